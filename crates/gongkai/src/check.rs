@@ -1,0 +1,189 @@
+//! `gongkai check`: read reports, check each, check consecutive years of one body together.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use indicatif::{ProgressBar, ProgressStyle};
+use report::check::{self, Context, Finding, Severity};
+use report::parse::{self, Parsed};
+use serde_json::json;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Report files or folders (folders are searched recursively).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Print one JSON document: an object for one file, an array for several.
+    #[arg(long, conflicts_with = "csv")]
+    json: bool,
+    /// Print CSV, one row per report with every cell (UTF-8 with BOM, for Excel).
+    #[arg(long)]
+    csv: bool,
+}
+
+/// One file's outcome.
+pub struct Outcome {
+    pub file: PathBuf,
+    pub result: Result<(Parsed, Vec<Finding>), String>,
+}
+
+pub fn read_one(file: &PathBuf) -> Outcome {
+    let result = std::fs::read(file)
+        .map_err(|e| format!("无法读取文件：{e}"))
+        .and_then(|bytes| parse::parse(&bytes).map_err(|e| e.to_string()))
+        .map(|parsed| {
+            let ctx = Context {
+                lost: parsed.lost.clone(),
+                ..Context::default()
+            };
+            let mut findings = parsed.findings.clone();
+            findings.extend(check::check_with(&parsed.report, &ctx));
+            (parsed, findings)
+        });
+    Outcome {
+        file: file.clone(),
+        result,
+    }
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let files = crate::collect_files(&args.paths).context("reading the paths given")?;
+    let single =
+        files.len() == 1 && args.paths.len() == 1 && !args.paths.iter().any(|p| p.is_dir());
+    let bar = (files.len() > 1 && std::io::stderr().is_terminal()).then(|| {
+        let bar = ProgressBar::new(files.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    });
+    let mut outcomes = Vec::with_capacity(files.len());
+    for f in &files {
+        if let Some(b) = &bar {
+            b.set_message(f.display().to_string());
+        }
+        outcomes.push(read_one(f));
+        if let Some(b) = &bar {
+            b.inc(1);
+        }
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    cross_year(&mut outcomes);
+
+    let unreadable = outcomes.iter().any(|o| o.result.is_err());
+    let errors = outcomes
+        .iter()
+        .any(|o| o.result.as_ref().is_ok_and(|(_, f)| check::has_errors(f)));
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    if args.json {
+        let docs: Vec<_> = outcomes.iter().map(to_json).collect();
+        let doc = if single {
+            docs.into_iter().next().unwrap_or_default()
+        } else {
+            serde_json::Value::Array(docs)
+        };
+        serde_json::to_writer_pretty(&mut out, &doc)?;
+        writeln!(out)?;
+    } else if args.csv {
+        crate::csv_out::write(&mut out, &outcomes)?;
+    } else {
+        summary(&mut out, &outcomes)?;
+    }
+    Ok(ExitCode::from(if unreadable {
+        2
+    } else {
+        u8::from(errors)
+    }))
+}
+
+fn cross_year(outcomes: &mut [Outcome]) {
+    let reports: Vec<&report::Report> = outcomes
+        .iter()
+        .filter_map(|o| o.result.as_ref().ok().map(|(p, _)| &p.report))
+        .collect();
+    let extra = check::check_series(&reports);
+    let mut extra = extra.into_iter();
+    for o in outcomes.iter_mut() {
+        if let Ok((_, findings)) = o.result.as_mut() {
+            findings.extend(extra.next().unwrap_or_default());
+        }
+    }
+}
+
+fn to_json(o: &Outcome) -> serde_json::Value {
+    match &o.result {
+        Ok((parsed, findings)) => json!({
+            "file": o.file.display().to_string(),
+            "format": parsed.layout.name(),
+            "report": parsed.report,
+            "findings": findings,
+        }),
+        Err(e) => json!({"file": o.file.display().to_string(), "error": e}),
+    }
+}
+
+fn severity_name(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "错误",
+        Severity::Warning => "警告",
+        Severity::Info => "说明",
+    }
+}
+
+fn summary(out: &mut impl Write, outcomes: &[Outcome]) -> std::io::Result<()> {
+    let (mut n_err, mut n_warn, mut n_bad) = (0, 0, 0);
+    for o in outcomes {
+        match &o.result {
+            Err(e) => {
+                n_bad += 1;
+                writeln!(out, "{}: 无法读取 — {e}", o.file.display())?;
+            }
+            Ok((p, findings)) => {
+                let r = &p.report;
+                let errors = findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Error)
+                    .count();
+                let warnings = findings
+                    .iter()
+                    .filter(|f| f.severity == Severity::Warning)
+                    .count();
+                n_err += errors;
+                n_warn += warnings;
+                let format = match r.format {
+                    report::Format::F2021 => "2021年格式",
+                    report::Format::Trial2019 => "2019年试行格式",
+                };
+                writeln!(
+                    out,
+                    "{}: {} {}年度 · {} · 读取自 {} · {errors} 个错误，{warnings} 个警告",
+                    o.file.display(),
+                    r.body.as_deref().unwrap_or("（未识别发布机关）"),
+                    r.year.map_or_else(|| "?".into(), |y| y.to_string()),
+                    format,
+                    p.layout.name()
+                )?;
+                for f in findings {
+                    writeln!(
+                        out,
+                        "  [{}] {:<24} {}",
+                        severity_name(f.severity),
+                        f.rule,
+                        f.message
+                    )?;
+                }
+            }
+        }
+    }
+    writeln!(
+        out,
+        "共 {} 份报告：{n_err} 个错误，{n_warn} 个警告，{n_bad} 份无法读取",
+        outcomes.len()
+    )
+}

@@ -1,0 +1,67 @@
+//! The `gongkai` command: a thin layer that parses arguments and hands each subcommand to the
+//! library crates.
+
+mod check;
+mod csv_out;
+mod render;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "gongkai",
+    version,
+    about = "政府信息公开工作系统 — government information disclosure, end to end"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read and check annual reports (政府信息公开工作年度报告): text, HTML, DOCX or PDF files, or folders of them.
+    Check(check::Args),
+    /// Write a report (interchange JSON) as HTML, DOCX, Markdown or JSON; the format follows the output's extension.
+    Render(render::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Render(args) => render::run(args).map(|()| ExitCode::SUCCESS),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("gongkai: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Every file below the given paths, folders recursed in name order, hidden entries skipped.
+pub fn collect_files(paths: &[PathBuf]) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut entries: Vec<PathBuf> = std::fs::read_dir(p)?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .collect();
+            entries.retain(|e| {
+                !e.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with('.'))
+            });
+            entries.sort();
+            out.extend(collect_files(&entries)?);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    Ok(out)
+}

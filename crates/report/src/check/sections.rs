@@ -1,0 +1,130 @@
+//! The narrative: rules `sections`, `prior_year_rectification`, `fee_statement`, `old_format`,
+//! `late_publication`.
+
+use super::{Context, Finding};
+use crate::model::{Format, Report, SECTION_HEADINGS};
+use crate::parse::numbering::{self, Style};
+
+const SECTION_NUMERALS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
+
+pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
+    missing_sections(report, out);
+    mixed_numbering(report, out);
+    if report.format == Format::Trial2019 {
+        out.push(Finding::warning(
+            "old_format",
+            "tables",
+            "表格采用2019年试行格式（国办公开办函〔2019〕60号），应按2021年格式（国办公开办函〔2021〕30号）编制",
+        ));
+    }
+    if let Some(text) = &report.sections.problems
+        && !mentions_prior_rectification(text, report.year)
+    {
+        out.push(Finding::warning(
+            "prior_year_rectification",
+            "sections.problems",
+            "第五部分未说明上一年度报告所列问题的整改情况",
+        ));
+    }
+    let fee_text = match &report.sections.other {
+        Some(t) => t.clone(),
+        None => report.sections.all_text(),
+    };
+    if (report.sections.other.is_some() || !fee_text.is_empty()) && !states_fee(&fee_text) {
+        out.push(Finding::warning(
+            "fee_statement",
+            "sections.other",
+            "第六部分未说明本年度收取信息处理费的情况（发出收费通知件数、金额、实际收取金额）",
+        ));
+    }
+    late_publication(report, ctx, out);
+}
+
+fn missing_sections(report: &Report, out: &mut Vec<Finding>) {
+    for (i, heading) in SECTION_HEADINGS.iter().enumerate() {
+        if report.sections.get(i).is_none() {
+            let numeral = SECTION_NUMERALS.get(i).copied().unwrap_or("");
+            out.push(Finding::warning(
+                "sections",
+                format!("sections.{numeral}"),
+                format!("缺少第{numeral}部分“{heading}”"),
+            ));
+        }
+    }
+}
+
+/// A list numbered partly （1） and partly （二） is one sequence printed in two styles.
+fn mixed_numbering(report: &Report, out: &mut Vec<Finding>) {
+    for i in 0..6 {
+        let Some(text) = report.sections.get(i) else {
+            continue;
+        };
+        let marks: Vec<_> = text
+            .lines()
+            .filter_map(|l| numbering::paren_mark(l.trim_start()))
+            .collect();
+        let consecutive = marks.len() >= 2
+            && marks
+                .iter()
+                .enumerate()
+                .all(|(j, m)| m.value == j as u32 + 1);
+        let styles_mixed = marks.iter().any(|m| m.style == Style::Arabic)
+            && marks.iter().any(|m| m.style == Style::Chinese);
+        if consecutive && styles_mixed {
+            let shown: Vec<_> = marks.iter().map(|m| m.printed.clone()).collect();
+            let numeral = SECTION_NUMERALS.get(i).copied().unwrap_or("");
+            out.push(Finding::warning(
+                "sections",
+                format!("sections.{numeral}"),
+                format!(
+                    "第{numeral}部分小标题序号混用阿拉伯数字和汉字：{}",
+                    shown.join("、")
+                ),
+            ));
+        }
+    }
+}
+
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split(['。', '；', ';', '\n'])
+        .filter(|s| !s.trim().is_empty())
+}
+
+fn mentions_prior_rectification(text: &str, year: Option<i32>) -> bool {
+    let mut prior = vec!["上年", "上一年", "去年", "上年度", "以往", "往年", "前一年"]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+    if let Some(y) = year {
+        prior.push(format!("{}年", y - 1));
+        prior.push(format!("{} 年", y - 1));
+    }
+    const FIXED: [&str; 7] = ["整改", "改进", "解决", "落实", "完善", "已", "健全"];
+    sentences(text).any(|s| {
+        prior.iter().any(|p| s.contains(p.as_str())) && FIXED.iter().any(|f| s.contains(f))
+    })
+}
+
+fn states_fee(text: &str) -> bool {
+    sentences(text).any(|s| {
+        s.contains("处理费") || (s.contains("收取") || s.contains("收费")) && s.contains("费")
+    })
+}
+
+fn late_publication(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
+    let (Some(published), Some(year)) = (&report.published, report.year) else {
+        return;
+    };
+    let deadline = ctx
+        .deadline
+        .clone()
+        .unwrap_or_else(|| format!("{:04}-01-31", year + 1));
+    // ISO dates compare correctly as strings.
+    if published.as_str() > deadline.as_str() {
+        out.push(Finding::warning(
+            "late_publication",
+            "published",
+            format!("报告发布于{published}，晚于法定期限{deadline}（条例第五十条）"),
+        ));
+    }
+}

@@ -1,0 +1,360 @@
+//! Rule `text_vs_table`: a figure quoted in the narrative must agree with the tables.
+//!
+//! Only phrasings that name one cell (or one group of rows) unambiguously are read, so that a
+//! sentence the checker does not understand is passed over rather than flagged.
+
+use super::Finding;
+use crate::model::{Num, Report, RowKey, Table3};
+
+/// A phrase, and the rows whose total it quotes.
+struct Claim {
+    phrases: &'static [&'static str],
+    rows: &'static [RowKey],
+    what: &'static str,
+}
+
+use RowKey::*;
+
+const OUTCOME_CLAIMS: &[Claim] = &[
+    Claim {
+        phrases: &[
+            "予以公开及部分公开",
+            "全部或部分公开",
+            "全部公开和部分公开",
+            "予以公开和部分公开",
+        ],
+        rows: &[Granted, PartlyGranted],
+        what: "予以公开及部分公开",
+    },
+    Claim {
+        phrases: &["予以公开"],
+        rows: &[Granted],
+        what: "予以公开",
+    },
+    Claim {
+        phrases: &["部分公开"],
+        rows: &[PartlyGranted],
+        what: "部分公开",
+    },
+    Claim {
+        phrases: &["不予公开"],
+        rows: &[
+            DeniedStateSecret,
+            DeniedLawProhibits,
+            DeniedThreeSafety,
+            DeniedThirdParty,
+            DeniedInternalAffairs,
+            DeniedProcessInfo,
+            DeniedEnforcementFile,
+            DeniedAdminQuery,
+        ],
+        what: "不予公开",
+    },
+    Claim {
+        phrases: &["无法提供"],
+        rows: &[UnableNotHeld, UnableNeedsCreation, UnableUnclear],
+        what: "无法提供",
+    },
+    Claim {
+        phrases: &["不予处理"],
+        rows: &[
+            NotProcessedPetition,
+            NotProcessedRepeat,
+            NotProcessedPublication,
+            NotProcessedMassive,
+            NotProcessedReconfirm,
+        ],
+        what: "不予处理",
+    },
+];
+
+/// A number and the percentage printed right after it, if any.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Quoted {
+    pub count: f64,
+    pub percent: Option<f64>,
+}
+
+const STOPS: [char; 8] = ['。', '；', '，', ',', ';', '：', '\n', '、'];
+
+/// The first `N件` within a few characters after `at` (no clause break between).
+pub(crate) fn count_after(text: &str, at: usize) -> Option<(Quoted, usize)> {
+    let rest = text.get(at..)?;
+    let mut chars = rest.char_indices().peekable();
+    let mut skipped = 0;
+    while let Some(&(i, c)) = chars.peek() {
+        if c.is_ascii_digit() {
+            let digits: String = rest[i..]
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == ',')
+                .collect();
+            let after = &rest[i + digits.len()..];
+            let after = after.trim_start();
+            if !after.starts_with('件') {
+                return None;
+            }
+            let count: f64 = digits.replace(',', "").parse().ok()?;
+            let percent = percent_after(after.get('件'.len_utf8()..).unwrap_or(""));
+            return Some((Quoted { count, percent }, skipped));
+        }
+        if STOPS.contains(&c) || skipped > 14 {
+            return None;
+        }
+        skipped += 1;
+        chars.next();
+    }
+    None
+}
+
+fn percent_after(s: &str) -> Option<f64> {
+    let s = s.trim_start_matches(['，', ',', '（', '(', ' ']);
+    let s = s.strip_prefix('占')?;
+    let s = s
+        .trim_start_matches(|c: char| !c.is_ascii_digit() && c != '.')
+        .get(0..)?;
+    let num: String = s
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let rest = &s[num.len()..];
+    if !rest.starts_with('%') && !rest.starts_with('％') {
+        return None;
+    }
+    num.parse().ok()
+}
+
+fn row_total(t: &Table3, key: RowKey) -> Option<f64> {
+    let row = t.row(key)?;
+    if let Some(total) = row[6] {
+        return Some(total.value());
+    }
+    let parts: Vec<f64> = row.iter().take(6).flatten().map(|n| n.value()).collect();
+    (!parts.is_empty()).then(|| parts.iter().sum())
+}
+
+fn rows_total(t: &Table3, rows: &[RowKey]) -> Option<f64> {
+    let vals: Vec<f64> = rows.iter().filter_map(|&k| row_total(t, k)).collect();
+    (!vals.is_empty()).then(|| vals.iter().sum())
+}
+
+fn show(x: f64) -> String {
+    Num::new(x).map_or_else(|| x.to_string(), |n| n.to_string())
+}
+
+pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
+    let text = report.sections.all_text();
+    let t = &report.table3;
+    let processed = row_total(t, TotalProcessed);
+    let mut consumed: Vec<(usize, usize)> = Vec::new();
+    for claim in OUTCOME_CLAIMS {
+        let Some(table) = rows_total(t, claim.rows) else {
+            continue;
+        };
+        for phrase in claim.phrases {
+            for (at, _) in text.match_indices(phrase) {
+                if consumed.iter().any(|&(s, e)| at >= s && at < e) {
+                    continue;
+                }
+                let end = at + phrase.len();
+                let Some((q, _)) = count_after(&text, end) else {
+                    continue;
+                };
+                consumed.push((at, end));
+                if (q.count - table).abs() > 1e-9 {
+                    out.push(Finding::error(
+                        "text_vs_table",
+                        "sections",
+                        format!(
+                            "正文称“{}{}件”，但表三{}合计为{}",
+                            claim.what,
+                            show(q.count),
+                            claim.what,
+                            show(table)
+                        ),
+                    ));
+                }
+                if let (Some(p), Some(total)) = (q.percent, processed.filter(|&p| p > 0.0)) {
+                    let share = q.count / total * 100.0;
+                    if (share - p).abs() > 0.1 {
+                        out.push(Finding::error(
+                            "text_vs_table",
+                            "sections",
+                            format!(
+                                "正文称{}{}件占{p}%，但{}÷办理总数{}={:.2}%",
+                                claim.what,
+                                show(q.count),
+                                show(q.count),
+                                show(total),
+                                share
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    received(&text, report, out);
+    appeals(&text, report, out);
+}
+
+fn received(text: &str, report: &Report, out: &mut Vec<Finding>) {
+    let t = &report.table3;
+    let new = row_total(t, New);
+    let carried = row_total(t, CarriedOver).unwrap_or(0.0);
+    for phrase in ["收到", "新收", "受理"] {
+        for (at, _) in text.match_indices(phrase) {
+            let Some((q, skipped)) = count_after(text, at + phrase.len()) else {
+                continue;
+            };
+            let between: String = text[at + phrase.len()..].chars().take(skipped).collect();
+            if !between.contains("申请") || between.contains("结转") {
+                continue;
+            }
+            let Some(new) = new else { continue };
+            if (q.count - new).abs() > 1e-9 && (q.count - new - carried).abs() > 1e-9 {
+                out.push(Finding::error(
+                    "text_vs_table",
+                    "table3.new",
+                    format!(
+                        "正文称收到政府信息公开申请{}件，但表三“本年新收”总计为{}",
+                        show(q.count),
+                        show(new)
+                    ),
+                ));
+            }
+        }
+    }
+    for (phrase, key, label) in [
+        ("上年结转", CarriedOver, "上年结转"),
+        ("结转下年", CarriedForward, "结转下年度继续办理"),
+    ] {
+        let Some(table) = row_total(t, key) else {
+            continue;
+        };
+        for (at, _) in text.match_indices(phrase) {
+            let Some((q, _)) = count_after(text, at + phrase.len()) else {
+                continue;
+            };
+            if (q.count - table).abs() > 1e-9 {
+                out.push(Finding::error(
+                    "text_vs_table",
+                    format!("table3.{}", key.key()),
+                    format!("正文称{label}{}件，但表三为{}", show(q.count), show(table)),
+                ));
+            }
+        }
+    }
+}
+
+fn appeals(text: &str, report: &Report, out: &mut Vec<Finding>) {
+    let t4 = &report.table4;
+    let group_total = |g: usize| -> Option<f64> {
+        let cells = t4.group(g);
+        if cells.iter().all(Option::is_none) {
+            return None;
+        }
+        Some(match cells[4] {
+            Some(n) => n.value(),
+            None => cells.iter().take(4).flatten().map(|n| n.value()).sum(),
+        })
+    };
+    let review = group_total(0);
+    let litigation = match (group_total(1), group_total(2)) {
+        (None, None) => None,
+        (a, b) => Some(a.unwrap_or(0.0) + b.unwrap_or(0.0)),
+    };
+    for (phrases, table, label, loc) in [
+        (&["行政复议"][..], review, "行政复议", "table4[0..5]"),
+        (
+            &["行政诉讼", "诉讼"][..],
+            litigation,
+            "行政诉讼",
+            "table4[5..15]",
+        ),
+    ] {
+        let Some(table) = table else { continue };
+        let mut seen = Vec::new();
+        for phrase in phrases {
+            for (at, _) in text.match_indices(phrase) {
+                if seen.contains(&(at + phrase.len())) {
+                    continue;
+                }
+                seen.push(at + phrase.len());
+                let Some((q, skipped)) = count_after(text, at + phrase.len()) else {
+                    continue;
+                };
+                if skipped > 4 {
+                    continue;
+                }
+                if (q.count - table).abs() > 1e-9 {
+                    out.push(Finding::error(
+                        "text_vs_table",
+                        loc,
+                        format!("正文称{label}{}件，但表四为{}", show(q.count), show(table)),
+                    ));
+                }
+            }
+        }
+    }
+    all_upheld(text, report, out);
+}
+
+/// 「均获维持」: every case upheld, so nothing corrected, other or pending.
+fn all_upheld(text: &str, report: &Report, out: &mut Vec<Finding>) {
+    let claims = text.split(['。', '；', '\n']).any(|s| {
+        (s.contains("复议") || s.contains("诉讼"))
+            && ["均获维持", "均被维持", "全部维持", "均维持"]
+                .iter()
+                .any(|p| s.contains(p))
+    });
+    if !claims {
+        return;
+    }
+    let not_upheld: f64 = (0..3)
+        .flat_map(|g| report.table4.group(g).into_iter().skip(1).take(3))
+        .flatten()
+        .map(|n| n.value())
+        .sum();
+    if not_upheld > 0.0 {
+        out.push(Finding::error(
+            "text_vs_table",
+            "table4",
+            format!(
+                "正文称复议、诉讼案件均获维持，但表四有{}件为纠正、其他结果或尚未审结",
+                show(not_upheld)
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Column;
+
+    #[test]
+    fn reads_a_count_after_a_phrase() {
+        let text = "全年共收到政府信息公开申请1,234件，占12.5%。";
+        let at = text.find("收到").map(|i| i + "收到".len()).unwrap_or(0);
+        let (q, _) = count_after(text, at).expect("a count");
+        assert_eq!(
+            q,
+            Quoted {
+                count: 1234.0,
+                percent: Some(12.5)
+            }
+        );
+    }
+
+    #[test]
+    fn stops_at_a_clause_break() {
+        let text = "予以公开，其余12件";
+        let at = text.find("公开").map(|i| i + "公开".len()).unwrap_or(0);
+        assert!(count_after(text, at).is_none());
+    }
+
+    #[test]
+    fn column_index_is_total() {
+        assert_eq!(Column::Total.index(), 6);
+    }
+}

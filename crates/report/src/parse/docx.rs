@@ -1,0 +1,166 @@
+//! DOCX files: the body's paragraphs and tables, read straight from `word/document.xml`.
+//! Merged cells arrive as Word stores them: a cell spanning columns once (`w:gridSpan`), a cell
+//! spanning rows as an empty continuation cell in each following row (`w:vMerge`).
+
+use std::io::{Cursor, Read};
+
+use quick_xml::Reader;
+use quick_xml::events::Event;
+
+use super::ParseError;
+use super::doc::Doc;
+
+/// Refuses a document.xml that inflates past this (a zip bomb, not a report).
+const MAX_XML: u64 = 64 * 1024 * 1024;
+
+pub fn read(bytes: &[u8]) -> Result<Doc, ParseError> {
+    let xml = document_xml(bytes)?;
+    parse_xml(&xml)
+}
+
+fn document_xml(bytes: &[u8]) -> Result<String, ParseError> {
+    let bad = |why: String| ParseError::Docx(why);
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| bad(format!("不是有效的 DOCX（ZIP）文件：{e}")))?;
+    let file = zip
+        .by_name("word/document.xml")
+        .map_err(|_| bad("DOCX 中没有 word/document.xml".into()))?;
+    let mut xml = String::new();
+    file.take(MAX_XML + 1)
+        .read_to_string(&mut xml)
+        .map_err(|e| bad(format!("word/document.xml 无法读取：{e}")))?;
+    if xml.len() as u64 > MAX_XML {
+        return Err(bad("word/document.xml 过大".into()));
+    }
+    Ok(xml)
+}
+
+#[derive(Default)]
+struct State {
+    doc: Doc,
+    depth: usize,
+    para: String,
+    cell: Option<String>,
+    row: Option<Vec<String>>,
+    in_text: bool,
+}
+
+impl State {
+    fn push_text(&mut self, s: &str) {
+        if self.depth > 0 {
+            if let Some(c) = self.cell.as_mut() {
+                c.push_str(s);
+            }
+        } else {
+            self.para.push_str(s);
+        }
+    }
+
+    fn end_para(&mut self) {
+        if self.depth == 0 {
+            let p = std::mem::take(&mut self.para);
+            self.doc.para(&p);
+        }
+    }
+}
+
+fn parse_xml(xml: &str) -> Result<Doc, ParseError> {
+    let mut reader = Reader::from_str(xml);
+    let mut st = State::default();
+    loop {
+        let event = reader.read_event().map_err(|e| {
+            ParseError::Docx(format!(
+                "word/document.xml 格式错误（位置 {}）：{e}",
+                reader.buffer_position()
+            ))
+        })?;
+        match event {
+            Event::Start(e) => match e.local_name().as_ref() {
+                b"tbl" => st.depth += 1,
+                b"tr" if st.depth == 1 => st.row = Some(Vec::new()),
+                b"tc" if st.depth == 1 => st.cell = Some(String::new()),
+                b"t" => st.in_text = true,
+                _ => {}
+            },
+            Event::Empty(e) => match e.local_name().as_ref() {
+                b"tab" => st.push_text(if st.depth > 0 { " " } else { "\t" }),
+                b"br" | b"cr" if st.depth == 0 => st.end_para(),
+                b"tc" if st.depth == 1 => {
+                    if let Some(r) = st.row.as_mut() {
+                        r.push(String::new());
+                    }
+                }
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                b"t" => st.in_text = false,
+                b"p" => st.end_para(),
+                b"tc" if st.depth == 1 => {
+                    if let (Some(c), Some(r)) = (st.cell.take(), st.row.as_mut()) {
+                        r.push(c);
+                    }
+                }
+                b"tr" if st.depth == 1 => {
+                    if let Some(r) = st.row.take() {
+                        st.doc.row(r);
+                    }
+                }
+                b"tbl" => {
+                    st.depth = st.depth.saturating_sub(1);
+                    if st.depth == 0 {
+                        st.doc.end_table();
+                    }
+                }
+                _ => {}
+            },
+            Event::Text(t) if st.in_text => {
+                let s = t
+                    .decode()
+                    .map_err(|e| ParseError::Docx(format!("文字编码错误：{e}")))?;
+                st.push_text(&s);
+            }
+            Event::GeneralRef(r) if st.in_text => {
+                if let Ok(Some(c)) = r.resolve_char_ref() {
+                    st.push_text(c.encode_utf8(&mut [0; 4]));
+                } else if let Ok(name) = r.decode()
+                    && let Some(s) = quick_xml::escape::resolve_predefined_entity(&name)
+                {
+                    st.push_text(s);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(st.doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::doc::Block;
+
+    #[test]
+    fn tables_and_paragraphs() {
+        let xml = r#"<w:document xmlns:w="x"><w:body>
+            <w:p><w:r><w:t>一、总体情况</w:t></w:r></w:p>
+            <w:tbl><w:tr><w:tc><w:p><w:r><w:t>结果</w:t></w:r></w:p><w:p><w:r><w:t>维持</w:t></w:r></w:p></w:tc>
+            <w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:p><w:r><w:t>1&amp;2</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+            </w:body></w:document>"#;
+        let doc = parse_xml(xml).expect("parses");
+        assert_eq!(
+            doc.blocks,
+            vec![
+                Block::Para("一、总体情况".into()),
+                Block::Row(vec!["结果维持".into(), "".into(), "1&2".into()]),
+                Block::TableEnd
+            ]
+        );
+    }
+
+    #[test]
+    fn garbage_is_an_error() {
+        assert!(read(b"PK\x03\x04not really a zip").is_err());
+        assert!(parse_xml("<w:p><w:t>unclosed</w:p>").is_err());
+    }
+}

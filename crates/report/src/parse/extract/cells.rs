@@ -1,0 +1,52 @@
+//! Splitting a row into its label and its value cells.
+
+use crate::parse::number::{CellText, classify};
+
+use super::labels::squash;
+
+/// A row as the extractor sees it: the squashed words of its label cells and the cells after the last of them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Split {
+    pub label: String,
+    pub values: Vec<CellText>,
+}
+
+impl Split {
+    pub fn numbers(&self) -> usize {
+        self.values
+            .iter()
+            .filter(|v| matches!(v, CellText::Number(_)))
+            .count()
+    }
+}
+
+pub fn split(cells: &[String]) -> Split {
+    let kinds: Vec<CellText> = cells.iter().map(|c| classify(c)).collect();
+    let last_text = kinds.iter().rposition(|k| *k == CellText::Text);
+    let label: String = cells
+        .iter()
+        .zip(&kinds)
+        .filter(|(_, k)| **k == CellText::Text)
+        .map(|(c, _)| squash(c))
+        .collect();
+    let values = match last_text {
+        Some(i) => kinds.into_iter().skip(i + 1).collect(),
+        None => kinds,
+    };
+    Split { label, values }
+}
+
+/// Fits a list of value cells to `width`: blank cells beyond the width are dropped from the
+/// ends first (they are layout, not cells); a longer list keeps its last `width`.
+pub fn fit(mut values: Vec<CellText>, width: usize) -> Vec<CellText> {
+    while values.len() > width && values.first() == Some(&CellText::Blank) {
+        values.remove(0);
+    }
+    while values.len() > width && values.last() == Some(&CellText::Blank) {
+        values.pop();
+    }
+    if values.len() > width {
+        values.drain(..values.len() - width);
+    }
+    values
+}

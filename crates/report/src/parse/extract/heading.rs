@@ -1,0 +1,290 @@
+//! Section headings (一、总体情况 …), the title, the issuing body, the year and the date.
+
+use super::labels::squash;
+use crate::parse::numbering::{Style, chinese_digits, heading_mark};
+
+/// A section heading as printed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Heading {
+    /// Which of the six sections (0-based).
+    pub section: usize,
+    /// The number printed before it, if any, and its style.
+    pub mark: Option<(u32, Style)>,
+}
+
+/// Words that name each section in the 2021 format and in the 2019 trial format.
+fn section_of(words: &str) -> Option<usize> {
+    let w = words;
+    if w.contains("总体情况") || w == "概述" {
+        Some(0)
+    } else if w.contains("主动公开政府信息") || w.starts_with("主动公开情况") {
+        Some(1)
+    } else if w.contains("收到和处理政府信息公开申请") || w.contains("依申请公开政府信息情况")
+    {
+        Some(2)
+    } else if w.contains("行政复议") && w.contains("诉讼") {
+        Some(3)
+    } else if w.contains("存在的主要问题") || w.contains("问题及改进") {
+        Some(4)
+    } else if w.contains("其他需要报告") {
+        Some(5)
+    } else {
+        None
+    }
+}
+
+/// Headings as printed without a number (2021 and 2019 wordings), squashed.
+const UNNUMBERED: [&str; 9] = [
+    "总体情况",
+    "概述",
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "政府信息公开行政复议行政诉讼情况",
+    "因政府信息公开工作被申请行政复议提起行政诉讼情况",
+    "存在的主要问题及改进情况",
+    "政府信息公开工作存在的主要问题及改进情况",
+    "其他需要报告的事项",
+];
+
+pub fn heading(para: &str) -> Option<Heading> {
+    let text = para.trim();
+    let (mark, rest) = match heading_mark(text) {
+        Some((v, style, rest)) => (Some((v, style)), rest),
+        None => (None, text),
+    };
+    let words = squash(rest);
+    // A heading is a short line; a long sentence that names a section is narrative.
+    if words.chars().count() > 32 || words.is_empty() {
+        return None;
+    }
+    // Unnumbered, only the heading itself counts: "（二）2025年存在的主要问题及下步改进措施" is a sub-heading.
+    if mark.is_none()
+        && (crate::parse::numbering::paren_mark(text).is_some()
+            || !UNNUMBERED.iter().any(|h| words.starts_with(h)))
+    {
+        return None;
+    }
+    section_of(&words).map(|section| Heading { section, mark })
+}
+
+const ORG_SUFFIXES: [&str; 12] = [
+    "人民政府",
+    "办公厅",
+    "办公室",
+    "办事处",
+    "委员会",
+    "局",
+    "厅",
+    "委",
+    "院",
+    "中心",
+    "管委会",
+    "政府",
+];
+
+/// The issuing body and year, from the title in the preamble paragraphs before section 一.
+pub struct TitleInfo {
+    pub body: Option<String>,
+    pub year: Option<i32>,
+}
+
+fn find_year(s: &str) -> Option<(usize, usize, i32)> {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    for (i, &(start, c)) in chars.iter().enumerate() {
+        if c.is_ascii_digit() {
+            let digits: String = chars.iter().skip(i).take(4).map(|x| x.1).collect();
+            if digits.len() == 4
+                && digits.chars().all(|d| d.is_ascii_digit())
+                && (i == 0 || !chars[i - 1].1.is_ascii_digit())
+            {
+                let after = chars.iter().skip(i + 4).find(|x| !x.1.is_whitespace());
+                if let (Some(&(end, '年')), Ok(y)) = (after, digits.parse::<i32>())
+                    && (2000..=2100).contains(&y)
+                {
+                    return Some((start, end + '年'.len_utf8(), y));
+                }
+            }
+        }
+        if "〇一二".contains(c) {
+            let run: String = chars.iter().skip(i).take(4).map(|x| x.1).collect();
+            if let (Some(y), Some(&(end, '年'))) = (chinese_digits(&run), chars.get(i + 4))
+                && (2000..=2100).contains(&y)
+            {
+                return Some((start, end + '年'.len_utf8(), y as i32));
+            }
+        }
+    }
+    None
+}
+
+fn org_line(p: &str) -> bool {
+    let s = squash(p);
+    s.chars().count() <= 30
+        && ORG_SUFFIXES.iter().any(|suf| s.ends_with(suf))
+        && !s.contains("年度报告")
+}
+
+/// Completes a place name to its government: a 镇 publishes as 镇人民政府.
+fn complete_body(name: &str) -> String {
+    let n = name
+        .trim_end_matches(['的', ' ', '　'])
+        .trim_start_matches("关于");
+    if n.ends_with("街道") {
+        return format!("{n}办事处");
+    }
+    if ["镇", "乡", "县", "区", "市", "州", "旗", "盟", "省"]
+        .iter()
+        .any(|s| n.ends_with(s))
+    {
+        return format!("{n}人民政府");
+    }
+    n.to_string()
+}
+
+pub fn title_info(preamble: &[String], doc_title: Option<&str>) -> TitleInfo {
+    // A title is often broken over lines: 山亭区凫城镇2025年政府信息公开 / 工作年度报告.
+    let mut joined = String::new();
+    let mut title = None;
+    for p in preamble.iter().take(8) {
+        if p.chars().count() > 60 {
+            break;
+        }
+        joined.push_str(&squash(p));
+        if joined.contains("年度报告") || joined.contains("年报") {
+            title = Some(joined.clone());
+            break;
+        }
+    }
+    let title = title.or_else(|| doc_title.map(squash));
+    let mut info = TitleInfo {
+        body: None,
+        year: None,
+    };
+    if let Some(t) = &title {
+        if let Some((s, e, y)) = find_year(t) {
+            info.year = Some(y);
+            let before = &t[..s];
+            let after = t[e..].trim_start_matches('度');
+            let name_after = after.split("政府信息公开").next().unwrap_or("");
+            let name = if before.is_empty() {
+                name_after
+            } else {
+                before
+            };
+            if !name.is_empty() {
+                info.body = Some(complete_body(name));
+            }
+        } else if let Some(name) = t.split("政府信息公开").next().filter(|n| !n.is_empty()) {
+            info.body = Some(complete_body(name));
+        }
+    }
+    if let Some(org) = preamble.iter().take(8).find(|p| org_line(p)) {
+        info.body = Some(squash(org));
+    }
+    info
+}
+
+/// A publication date: `发布日期：2020-01-31`, or a closing line `2026年1月20日`.
+pub fn date(text: &str) -> Option<String> {
+    let t = squash(text);
+    let t = t
+        .strip_prefix("发布日期")
+        .or_else(|| t.strip_prefix("发布时间"))
+        .unwrap_or(&t);
+    let digits: Vec<u32> = t
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    let shape_ok = t
+        .chars()
+        .all(|c| c.is_ascii_digit() || "-/年月日".contains(c));
+    match digits.as_slice() {
+        [y, m, d]
+            if shape_ok
+                && (2000..=2100).contains(y)
+                && (1..=12).contains(m)
+                && (1..=31).contains(d) =>
+        {
+            Some(format!("{y:04}-{m:02}-{d:02}"))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings() {
+        let cases = [
+            ("一、总体情况", Some(0)),
+            (" 一、总体情况", Some(0)),
+            ("二、主动公开政府信息情况", Some(1)),
+            (
+                "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
+                Some(3),
+            ),
+            ("五、政府信息公开工作存在的主要问题及改进情况", Some(4)),
+            ("六、其他需要报告的事项 ", Some(5)),
+            ("四、结转下年度继续办理", None),
+            ("（二）依申请公开工作方面", None),
+            ("（二）2025年存在的主要问题及下步改进措施", None),
+            ("总体情况", Some(0)),
+            ("其他需要报告的事项", Some(5)),
+        ];
+        for (p, want) in cases {
+            assert_eq!(heading(p).map(|h| h.section), want, "{p}");
+        }
+    }
+
+    #[test]
+    fn titles() {
+        let t = title_info(
+            &[
+                "山亭区凫城镇2025年政府信息公开".into(),
+                "工作年度报告".into(),
+            ],
+            None,
+        );
+        assert_eq!(
+            (t.body.as_deref(), t.year),
+            (Some("山亭区凫城镇人民政府"), Some(2025))
+        );
+        let t = title_info(
+            &[
+                "巨鹿县官亭镇人民政府".into(),
+                "2025 年政府信息公开工作年度报告".into(),
+            ],
+            None,
+        );
+        assert_eq!(
+            (t.body.as_deref(), t.year),
+            (Some("巨鹿县官亭镇人民政府"), Some(2025))
+        );
+        let t = title_info(
+            &[],
+            Some("2019年上海市人民政府办公厅政府信息公开工作年度报告"),
+        );
+        assert_eq!(
+            (t.body.as_deref(), t.year),
+            (Some("上海市人民政府办公厅"), Some(2019))
+        );
+        let t = title_info(
+            &["北京市朝阳区教育委员会二〇二四年度政府信息公开工作年度报告".into()],
+            None,
+        );
+        assert_eq!(
+            (t.body.as_deref(), t.year),
+            (Some("北京市朝阳区教育委员会"), Some(2024))
+        );
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date("发布日期：2020-01-31").as_deref(), Some("2020-01-31"));
+        assert_eq!(date("2026年1月20日").as_deref(), Some("2026-01-20"));
+        assert_eq!(date("2025年，我镇在区委领导下").as_deref(), None);
+    }
+}

@@ -1,0 +1,140 @@
+//! Recognising row labels however they were broken, spaced or bracketed.
+
+use crate::model::RowKey;
+
+/// Drops spaces, brackets and punctuation so that `(三) 不予公开 1. 属于国家秘密` and
+/// `（三）不予公开1.属于国家秘密` read alike.
+pub fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| {
+            !c.is_whitespace()
+                && !matches!(
+                    c,
+                    '（' | '）'
+                        | '('
+                        | ')'
+                        | '.'
+                        | '．'
+                        | '、'
+                        | '，'
+                        | ','
+                        | '“'
+                        | '”'
+                        | '"'
+                        | '：'
+                        | ':'
+                        | '‘'
+                        | '’'
+                        | '\''
+                        | '·'
+                        | '*'
+                )
+        })
+        .collect()
+}
+
+/// The table-三 row a squashed label names, if any. Sub-rows are found by their own words,
+/// which are unique, so a lost or misplaced group label does not matter.
+pub fn table3_row(label: &str) -> Option<RowKey> {
+    use RowKey::*;
+    const WORDS: &[(&str, RowKey)] = &[
+        ("本年新收", New),
+        ("新收政府信息公开申请", New),
+        ("上年结转", CarriedOver),
+        ("结转下年", CarriedForward),
+        ("国家秘密", DeniedStateSecret),
+        ("法律行政法规禁止", DeniedLawProhibits),
+        ("三安全一稳定", DeniedThreeSafety),
+        ("第三方合法权益", DeniedThirdParty),
+        ("内部事务", DeniedInternalAffairs),
+        ("过程性信息", DeniedProcessInfo),
+        ("行政执法案卷", DeniedEnforcementFile),
+        ("行政查询", DeniedAdminQuery),
+        ("不掌握", UnableNotHeld),
+        ("另行制作", UnableNeedsCreation),
+        ("没有现成信息", UnableNeedsCreation),
+        ("仍不明确", UnableUnclear),
+        ("信访举报投诉", NotProcessedPetition),
+        ("重复申请", NotProcessedRepeat),
+        ("公开出版物", NotProcessedPublication),
+        ("大量反复", NotProcessedMassive),
+        ("重新出具", NotProcessedReconfirm),
+        ("确认或重新", NotProcessedReconfirm),
+        ("逾期不补正", OtherNoCorrection),
+        ("收费通知", OtherNoFee),
+        ("缴纳费用", OtherNoFee),
+        ("部分公开", PartlyGranted),
+        ("予以公开", Granted),
+    ];
+    for (word, key) in WORDS {
+        if label.contains(word) {
+            return Some(*key);
+        }
+    }
+    if label.ends_with("3其他") || label == "其他" {
+        return Some(OtherOther);
+    }
+    if label.ends_with("总计") && !label.contains("申请人") {
+        return Some(TotalProcessed);
+    }
+    None
+}
+
+/// True for the single （六）其他处理 row of the 2019 trial format (its label and nothing more).
+pub fn is_other_single(label: &str) -> bool {
+    label.ends_with("其他处理")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_as_printed() {
+        let cases = [
+            (
+                "[bookmark: x]一、本年新收政府信息公开申请数量",
+                Some(RowKey::New),
+            ),
+            ("三、本年度办理结果（一）予以公开", Some(RowKey::Granted)),
+            (
+                "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+                Some(RowKey::PartlyGranted),
+            ),
+            (
+                "(三) 不予公开 1. 属于国家秘密",
+                Some(RowKey::DeniedStateSecret),
+            ),
+            ("3.危及“三安全一稳定”", Some(RowKey::DeniedThreeSafety)),
+            (
+                "(四) 无 1. 本机关不掌握相关政府信息",
+                Some(RowKey::UnableNotHeld),
+            ),
+            (
+                "法 提 供 2. 没有现成信息需要另行制作",
+                Some(RowKey::UnableNeedsCreation),
+            ),
+            (
+                "5.要求行政机关确认或重新出具已获取信息",
+                Some(RowKey::NotProcessedReconfirm),
+            ),
+            (
+                "(六) 其 他 处 理 1. 申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                Some(RowKey::OtherNoCorrection),
+            ),
+            (
+                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+                Some(RowKey::OtherNoFee),
+            ),
+            ("3. 其他", Some(RowKey::OtherOther)),
+            ("(七) 总计", Some(RowKey::TotalProcessed)),
+            ("四、结转下年度继续办理", Some(RowKey::CarriedForward)),
+            ("（六）其他处理", None),
+            ("商业企业", None),
+        ];
+        for (label, want) in cases {
+            assert_eq!(table3_row(&squash(label)), want, "{label}");
+        }
+        assert!(is_other_single(&squash("（六）其他处理")));
+    }
+}

@@ -1,0 +1,190 @@
+//! Reading a report out of a [`Doc`]: sections by their headings, tables by their row labels.
+
+mod cells;
+mod heading;
+mod labels;
+mod restore;
+mod table2;
+mod table3;
+mod table4;
+
+use crate::check::Finding;
+use crate::model::{Column, Format, Report, RowKey, SECTION_HEADINGS};
+use crate::parse::doc::{Block, Doc};
+use crate::parse::numbering::Style;
+
+pub use labels::squash;
+
+/// What extraction made of a document.
+pub struct Extracted {
+    pub report: Report,
+    /// Findings only the source can show: sections out of order, cells restored.
+    pub findings: Vec<Finding>,
+    /// Table-三 cells lost in extraction.
+    pub lost: Vec<(RowKey, Column)>,
+    /// How much of a report was recognised: section headings and tables found.
+    pub headings_found: usize,
+    pub tables_found: usize,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Region {
+    BeforeTable3,
+    Table3,
+    AfterTable3,
+}
+
+const NUMERALS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
+
+pub fn extract(doc: &Doc) -> Extracted {
+    let mut findings = Vec::new();
+    let mut headings: Vec<heading::Heading> = Vec::new();
+    let mut section_text: [Vec<String>; 6] = Default::default();
+    let mut preamble: Vec<String> = Vec::new();
+    let mut current: Option<usize> = None;
+    let mut published = None;
+    let mut region = Region::BeforeTable3;
+    let mut t2 = table2::Table2Reader::default();
+    let mut t3 = table3::Table3Reader::default();
+    let mut t4 = table4::Table4Reader::default();
+
+    for block in &doc.blocks {
+        match block {
+            Block::Para(p) => {
+                if let Some(h) = heading::heading(p) {
+                    current = Some(h.section);
+                    headings.push(h);
+                    continue;
+                }
+                if let Some(d) = heading::date(p) {
+                    published = Some(d);
+                    continue;
+                }
+                match current.and_then(|i| section_text.get_mut(i)) {
+                    Some(buf) => buf.push(p.clone()),
+                    None => preamble.push(p.clone()),
+                }
+            }
+            Block::Row(cells) => {
+                let split = cells::split(cells);
+                let sec = current;
+                if region == Region::BeforeTable3 {
+                    if sec.is_none_or(|s| s <= 1) && t2.offer(&split, cells) {
+                        continue;
+                    }
+                    if sec == Some(2) || table3::Table3Reader::starts(&split) {
+                        region = Region::Table3;
+                    }
+                }
+                if region == Region::Table3 {
+                    let leaves = sec.is_some_and(|s| s >= 3)
+                        || split.label.contains("行政复议")
+                        || (t3.complete() && labels::table3_row(&split.label).is_none());
+                    if !leaves {
+                        t3.offer(&split);
+                        continue;
+                    }
+                    region = Region::AfterTable3;
+                }
+                if region == Region::AfterTable3 && sec.is_none_or(|s| s == 3) {
+                    t4.offer(&split);
+                }
+            }
+            Block::TableEnd => {}
+        }
+    }
+
+    section_findings(&headings, &mut findings);
+    let info = heading::title_info(&preamble, doc.title.as_deref());
+    let mut report = Report {
+        body: info.body,
+        year: info.year,
+        published,
+        ..Report::default()
+    };
+    if report.year.is_none() {
+        report.year = first_year(&section_text);
+    }
+    for (i, paras) in section_text.iter().enumerate() {
+        if headings.iter().any(|h| h.section == i) {
+            report.sections.set(i, paras.join("\n"));
+        }
+    }
+    let tables_found = usize::from(t2.found()) + usize::from(t3.found()) + usize::from(t4.found());
+    report.table2 = t2.table2();
+    report.table2_2019 = t2.trial_table();
+    let read3 = t3.finish();
+    report.table3 = read3.table;
+    findings.extend(read3.findings);
+    if t4.found() {
+        report.table4 = t4.finish(&mut findings);
+    }
+    if t2.trial || read3.trial {
+        report.format = Format::Trial2019;
+    }
+    Extracted {
+        report,
+        findings,
+        lost: read3.lost,
+        headings_found: headings.len(),
+        tables_found,
+    }
+}
+
+fn first_year(sections: &[Vec<String>; 6]) -> Option<i32> {
+    let first = sections.first()?.first()?;
+    let digits: String = first
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take(4)
+        .collect();
+    digits.parse().ok().filter(|y| (2000..=2100).contains(y))
+}
+
+/// Headings out of order, numbered wrongly, or numbered in mixed styles.
+fn section_findings(headings: &[heading::Heading], out: &mut Vec<Finding>) {
+    let name = |i: usize| {
+        format!(
+            "{}、{}",
+            NUMERALS.get(i).copied().unwrap_or(""),
+            SECTION_HEADINGS.get(i).copied().unwrap_or("")
+        )
+    };
+    for pair in headings.windows(2) {
+        if let [a, b] = pair
+            && b.section <= a.section
+        {
+            out.push(Finding::warning(
+                "sections",
+                "sections",
+                format!(
+                    "章节顺序有误：“{}”出现在“{}”之后",
+                    name(b.section),
+                    name(a.section)
+                ),
+            ));
+        }
+    }
+    for h in headings {
+        if let Some((v, _)) = h.mark
+            && v as usize != h.section + 1
+        {
+            out.push(Finding::warning(
+                "sections",
+                "sections",
+                format!("章节序号有误：“{}”印为第{v}部分", name(h.section)),
+            ));
+        }
+    }
+    let styles: Vec<Style> = headings
+        .iter()
+        .filter_map(|h| h.mark.map(|m| m.1))
+        .collect();
+    if styles.contains(&Style::Arabic) && styles.contains(&Style::Chinese) {
+        out.push(Finding::warning(
+            "sections",
+            "sections",
+            "章节标题序号混用阿拉伯数字和汉字",
+        ));
+    }
+}

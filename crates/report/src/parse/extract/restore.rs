@@ -1,0 +1,224 @@
+//! Restoring a table-三 cell that extraction lost, when — and only when — the table's own
+//! identities determine it uniquely.
+//!
+//! A row that arrives with six cells of seven has lost one, but nothing says which: each of the
+//! seven places is a candidate, its value fixed by the row total. A candidate survives if its
+//! value is a count and every column identity that can be judged still holds. When all
+//! surviving candidates give the same row, that row is restored; otherwise only the cells they
+//! agree on are kept and the rest stay null (and are marked lost, so the checker does not judge
+//! sums through them).
+
+use crate::check::{Finding, Severity};
+use crate::model::{Cell, Column, Num, Row, RowKey, Table3};
+use crate::parse::number::CellText;
+
+/// Each key's cells as read: `None` if the row was not found, else 7 cells or fewer.
+pub type RawRows = Vec<Option<Vec<CellText>>>;
+
+pub struct Restored {
+    pub table: Table3,
+    pub lost: Vec<(RowKey, Column)>,
+    pub findings: Vec<Finding>,
+}
+
+fn to_cell(c: &CellText) -> Cell {
+    match c {
+        CellText::Number(n) => Some(*n),
+        _ => None,
+    }
+}
+
+fn v(c: Cell) -> f64 {
+    c.map_or(0.0, Num::value)
+}
+
+fn candidates(known: &[Cell]) -> Vec<Row> {
+    let mut out = Vec::new();
+    if known.len() != 6 {
+        return out;
+    }
+    for missing in 0..7 {
+        let mut row: Row = [None; 7];
+        let mut it = known.iter();
+        for (i, slot) in row.iter_mut().enumerate() {
+            if i != missing {
+                *slot = it.next().copied().flatten();
+            }
+        }
+        let parts: f64 = row.iter().take(6).map(|&c| v(c)).sum();
+        let value = if missing == 6 {
+            parts
+        } else {
+            v(row[6]) - parts
+        };
+        let Some(n) = Num::new(value).filter(|n| n.is_count()) else {
+            continue;
+        };
+        if let Some(slot) = row.get_mut(missing) {
+            *slot = Some(n);
+        }
+        out.push(row);
+    }
+    out
+}
+
+/// The column identities a candidate row must keep, judged only where every other row involved is known.
+fn consistent(key: RowKey, row: &Row, done: &[Option<Row>]) -> bool {
+    let cell = |k: RowKey, col: usize| -> Option<f64> {
+        if k == key {
+            return Some(v(row[col]));
+        }
+        done.get(k.index())?
+            .as_ref()
+            .map(|r| v(r.get(col).copied().flatten()))
+    };
+    for col in 0..7 {
+        use RowKey::*;
+        let balance = [New, CarriedOver, TotalProcessed, CarriedForward];
+        if balance.contains(&key)
+            && let [Some(n), Some(c), Some(p), Some(f)] = balance.map(|k| cell(k, col))
+            && (n + c - p - f).abs() > 1e-9
+        {
+            return false;
+        }
+        if key == TotalProcessed || RowKey::outcomes().any(|k| k == key) {
+            let parts: Option<Vec<f64>> = RowKey::outcomes().map(|k| cell(k, col)).collect();
+            if let (Some(parts), Some(total)) = (parts, cell(TotalProcessed, col))
+                && (parts.iter().sum::<f64>() - total).abs() > 1e-9
+            {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+pub fn restore(raw: &RawRows) -> Restored {
+    let mut done: Vec<Option<Row>> = vec![None; 25];
+    let mut open: Vec<(RowKey, Vec<Cell>)> = Vec::new();
+    let mut findings = Vec::new();
+    for key in RowKey::ALL {
+        let Some(Some(cells)) = raw.get(key.index()) else {
+            continue;
+        };
+        let cells: Vec<Cell> = cells.iter().map(to_cell).collect();
+        match <[Cell; 7]>::try_from(cells.as_slice()) {
+            Ok(row) => done[key.index()] = Some(row),
+            Err(_) => open.push((key, cells)),
+        }
+    }
+    loop {
+        let mut progress = false;
+        open.retain(|(key, known)| {
+            let fits: Vec<Row> = candidates(known).into_iter().filter(|r| consistent(*key, r, &done)).collect();
+            let Some(first) = fits.first().copied() else { return true };
+            if fits.iter().all(|r| *r == first) {
+                findings.push(Finding::new(
+                    "restored",
+                    Severity::Info,
+                    format!("table3.{}", key.key()),
+                    format!(
+                        "表三“{}”行提取时缺少一个单元格（只读到{}个），本表勾稽关系唯一确定该行为：{}",
+                        key.display(),
+                        known.len(),
+                        first.iter().map(|c| c.map_or("空".into(), |n| n.to_string())).collect::<Vec<_>>().join("、")
+                    ),
+                ));
+                done[key.index()] = Some(first);
+                progress = true;
+                return false;
+            }
+            true
+        });
+        if !progress {
+            break;
+        }
+    }
+    let mut lost = Vec::new();
+    for (key, known) in open {
+        let all = candidates(&known);
+        let fits: Vec<Row> = all
+            .iter()
+            .copied()
+            .filter(|r| consistent(key, r, &done))
+            .collect();
+        let pool = if fits.is_empty() { all } else { fits };
+        let mut row: Row = [None; 7];
+        for (col, slot) in row.iter_mut().enumerate() {
+            let first = pool.first().and_then(|r| r.get(col).copied().flatten());
+            if first.is_some() && pool.iter().all(|r| r.get(col).copied().flatten() == first) {
+                *slot = first;
+            } else if let Some(c) = Column::ALL.get(col) {
+                lost.push((key, *c));
+            }
+        }
+        findings.push(Finding::new(
+            "restored",
+            Severity::Info,
+            format!("table3.{}", key.key()),
+            format!(
+                "表三“{}”行提取时缺少单元格（只读到{}个），本表勾稽关系不能唯一确定，缺失处留空",
+                key.display(),
+                known.len()
+            ),
+        ));
+        done[key.index()] = Some(row);
+    }
+    let mut table = Table3::default();
+    for key in RowKey::ALL {
+        table.set_row(key, done.get(key.index()).copied().flatten());
+    }
+    Restored {
+        table,
+        lost,
+        findings,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nums(v: &[f64]) -> Vec<CellText> {
+        v.iter()
+            .map(|&x| CellText::Number(Num::new(x).expect("finite")))
+            .collect()
+    }
+
+    #[test]
+    fn zero_row_with_a_lost_cell_is_restored() {
+        let mut raw: RawRows = vec![None; 25];
+        raw[RowKey::Granted.index()] = Some(nums(&[0.0; 6]));
+        let r = restore(&raw);
+        assert_eq!(r.table.row(RowKey::Granted), Some(&[Num::new(0.0); 7]));
+        assert!(r.lost.is_empty());
+        assert_eq!(r.findings.len(), 1);
+    }
+
+    #[test]
+    fn ambiguous_row_keeps_only_what_all_candidates_agree_on() {
+        let mut raw: RawRows = vec![None; 25];
+        // 1 0 0 0 0 1: either a part was lost (…,1 total) or the total was (1,0,0,0,0,1 | 2).
+        raw[RowKey::Granted.index()] = Some(nums(&[1.0, 0.0, 0.0, 0.0, 0.0, 1.0]));
+        let r = restore(&raw);
+        assert!(!r.lost.is_empty());
+        assert_eq!(r.table.cell(RowKey::Granted, Column::Total), None);
+    }
+
+    #[test]
+    fn column_sums_decide_between_candidates() {
+        let mut raw: RawRows = vec![None; 25];
+        for key in RowKey::ALL {
+            raw[key.index()] = Some(nums(&[0.0; 7]));
+        }
+        raw[RowKey::New.index()] = Some(nums(&[3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0]));
+        raw[RowKey::Granted.index()] = Some(nums(&[3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0]));
+        raw[RowKey::TotalProcessed.index()] = Some(nums(&[3.0, 0.0, 0.0, 0.0, 0.0, 3.0]));
+        let r = restore(&raw);
+        assert_eq!(
+            r.table.cell(RowKey::TotalProcessed, Column::Total),
+            Num::new(3.0)
+        );
+        assert!(r.lost.is_empty(), "{:?}", r.lost);
+    }
+}

@@ -1,0 +1,202 @@
+//! Table 二 (主动公开政府信息情况), 2021 and 2019 trial layouts.
+
+use crate::model::{Cell, Table2, Table2Trial};
+use crate::parse::number::CellText;
+
+use super::cells::{Split, fit};
+
+/// The row a squashed table-二 label names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Row2 {
+    Rules,
+    Normative,
+    Licensing,
+    OtherServices,
+    Penalty,
+    Enforcement,
+    Fees,
+    Procurement,
+}
+
+pub fn row_of(label: &str) -> Option<Row2> {
+    // Labels are squashed: "行政规范 性文件" arrives as "行政规范性文件".
+    let l = label;
+    if l.ends_with("规章") {
+        Some(Row2::Rules)
+    } else if l.ends_with("规范性文件") {
+        Some(Row2::Normative)
+    } else if l.ends_with("行政许可") {
+        Some(Row2::Licensing)
+    } else if l.ends_with("其他对外管理服务事项") {
+        Some(Row2::OtherServices)
+    } else if l.ends_with("行政处罚") {
+        Some(Row2::Penalty)
+    } else if l.ends_with("行政强制") {
+        Some(Row2::Enforcement)
+    } else if l.ends_with("行政事业性收费") {
+        Some(Row2::Fees)
+    } else if l.contains("政府集中采购") {
+        Some(Row2::Procurement)
+    } else {
+        None
+    }
+}
+
+/// Words only the 2019 trial layout of table 二 prints.
+pub fn is_trial_header(label: &str) -> bool {
+    [
+        "本年新制作",
+        "本年新公开",
+        "对外公开总数量",
+        "上一年项目数量",
+        "本年增减",
+        "政府集中采购",
+        "采购项目数量",
+        "第九项",
+    ]
+    .iter()
+    .any(|w| label.contains(w))
+}
+
+fn cell(c: Option<&CellText>) -> Cell {
+    match c {
+        Some(CellText::Number(n)) => Some(*n),
+        _ => None,
+    }
+}
+
+fn first_value(values: &[CellText]) -> Cell {
+    values.iter().find_map(|v| match v {
+        CellText::Number(n) => Some(*n),
+        _ => None,
+    })
+}
+
+#[derive(Default)]
+pub struct Table2Reader {
+    rows: Vec<(Row2, Split, Vec<String>)>,
+    pub trial: bool,
+}
+
+impl Table2Reader {
+    /// Offers a row; returns true if it belonged to table 二.
+    pub fn offer(&mut self, split: &Split, cells: &[String]) -> bool {
+        if is_trial_header(&split.label) {
+            self.trial = true;
+        }
+        match row_of(&split.label) {
+            Some(r) if !self.rows.iter().any(|(seen, _, _)| *seen == r) => {
+                self.rows.push((r, split.clone(), cells.to_vec()));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn found(&self) -> bool {
+        !self.rows.is_empty()
+    }
+
+    fn values(&self, row: Row2, width: usize) -> Option<Vec<CellText>> {
+        let (_, split, _) = self.rows.iter().find(|(r, _, _)| *r == row)?;
+        Some(fit(split.values.clone(), width))
+    }
+
+    pub fn table2(&self) -> Table2 {
+        if self.trial {
+            return Table2::default();
+        }
+        let three = |row| -> [Cell; 3] {
+            let v = self.values(row, 3).unwrap_or_default();
+            [cell(v.first()), cell(v.get(1)), cell(v.get(2))]
+        };
+        let one = |row| self.values(row, 8).and_then(|v| first_value(&v));
+        let [rules_issued, rules_repealed, rules_in_force] = three(Row2::Rules);
+        let [normative_issued, normative_repealed, normative_in_force] = three(Row2::Normative);
+        Table2 {
+            rules_issued,
+            rules_repealed,
+            rules_in_force,
+            normative_issued,
+            normative_repealed,
+            normative_in_force,
+            licensing: one(Row2::Licensing),
+            penalty: one(Row2::Penalty),
+            enforcement: one(Row2::Enforcement),
+            fees_wan_yuan: one(Row2::Fees),
+        }
+    }
+
+    pub fn trial_table(&self) -> Option<Table2Trial> {
+        if !self.trial {
+            return None;
+        }
+        let three = |row| -> [Cell; 3] {
+            let v: Vec<CellText> = self.values(row, 3).unwrap_or_default();
+            [cell(v.first()), cell(v.get(1)), cell(v.get(2))]
+        };
+        let [rules_new_made, rules_new_published, rules_total_published] = three(Row2::Rules);
+        let [
+            normative_new_made,
+            normative_new_published,
+            normative_total_published,
+        ] = three(Row2::Normative);
+        let [
+            licensing_prev_year_items,
+            licensing_change,
+            licensing_decisions,
+        ] = three(Row2::Licensing);
+        let [
+            other_external_services_prev_year_items,
+            other_external_services_change,
+            other_external_services_decisions,
+        ] = three(Row2::OtherServices);
+        let [penalty_prev_year_items, penalty_change, penalty_decisions] = three(Row2::Penalty);
+        let [
+            enforcement_prev_year_items,
+            enforcement_change,
+            enforcement_decisions,
+        ] = three(Row2::Enforcement);
+        let fees = self.values(Row2::Fees, 2).unwrap_or_default();
+        let procurement = self.rows.iter().find(|(r, _, _)| *r == Row2::Procurement);
+        let (procurement_items, procurement_amount) = match procurement {
+            Some((_, _, cells)) => {
+                let rest: Vec<&str> = cells
+                    .iter()
+                    .map(|c| c.trim())
+                    .filter(|c| !c.is_empty() && !c.contains("政府集中采购"))
+                    .collect();
+                let items = rest
+                    .first()
+                    .and_then(|t| cell(Some(&crate::parse::number::classify(t))));
+                let amount = rest.get(1).or(rest.first().filter(|_| items.is_none()));
+                (items, amount.map(|a| a.to_string()))
+            }
+            None => (None, None),
+        };
+        Some(Table2Trial {
+            rules_new_made,
+            rules_new_published,
+            rules_total_published,
+            normative_new_made,
+            normative_new_published,
+            normative_total_published,
+            licensing_prev_year_items,
+            licensing_change,
+            licensing_decisions,
+            other_external_services_prev_year_items,
+            other_external_services_change,
+            other_external_services_decisions,
+            penalty_prev_year_items,
+            penalty_change,
+            penalty_decisions,
+            enforcement_prev_year_items,
+            enforcement_change,
+            enforcement_decisions,
+            fees_prev_year_items: cell(fees.first()),
+            fees_change: cell(fees.get(1)),
+            procurement_items,
+            procurement_amount,
+        })
+    }
+}

@@ -1,0 +1,124 @@
+//! Table 三 (收到和处理政府信息公开申请情况): 25 labelled rows of seven cells.
+//!
+//! Rows are found by their words ([`labels::table3_row`]). Where extraction broke a label so
+//! that its words are gone, the row's place in the fixed order decides: figures with no
+//! recognisable label belong to a label seen just before without figures, or else to the row
+//! after the last one read.
+
+use crate::model::{Column, Row, RowKey, Table3};
+use crate::parse::number::CellText;
+
+use super::cells::{Split, fit};
+use super::labels::{is_other_single, table3_row};
+use super::restore::{RawRows, restore};
+use crate::check::Finding;
+
+pub struct Table3Reader {
+    raw: RawRows,
+    other_single: Option<Vec<CellText>>,
+    last: Option<RowKey>,
+    pending: Option<RowKey>,
+}
+
+impl Default for Table3Reader {
+    fn default() -> Self {
+        Table3Reader {
+            raw: vec![None; 25],
+            other_single: None,
+            last: None,
+            pending: None,
+        }
+    }
+}
+
+pub struct Read3 {
+    pub table: Table3,
+    pub lost: Vec<(RowKey, Column)>,
+    pub findings: Vec<Finding>,
+    pub trial: bool,
+}
+
+impl Table3Reader {
+    fn filled(&self, key: RowKey) -> bool {
+        self.raw.get(key.index()).is_some_and(Option::is_some)
+    }
+
+    fn next_free(&self) -> Option<RowKey> {
+        let from = self.last.map_or(0, |k| k.index() + 1);
+        RowKey::ALL
+            .into_iter()
+            .skip(from)
+            .find(|&k| !self.filled(k))
+    }
+
+    pub fn found(&self) -> bool {
+        self.raw.iter().any(Option::is_some)
+    }
+
+    pub fn complete(&self) -> bool {
+        self.filled(RowKey::CarriedForward)
+    }
+
+    /// True when a row's words say it belongs to table 三.
+    pub fn starts(split: &Split) -> bool {
+        (table3_row(&split.label).is_some() && split.numbers() > 0)
+            || split.label.contains("勾稽关系")
+            || split.label.contains("申请人情况")
+    }
+
+    pub fn offer(&mut self, split: &Split) {
+        let key = table3_row(&split.label).filter(|&k| !self.filled(k));
+        let has_values = split.numbers() > 0 || split.values.len() >= 7;
+        if !has_values {
+            if key.is_some() {
+                self.pending = key;
+            }
+            return;
+        }
+        if key.is_none() && is_other_single(&split.label) && self.other_single.is_none() {
+            self.other_single = Some(fit(split.values.clone(), 7));
+            self.last = Some(RowKey::OtherOther);
+            return;
+        }
+        let target = key
+            .or_else(|| self.pending.take())
+            .or_else(|| self.next_free());
+        let Some(target) = target else { return };
+        if key.is_some() {
+            self.pending = None;
+        }
+        if let Some(slot) = self.raw.get_mut(target.index()) {
+            *slot = Some(fit(split.values.clone(), 7));
+        }
+        self.last = Some(target);
+    }
+
+    pub fn finish(self) -> Read3 {
+        let trial = self.other_single.is_some()
+            && ![
+                RowKey::OtherNoCorrection,
+                RowKey::OtherNoFee,
+                RowKey::OtherOther,
+            ]
+            .iter()
+            .any(|&k| self.filled(k));
+        let mut r = restore(&self.raw);
+        if let Some(values) = self.other_single {
+            let cells: Vec<_> = values
+                .iter()
+                .map(|v| match v {
+                    CellText::Number(n) => Some(*n),
+                    _ => None,
+                })
+                .collect();
+            let row: Option<Row> = <Row>::try_from(cells.as_slice()).ok();
+            r.table.other_single_2019 = row.or(Some([None; 7]));
+        }
+        Read3 {
+            table: r.table,
+            lost: r.lost,
+            findings: r.findings,
+            trial,
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! Table 四 (行政复议、行政诉讼情况): one row of fifteen figures under a two-level header.
+
+use crate::check::{Finding, Severity};
+use crate::model::{Cell, Num, Table4};
+use crate::parse::number::CellText;
+
+use super::cells::{Split, fit};
+
+#[derive(Default)]
+pub struct Table4Reader {
+    values: Vec<CellText>,
+}
+
+impl Table4Reader {
+    /// Offers a row of the table-四 region; header rows (words only) are passed over.
+    pub fn offer(&mut self, split: &Split) {
+        if self.values.len() >= 15 {
+            return;
+        }
+        if split.numbers() > 0 && (split.label.is_empty() || split.numbers() >= 3) {
+            self.values.extend(split.values.iter().cloned());
+        }
+    }
+
+    pub fn found(&self) -> bool {
+        !self.values.is_empty()
+    }
+
+    pub fn finish(self, findings: &mut Vec<Finding>) -> Table4 {
+        let values = fit(self.values, 15);
+        let cells: Vec<Cell> = values
+            .iter()
+            .map(|v| match v {
+                CellText::Number(n) => Some(*n),
+                _ => None,
+            })
+            .collect();
+        if let Ok(all) = <[Cell; 15]>::try_from(cells.as_slice()) {
+            return Table4(all);
+        }
+        if cells.len() == 14
+            && let Some(t) = restore_one(&cells)
+        {
+            findings.push(Finding::new(
+                "restored",
+                Severity::Info,
+                "table4",
+                "表四提取时缺少一个单元格（只读到14个），本表“总计”关系唯一确定了缺失值",
+            ));
+            return t;
+        }
+        findings.push(Finding::new(
+            "restored",
+            Severity::Info,
+            "table4",
+            format!(
+                "表四只读到{}个单元格（应为15个），无法确定各数字所在位置，全部留空",
+                cells.len()
+            ),
+        ));
+        Table4::default()
+    }
+}
+
+/// Tries the lost cell in each of the 15 places; the group totals fix its value.
+fn restore_one(known: &[Cell]) -> Option<Table4> {
+    let mut fits = Vec::new();
+    for missing in 0..15 {
+        let mut all = [None; 15];
+        let mut it = known.iter();
+        for (i, slot) in all.iter_mut().enumerate() {
+            if i != missing {
+                *slot = it.next().copied().flatten();
+            }
+        }
+        let g = missing / 5;
+        let group: Vec<f64> = (0..5)
+            .map(|i| {
+                all.get(g * 5 + i)
+                    .copied()
+                    .flatten()
+                    .map_or(0.0, Num::value)
+            })
+            .collect();
+        let parts: f64 = group.iter().take(4).sum();
+        let total = group.get(4).copied().unwrap_or(0.0);
+        let value = if missing % 5 == 4 {
+            parts
+        } else {
+            total - parts
+        };
+        let Some(n) = Num::new(value).filter(|n| n.is_count()) else {
+            continue;
+        };
+        all[missing] = Some(n);
+        let t = Table4(all);
+        let holds = (0..3).all(|g| {
+            let c = t.group(g);
+            let sum: f64 = c.iter().take(4).flatten().map(|n| n.value()).sum();
+            (sum - c[4].map_or(0.0, Num::value)).abs() < 1e-9
+        });
+        if holds {
+            fits.push(t);
+        }
+    }
+    let first = *fits.first()?;
+    fits.iter().all(|t| *t == first).then_some(first)
+}

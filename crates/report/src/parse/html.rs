@@ -1,0 +1,128 @@
+//! HTML pages from government portals: paragraphs, and tables whose cells may span rows and
+//! columns, hold `&nbsp;`, or wrap their figures in nested tags.
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use super::doc::Doc;
+
+const BLOCKS: [&str; 17] = [
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "center",
+    "blockquote",
+    "pre",
+    "body",
+];
+
+pub fn read(html: &str) -> Doc {
+    let page = Html::parse_document(html);
+    let mut doc = Doc::default();
+    if let Ok(sel) = Selector::parse("title") {
+        doc.title = page
+            .select(&sel)
+            .next()
+            .map(|t| t.text().collect::<String>().trim().to_string())
+            .filter(|t| !t.is_empty());
+    }
+    let mut para = String::new();
+    walk(page.root_element(), &mut doc, &mut para);
+    flush(&mut doc, &mut para);
+    doc
+}
+
+fn flush(doc: &mut Doc, para: &mut String) {
+    doc.para(&normalise(para));
+    para.clear();
+}
+
+/// Non-breaking and other odd spaces become plain ones; runs collapse.
+fn normalise(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{a0}' {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out.trim().to_string()
+}
+
+fn walk(el: ElementRef, doc: &mut Doc, para: &mut String) {
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => para.push_str(t),
+            Node::Element(e) => {
+                let Some(child_el) = ElementRef::wrap(child) else {
+                    continue;
+                };
+                match e.name() {
+                    "script" | "style" | "head" | "noscript" => {}
+                    "br" => flush(doc, para),
+                    "table" => {
+                        flush(doc, para);
+                        table(child_el, doc);
+                        doc.end_table();
+                    }
+                    name if BLOCKS.contains(&name) => {
+                        flush(doc, para);
+                        walk(child_el, doc, para);
+                        flush(doc, para);
+                    }
+                    _ => walk(child_el, doc, para),
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Rows of a table as printed (a spanned cell appears once, in the row that holds it).
+/// Nested tables are read as text of their cell.
+fn table(el: ElementRef, doc: &mut Doc) {
+    for row in rows_of(el) {
+        let cells: Vec<String> = row
+            .children()
+            .filter_map(ElementRef::wrap)
+            .filter(|c| matches!(c.value().name(), "td" | "th"))
+            .map(|c| {
+                // A cell's paragraphs and line breaks are one label broken over lines.
+                normalise(&c.text().collect::<String>()).replace(' ', "")
+            })
+            .collect();
+        doc.row(cells);
+    }
+}
+
+fn rows_of(table: ElementRef) -> Vec<ElementRef> {
+    let mut out = Vec::new();
+    for child in table.children().filter_map(ElementRef::wrap) {
+        match child.value().name() {
+            "tr" => out.push(child),
+            "thead" | "tbody" | "tfoot" => out.extend(
+                child
+                    .children()
+                    .filter_map(ElementRef::wrap)
+                    .filter(|r| r.value().name() == "tr"),
+            ),
+            _ => {}
+        }
+    }
+    out
+}

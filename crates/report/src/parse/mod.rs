@@ -1,0 +1,156 @@
+//! Parsers for every form in which reports arrive. Each reader brings its source to a [`Doc`]
+//! (paragraphs and table rows); [`extract`] reads the report out of that once for all.
+
+pub mod doc;
+pub mod docx;
+pub mod extract;
+pub mod html;
+pub mod number;
+pub mod numbering;
+pub mod pdf;
+pub mod text;
+
+use crate::check::Finding;
+use crate::model::{Column, Report, RowKey};
+
+pub use doc::Doc;
+
+/// The form a report arrived in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Text(text::TextLayout),
+    Html,
+    Docx,
+    Pdf,
+}
+
+impl Layout {
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Text(t) => t.name(),
+            Layout::Html => "html",
+            Layout::Docx => "docx",
+            Layout::Pdf => "pdf",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum ParseError {
+    #[error("文件为空")]
+    Empty,
+    #[error("不是文本、HTML、DOCX 或 PDF 文件（无法识别的二进制内容）")]
+    Binary,
+    #[error("DOCX 文件无法读取：{0}")]
+    Docx(String),
+    #[error("PDF 文件无法读取：{0}")]
+    Pdf(String),
+    #[error("不是政府信息公开工作年度报告：{0}")]
+    NotAReport(String),
+}
+
+/// A report read from a source, with what the reading itself found.
+#[derive(Debug)]
+pub struct Parsed {
+    pub report: Report,
+    pub layout: Layout,
+    /// Findings of the reading: cells restored or lost, sections out of order.
+    pub findings: Vec<Finding>,
+    pub lost: Vec<(RowKey, Column)>,
+}
+
+/// Refuses inputs larger than this: no annual report comes near it.
+pub const MAX_INPUT: usize = 64 * 1024 * 1024;
+
+/// Reads a report from a file's bytes, whatever its form.
+pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ParseError::Empty);
+    }
+    if bytes.len() > MAX_INPUT {
+        return Err(ParseError::NotAReport(format!(
+            "文件过大（{} 字节，上限 {} 字节）",
+            bytes.len(),
+            MAX_INPUT
+        )));
+    }
+    let (doc, layout) = if bytes.starts_with(b"PK\x03\x04") {
+        (docx::read(bytes)?, Layout::Docx)
+    } else if bytes.starts_with(b"%PDF")
+        || bytes
+            .get(..1024)
+            .is_some_and(|h| find(h, b"%PDF-").is_some())
+    {
+        let (doc, _) = text::read(&pdf::text(bytes)?);
+        (doc, Layout::Pdf)
+    } else {
+        let text = decode(bytes)?;
+        if looks_like_html(&text) {
+            (html::read(&text), Layout::Html)
+        } else {
+            let (doc, t) = text::read(&text);
+            (doc, Layout::Text(t))
+        }
+    };
+    from_doc(&doc, layout)
+}
+
+/// Reads a report from an already-built [`Doc`].
+pub fn from_doc(doc: &Doc, layout: Layout) -> Result<Parsed, ParseError> {
+    let ex = extract::extract(doc);
+    if ex.tables_found == 0 && ex.headings_found < 3 {
+        return Err(ParseError::NotAReport(
+            "没有找到年度报告的章节（一、总体情况……六、其他需要报告的事项）或表格（主动公开、申请处理、复议诉讼情况）".into(),
+        ));
+    }
+    Ok(Parsed {
+        report: ex.report,
+        layout,
+        findings: ex.findings,
+        lost: ex.lost,
+    })
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .chars()
+        .take(4096)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    head.contains("<html")
+        || head.contains("<table")
+        || head.contains("<!doctype html")
+        || head.contains("<p") && head.contains("</p>")
+}
+
+/// UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (the superset of GBK and GB2312
+/// that older portals and Windows tools still write).
+fn decode(bytes: &[u8]) -> Result<String, ParseError> {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
+        return Ok(text.into_owned());
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return check_text(s.to_string());
+    }
+    let (text, _, errors) = encoding_rs::GB18030.decode(bytes);
+    if errors {
+        return Err(ParseError::Binary);
+    }
+    check_text(text.into_owned())
+}
+
+fn check_text(s: String) -> Result<String, ParseError> {
+    let control = s
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if control * 20 > s.chars().count().max(1) {
+        return Err(ParseError::Binary);
+    }
+    Ok(s)
+}

@@ -1,0 +1,122 @@
+//! What a table cell says: a figure, nothing, or words.
+
+use crate::model::Num;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum CellText {
+    /// Empty, or a dash or slash standing for "nothing here".
+    Blank,
+    Number(Num),
+    Text,
+}
+
+/// Folds full-width forms to ASCII and drops every kind of space, so that `　１，２３４`
+/// reads like `1234`.
+pub fn fold(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{feff}' && *c != '\u{200b}')
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            '，' => ',',
+            '－' | '−' | '–' => '-',
+            _ => c,
+        })
+        .collect()
+}
+
+const BLANK_MARKS: [&str; 9] = ["-", "--", "—", "——", "/", "／", "\\", "无", "×"];
+const UNITS: [&str; 6] = ["件", "个", "条", "项", "万元", "次"];
+
+/// Reads one cell.
+pub fn classify(raw: &str) -> CellText {
+    let s = fold(raw);
+    if s.is_empty() || BLANK_MARKS.contains(&s.as_str()) {
+        return CellText::Blank;
+    }
+    let mut body = s.as_str();
+    for unit in UNITS {
+        if let Some(stripped) = body.strip_suffix(unit) {
+            body = stripped;
+            break;
+        }
+    }
+    parse_number(body).map_or(CellText::Text, CellText::Number)
+}
+
+/// A plain decimal with optional sign and thousands separators in groups of three.
+pub fn parse_number(s: &str) -> Option<Num> {
+    let (neg, digits) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s.strip_prefix('+').unwrap_or(s)),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    if int.is_empty() || !valid_integer_part(int) {
+        return None;
+    }
+    if let Some(f) = frac
+        && (f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let plain: String = int.chars().filter(|&c| c != ',').collect();
+    let text = match frac {
+        Some(f) => format!("{plain}.{f}"),
+        None => plain,
+    };
+    let v: f64 = text.parse().ok()?;
+    Num::new(if neg { -v } else { v })
+}
+
+fn valid_integer_part(int: &str) -> bool {
+    if !int.contains(',') {
+        return int.bytes().all(|b| b.is_ascii_digit()) && int.len() <= 15;
+    }
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or("");
+    (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && groups.all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(v: f64) -> CellText {
+        CellText::Number(Num::new(v).expect("finite"))
+    }
+
+    #[test]
+    fn cells() {
+        let cases = [
+            ("0", n(0.0)),
+            ("　　0", n(0.0)),
+            (" 12 ", n(12.0)),
+            ("１２３", n(123.0)),
+            ("1,234", n(1234.0)),
+            ("1，234", n(1234.0)),
+            ("0.35", n(0.35)),
+            ("０．５", n(0.5)),
+            ("-2", n(-2.0)),
+            ("3件", n(3.0)),
+            ("", CellText::Blank),
+            ("\u{a0}", CellText::Blank),
+            ("—", CellText::Blank),
+            ("/", CellText::Blank),
+            ("1.", CellText::Text),
+            ("1,23", CellText::Text),
+            ("12.3.4", CellText::Text),
+            ("251000元", CellText::Text),
+            ("33.9%", CellText::Text),
+            ("行政许可", CellText::Text),
+            ("99999999999999999999", CellText::Text),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(classify(raw), want, "{raw:?}");
+        }
+    }
+}

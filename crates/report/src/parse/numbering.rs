@@ -1,0 +1,103 @@
+//! List and heading numbers as printed: 一、 （二） (3) 4. and their styles.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    Chinese,
+    Arabic,
+}
+
+/// A parenthesised list mark at the start of a line, e.g. `（1）` or `(二)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub value: u32,
+    pub style: Style,
+    pub printed: String,
+}
+
+/// Reads a Chinese numeral from 一 to 九十九 (also 〇/零 digits as in 二〇二五).
+pub fn chinese_value(s: &str) -> Option<u32> {
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
+    };
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [] => None,
+        ['十'] => Some(10),
+        ['十', u] => Some(10 + digit(*u)?),
+        [t, '十'] => Some(digit(*t)? * 10),
+        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
+        [d] => digit(*d).filter(|&v| v > 0),
+        _ => None,
+    }
+}
+
+/// Reads a sequence of digits written as Chinese characters (二〇二五 → 2025).
+pub fn chinese_digits(s: &str) -> Option<u32> {
+    let mut v: u32 = 0;
+    for c in s.chars() {
+        let d = "〇一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .or_else(|| (c == '零').then_some(0))?;
+        v = v.checked_mul(10)?.checked_add(d as u32)?;
+    }
+    (!s.is_empty()).then_some(v)
+}
+
+pub fn paren_mark(line: &str) -> Option<Mark> {
+    let rest = line.strip_prefix(['（', '('])?;
+    let close = rest.find(['）', ')'])?;
+    let inner = rest.get(..close)?.trim();
+    let printed_len = line.len() - rest.len() + close + rest[close..].chars().next()?.len_utf8();
+    let printed = line.get(..printed_len)?.to_string();
+    if let Ok(v) = inner.parse::<u32>() {
+        return Some(Mark {
+            value: v,
+            style: Style::Arabic,
+            printed,
+        });
+    }
+    chinese_value(inner).map(|value| Mark {
+        value,
+        style: Style::Chinese,
+        printed,
+    })
+}
+
+/// A heading mark like `一、` `三．` `4.` at the start of a line: its value and style, and the rest of the line.
+pub fn heading_mark(line: &str) -> Option<(u32, Style, &str)> {
+    let end = line.find(['、', '.', '．', '，'])?;
+    let head = line.get(..end)?.trim();
+    let sep_len = line[end..].chars().next()?.len_utf8();
+    let rest = line.get(end + sep_len..)?;
+    if let Ok(v) = head.parse::<u32>() {
+        return Some((v, Style::Arabic, rest));
+    }
+    chinese_value(head).map(|v| (v, Style::Chinese, rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks() {
+        let m = paren_mark("（1） 主动公开方面").expect("mark");
+        assert_eq!(
+            (m.value, m.style, m.printed.as_str()),
+            (1, Style::Arabic, "（1）")
+        );
+        let m = paren_mark("(十二)其他").expect("mark");
+        assert_eq!((m.value, m.style), (12, Style::Chinese));
+        assert!(paren_mark("（本列数据的勾稽关系）").is_none());
+        assert_eq!(heading_mark("四、政府信息公开").map(|h| h.0), Some(4));
+        assert_eq!(
+            heading_mark("2. 重复申请").map(|h| (h.0, h.1)),
+            Some((2, Style::Arabic))
+        );
+        assert_eq!(chinese_digits("二〇二五"), Some(2025));
+    }
+}

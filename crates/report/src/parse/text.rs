@@ -1,0 +1,219 @@
+//! Plain text as it comes out of DOCX and PDF files, in three layouts:
+//!
+//! - **cell per line** (DOCX → text): a table cell per line, indented by a tab; a blank line
+//!   ends a row; an unindented line right after a cell continues that cell.
+//! - **tab rows** (PDF → text): a table row per line, cells separated by tabs; rows can be split
+//!   across lines and labels broken.
+//! - **aligned columns** (`pdftotext -layout`): cells separated by runs of spaces.
+
+use super::doc::{Doc, strip_marks};
+use super::number::{CellText, classify};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextLayout {
+    CellPerLine,
+    TabRows,
+    Aligned,
+    /// Markdown pipe tables (what `gongkai render -o x.md` writes).
+    Markdown,
+}
+
+impl TextLayout {
+    pub fn name(self) -> &'static str {
+        match self {
+            TextLayout::CellPerLine => "text (DOCX extract, cell per line)",
+            TextLayout::TabRows => "text (PDF extract, tab-separated rows)",
+            TextLayout::Aligned => "text (pdftotext -layout)",
+            TextLayout::Markdown => "markdown",
+        }
+    }
+}
+
+pub fn detect(text: &str) -> TextLayout {
+    let (mut single, mut inner) = (0usize, 0usize);
+    let mut aligned = 0usize;
+    let pipes = text
+        .lines()
+        .filter(|l| l.trim_start().starts_with('|') && l.trim_end().ends_with('|'))
+        .count();
+    if pipes >= 5 {
+        return TextLayout::Markdown;
+    }
+    for line in text.lines() {
+        let body = line.trim_end();
+        if let Some(rest) = body.strip_prefix('\t') {
+            if rest.contains('\t') {
+                inner += 1
+            } else {
+                single += 1
+            }
+        } else if body.trim_start().contains('\t') {
+            inner += 1;
+        } else if body.trim().contains("   ") {
+            aligned += 1;
+        }
+    }
+    if single > 20 && single > inner * 2 {
+        TextLayout::CellPerLine
+    } else if inner >= aligned / 2 && inner > 0 {
+        TextLayout::TabRows
+    } else if aligned > 0 {
+        TextLayout::Aligned
+    } else {
+        TextLayout::TabRows
+    }
+}
+
+pub fn read(text: &str) -> (Doc, TextLayout) {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let layout = detect(&text);
+    let doc = match layout {
+        TextLayout::CellPerLine => cell_per_line(&text),
+        TextLayout::TabRows | TextLayout::Aligned => row_per_line(&text, layout),
+        TextLayout::Markdown => markdown(&text),
+    };
+    (doc, layout)
+}
+
+fn cell_per_line(text: &str) -> Doc {
+    let mut doc = Doc::default();
+    let mut row: Vec<String> = Vec::new();
+    let mut in_table = false;
+    let mut after_blank = true;
+    for raw in text.lines() {
+        let line = strip_marks(raw.trim_end_matches([' ', '\u{a0}']));
+        if line.trim().is_empty() && !line.starts_with('\t') {
+            if !row.is_empty() {
+                doc.row(std::mem::take(&mut row));
+            }
+            after_blank = true;
+            continue;
+        }
+        if let Some(cell) = line.strip_prefix('\t') {
+            in_table = true;
+            row.push(cell.trim().to_string());
+        } else if in_table && !after_blank && !row.is_empty() {
+            if let Some(last) = row.last_mut() {
+                last.push_str(line.trim());
+            }
+        } else {
+            if !row.is_empty() {
+                doc.row(std::mem::take(&mut row));
+            }
+            if in_table {
+                doc.end_table();
+                in_table = false;
+            }
+            doc.para(&line);
+        }
+        after_blank = false;
+    }
+    if !row.is_empty() {
+        doc.row(row);
+    }
+    doc.end_table();
+    doc
+}
+
+/// Splits an aligned line at runs of two or more spaces; a run of figures separated by single
+/// spaces is split into its figures.
+fn split_aligned(line: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    for chunk in line.split("  ").map(str::trim).filter(|c| !c.is_empty()) {
+        let parts: Vec<&str> = chunk
+            .split([' ', '\u{3000}'])
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() > 1
+            && parts
+                .iter()
+                .all(|p| matches!(classify(p), CellText::Number(_)))
+        {
+            cells.extend(parts.into_iter().map(String::from));
+        } else {
+            cells.push(chunk.to_string());
+        }
+    }
+    cells
+}
+
+/// A line that is only a page number: `3`, `- 3 -`, `—3—`, `第3页`, `3/10`, `第 3 页 共 10 页`.
+pub fn is_page_number(line: &str) -> bool {
+    let s: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let core = s.trim_matches(['-', '—', '–', '－', '·']);
+    let digits_only =
+        |t: &str| !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit());
+    if core != s && digits_only(core) {
+        return true;
+    }
+    if let Some(inner) = core.strip_prefix('第').and_then(|t| t.split('页').next()) {
+        return digits_only(inner);
+    }
+    matches!(core.split_once('/'), Some((a, b)) if digits_only(a) && digits_only(b))
+}
+
+fn markdown(text: &str) -> Doc {
+    let mut doc = Doc::default();
+    for line in text.lines() {
+        let t = line.trim();
+        if t.starts_with('|') && t.ends_with('|') && t.len() >= 2 {
+            let inner = &t[1..t.len() - 1];
+            if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
+                continue;
+            }
+            doc.row(inner.split('|').map(|c| c.trim().to_string()).collect());
+        } else {
+            doc.end_table();
+            doc.para(t.trim_start_matches('#'));
+        }
+    }
+    doc.end_table();
+    doc
+}
+
+fn row_per_line(text: &str, layout: TextLayout) -> Doc {
+    let mut doc = Doc::default();
+    for raw in text.split(['\n', '\u{c}']) {
+        let line = strip_marks(raw);
+        if line.trim().is_empty() {
+            continue;
+        }
+        if is_page_number(&line) {
+            continue;
+        }
+        let cells: Vec<String> = match layout {
+            TextLayout::Aligned => split_aligned(&line),
+            _ => line.split('\t').map(|c| c.trim().to_string()).collect(),
+        };
+        if cells.len() <= 1 {
+            doc.para(&line);
+        } else {
+            doc.row(cells);
+        }
+    }
+    doc.end_table();
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers() {
+        for s in ["- 3 -", "—12—", "第3页", "第 3 页", "3/10", " 3 / 10 "] {
+            assert!(is_page_number(s), "{s}");
+        }
+        for s in ["3", "0", "1.本机关", "2025 年", "第二十条"] {
+            assert!(!is_page_number(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn aligned_split() {
+        assert_eq!(
+            split_aligned("  (二) 部分公开    0 0 1   0  0  0   1"),
+            vec!["(二) 部分公开", "0", "0", "1", "0", "0", "0", "1"]
+        );
+    }
+}

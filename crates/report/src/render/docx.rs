@@ -1,0 +1,144 @@
+//! DOCX in the official layout: A4 with 公文 margins, 方正小标宋 title and 仿宋 body (with
+//! fallbacks Word, WPS and LibreOffice substitute), tables with merged header and label cells.
+
+use std::io::Cursor;
+
+use docx_rs::{
+    AlignmentType, Docx, PageMargin, Paragraph, Run, RunFonts, Table, TableCell, TableRow,
+    VAlignType, VMergeType, WidthType,
+};
+
+use super::RenderError;
+use super::layout::{self, Grid};
+use crate::model::Report;
+
+const TITLE_FONT: &str = "方正小标宋简体";
+const BODY_FONT: &str = "仿宋_GB2312";
+const HEADING_FONT: &str = "黑体";
+/// Half-points: 三号 (16pt) body, 二号 (22pt) title, 五号 (10.5pt) tables.
+const BODY_SIZE: usize = 32;
+const TITLE_SIZE: usize = 44;
+const TABLE_SIZE: usize = 21;
+/// A4 printable width in twips (210mm − 28mm − 26mm).
+const TEXT_WIDTH: usize = 8845;
+
+fn fonts(east_asia: &str) -> RunFonts {
+    RunFonts::new()
+        .east_asia(east_asia)
+        .ascii("Times New Roman")
+        .hi_ansi("Times New Roman")
+}
+
+fn run(text: &str, font: &str, size: usize) -> Run {
+    Run::new().add_text(text).fonts(fonts(font)).size(size)
+}
+
+fn para(text: &str) -> Paragraph {
+    Paragraph::new()
+        .add_run(run(text, BODY_FONT, BODY_SIZE))
+        .first_line_chars(200)
+}
+
+pub fn docx(r: &Report) -> Result<Vec<u8>, RenderError> {
+    let mut doc = Docx::new()
+        .page_size(11906, 16838)
+        .page_margin(
+            PageMargin::new()
+                .top(2098)
+                .bottom(1984)
+                .left(1588)
+                .right(1474),
+        )
+        .default_fonts(fonts(BODY_FONT))
+        .default_size(BODY_SIZE)
+        .add_paragraph(Paragraph::new().align(AlignmentType::Center).add_run(run(
+            &layout::title(r),
+            TITLE_FONT,
+            TITLE_SIZE,
+        )));
+    for i in 0..6 {
+        doc = doc.add_paragraph(
+            Paragraph::new()
+                .add_run(run(&layout::heading(i), HEADING_FONT, BODY_SIZE))
+                .first_line_chars(200),
+        );
+        if let Some(text) = r.sections.get(i) {
+            for p in layout::paragraphs(text) {
+                doc = doc.add_paragraph(para(p));
+            }
+        }
+        let grid = match i {
+            1 => Some(layout::table2_grid(r)),
+            2 => Some(layout::table3_grid(r)),
+            3 => Some(layout::table4_grid(r)),
+            _ => None,
+        };
+        if let Some(g) = grid {
+            doc = doc.add_table(table(&g));
+        }
+    }
+    if let Some(date) = &r.published {
+        doc = doc.add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Right)
+                .add_run(run(date, BODY_FONT, BODY_SIZE)),
+        );
+    }
+    let mut out = Cursor::new(Vec::new());
+    doc.build()
+        .pack(&mut out)
+        .map_err(|e| RenderError::Docx(e.to_string()))?;
+    Ok(out.into_inner())
+}
+
+/// Word keeps a cell spanning rows as a restart cell and a continuation cell in every row below it.
+fn table(g: &Grid) -> Table {
+    let col_width = TEXT_WIDTH / g.columns.max(1);
+    // For each grid column: (rows still covered below, colspan of the covering cell).
+    let mut covered: Vec<(usize, usize)> = vec![(0, 1); g.columns];
+    let mut rows = Vec::new();
+    for spans in &g.rows {
+        let mut cells = Vec::new();
+        let mut col = 0;
+        let mut it = spans.iter();
+        while col < g.columns {
+            if let Some(&(left, span)) = covered.get(col).filter(|c| c.0 > 0) {
+                cells.push(cell("", span, col_width).vertical_merge(VMergeType::Continue));
+                if let Some(c) = covered.get_mut(col) {
+                    *c = (left - 1, span);
+                }
+                col += span.max(1);
+                continue;
+            }
+            let Some(sc) = it.next() else { break };
+            let mut c = cell(&sc.text, sc.colspan, col_width);
+            if sc.rowspan > 1 {
+                c = c.vertical_merge(VMergeType::Restart);
+                if let Some(slot) = covered.get_mut(col) {
+                    *slot = (sc.rowspan - 1, sc.colspan);
+                }
+            }
+            cells.push(c);
+            col += sc.colspan.max(1);
+        }
+        rows.push(TableRow::new(cells));
+    }
+    Table::new(rows)
+        .set_grid(vec![col_width; g.columns])
+        .width(TEXT_WIDTH, WidthType::Dxa)
+}
+
+fn cell(text: &str, span: usize, col_width: usize) -> TableCell {
+    let mut c = TableCell::new()
+        .add_paragraph(
+            Paragraph::new()
+                .align(AlignmentType::Center)
+                .add_run(run(text, BODY_FONT, TABLE_SIZE)),
+        )
+        .vertical_align(VAlignType::Center)
+        .width(col_width * span.max(1), WidthType::Dxa);
+    if span > 1 {
+        c = c.grid_span(span);
+    }
+    c
+}

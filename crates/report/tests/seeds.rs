@@ -1,0 +1,140 @@
+//! The real reports of `fixtures/`: every cell read, exactly the findings they deserve.
+
+use report::check::{self, Context, Severity};
+use report::model::{Column, Format, RowKey};
+use report::parse;
+
+fn read(path: &str) -> (parse::Parsed, Vec<report::Finding>) {
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/{path}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    let parsed = parse::parse(&bytes).expect("parses");
+    let ctx = Context {
+        lost: parsed.lost.clone(),
+        ..Context::default()
+    };
+    let mut findings = parsed.findings.clone();
+    findings.extend(check::check_with(&parsed.report, &ctx));
+    (parsed, findings)
+}
+
+fn rules(findings: &[report::Finding], min: Severity) -> Vec<&str> {
+    let mut r: Vec<&str> = findings
+        .iter()
+        .filter(|f| f.severity >= min)
+        .map(|f| f.rule.as_str())
+        .collect();
+    r.sort();
+    r
+}
+
+fn zeros_except(parsed: &parse::Parsed, ones: &[RowKey], ones_cols: &[Column]) {
+    for key in RowKey::ALL {
+        for col in Column::ALL {
+            let want = if ones.contains(&key) && ones_cols.contains(&col) {
+                1.0
+            } else {
+                0.0
+            };
+            let got = parsed.report.table3.cell(key, col).map(|n| n.value());
+            assert_eq!(got, Some(want), "{} {}", key.key(), col.key());
+        }
+    }
+    assert!(
+        parsed
+            .report
+            .table2
+            .cells()
+            .iter()
+            .all(|c| c.map(|n| n.value()) == Some(0.0))
+    );
+    assert!(
+        parsed
+            .report
+            .table4
+            .0
+            .iter()
+            .all(|c| c.map(|n| n.value()) == Some(0.0))
+    );
+}
+
+#[test]
+fn seed_000_docx_text() {
+    let (p, findings) = read("seeds/000_9f1a2ad731567797.txt");
+    assert_eq!(p.report.body.as_deref(), Some("山亭区凫城镇人民政府"));
+    assert_eq!(p.report.year, Some(2025));
+    assert_eq!(p.report.format, Format::F2021);
+    zeros_except(
+        &p,
+        &[RowKey::New, RowKey::Granted, RowKey::TotalProcessed],
+        &[Column::Natural, Column::Total],
+    );
+    assert_eq!(rules(&findings, Severity::Info), vec!["sections"]);
+    assert!(
+        findings[0].message.contains("（1）"),
+        "{}",
+        findings[0].message
+    );
+    for i in 0..6 {
+        assert!(p.report.sections.get(i).is_some(), "section {i}");
+    }
+}
+
+#[test]
+fn seed_004_pdf_text() {
+    let (p, findings) = read("seeds/004_65a7a6ab8d8d0b4d.txt");
+    assert_eq!(p.report.body.as_deref(), Some("巨鹿县官亭镇人民政府"));
+    assert_eq!(p.report.year, Some(2025));
+    zeros_except(&p, &[], &[]);
+    assert_eq!(
+        rules(&findings, Severity::Warning),
+        vec!["fee_statement", "prior_year_rectification"]
+    );
+    // Nine rows print six figures for seven cells; all zeros, so the sums restore them.
+    let restored: Vec<_> = findings.iter().filter(|f| f.rule == "restored").collect();
+    assert_eq!(restored.len(), 9);
+    assert!(restored.iter().all(|f| f.severity == Severity::Info));
+    assert!(p.lost.is_empty());
+}
+
+#[test]
+fn shanghai_2019_html_every_cell() {
+    let (p, findings) = read("examples/shanghai_bgt_2019.html");
+    let expected: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(format!(
+            "{}/tests/fixtures/examples/shanghai_bgt_2019.expected.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("fixture"),
+    )
+    .expect("json");
+    let got = serde_json::to_value(&p.report).expect("json");
+    for key in ["body", "year", "table2", "table2_2019", "table4"] {
+        assert_eq!(got[key], expected[key], "{key}");
+    }
+    for (key, row) in expected["table3"].as_object().expect("table3") {
+        assert_eq!(&got["table3"][key], row, "table3.{key}");
+    }
+    assert_eq!(p.report.format, Format::Trial2019);
+    assert_eq!(p.report.published.as_deref(), Some("2020-01-31"));
+    let errors = rules(&findings, Severity::Error);
+    // The blank 总计 cells of 11 outcome rows, the 总计 column's outcome sum, and the prose.
+    assert_eq!(errors.iter().filter(|r| **r == "row_total").count(), 11);
+    assert!(errors.contains(&"outcome_sum"));
+    assert!(errors.contains(&"text_vs_table"));
+    assert!(
+        !errors.contains(&"balance"),
+        "the 勾稽关系 holds in every column"
+    );
+    assert!(rules(&findings, Severity::Warning).contains(&"old_format"));
+    let prose: Vec<_> = findings
+        .iter()
+        .filter(|f| f.rule == "text_vs_table")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert!(prose.iter().any(|m| m.contains("258")), "{prose:?}");
+    assert!(prose.iter().any(|m| m.contains("265")), "{prose:?}");
+    assert!(prose.iter().any(|m| m.contains("均获维持")), "{prose:?}");
+}
