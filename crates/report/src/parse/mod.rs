@@ -22,6 +22,8 @@ pub enum Layout {
     Html,
     Docx,
     Pdf,
+    /// The interchange JSON itself (or a `check --json` object holding it).
+    Json,
 }
 
 impl Layout {
@@ -31,6 +33,7 @@ impl Layout {
             Layout::Html => "html",
             Layout::Docx => "docx",
             Layout::Pdf => "pdf",
+            Layout::Json => "json",
         }
     }
 }
@@ -45,6 +48,8 @@ pub enum ParseError {
     Docx(String),
     #[error("PDF 文件无法读取：{0}")]
     Pdf(String),
+    #[error("JSON 不是年度报告交换格式：{0}")]
+    Json(String),
     #[error("不是政府信息公开工作年度报告：{0}")]
     NotAReport(String),
 }
@@ -85,6 +90,9 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
         (doc, Layout::Pdf)
     } else {
         let text = decode(bytes)?;
+        if text.trim_start().starts_with('{') {
+            return from_json(&text);
+        }
         if looks_like_html(&text) {
             (html::read(&text), Layout::Html)
         } else {
@@ -108,6 +116,20 @@ pub fn from_doc(doc: &Doc, layout: Layout) -> Result<Parsed, ParseError> {
         layout,
         findings: ex.findings,
         lost: ex.lost,
+    })
+}
+
+fn from_json(text: &str) -> Result<Parsed, ParseError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| ParseError::Json(e.to_string()))?;
+    let value = value.get("report").cloned().unwrap_or(value);
+    let report: Report =
+        serde_json::from_value(value).map_err(|e| ParseError::Json(e.to_string()))?;
+    Ok(Parsed {
+        report,
+        layout: Layout::Json,
+        findings: Vec::new(),
+        lost: Vec::new(),
     })
 }
 

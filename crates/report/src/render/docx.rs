@@ -9,7 +9,7 @@ use docx_rs::{
 };
 
 use super::RenderError;
-use super::layout::{self, Grid};
+use super::layout::{self, Grid, Slot};
 use crate::model::Report;
 
 const TITLE_FONT: &str = "方正小标宋简体";
@@ -93,42 +93,41 @@ pub fn docx(r: &Report) -> Result<Vec<u8>, RenderError> {
 
 /// Word keeps a cell spanning rows as a restart cell and a continuation cell in every row below it.
 fn table(g: &Grid) -> Table {
-    let col_width = TEXT_WIDTH / g.columns.max(1);
-    // For each grid column: (rows still covered below, colspan of the covering cell).
-    let mut covered: Vec<(usize, usize)> = vec![(0, 1); g.columns];
+    let total: usize = g.widths.iter().sum::<usize>().max(1);
+    let widths: Vec<usize> = g.widths.iter().map(|w| TEXT_WIDTH * w / total).collect();
+    let width_of =
+        |col: usize, span: usize| -> usize { widths.iter().skip(col).take(span.max(1)).sum() };
     let mut rows = Vec::new();
-    for spans in &g.rows {
+    for slots in g.expanded() {
         let mut cells = Vec::new();
         let mut col = 0;
-        let mut it = spans.iter();
-        while col < g.columns {
-            if let Some(&(left, span)) = covered.get(col).filter(|c| c.0 > 0) {
-                cells.push(cell("", span, col_width).vertical_merge(VMergeType::Continue));
-                if let Some(c) = covered.get_mut(col) {
-                    *c = (left - 1, span);
+        for slot in slots {
+            match slot {
+                Slot::Continued { colspan } => {
+                    cells.push(
+                        cell("", colspan, width_of(col, colspan))
+                            .vertical_merge(VMergeType::Continue),
+                    );
+                    col += colspan.max(1);
                 }
-                col += span.max(1);
-                continue;
-            }
-            let Some(sc) = it.next() else { break };
-            let mut c = cell(&sc.text, sc.colspan, col_width);
-            if sc.rowspan > 1 {
-                c = c.vertical_merge(VMergeType::Restart);
-                if let Some(slot) = covered.get_mut(col) {
-                    *slot = (sc.rowspan - 1, sc.colspan);
+                Slot::Cell(sc) => {
+                    let mut c = cell(&sc.text, sc.colspan, width_of(col, sc.colspan));
+                    if sc.rowspan > 1 {
+                        c = c.vertical_merge(VMergeType::Restart);
+                    }
+                    cells.push(c);
+                    col += sc.colspan.max(1);
                 }
             }
-            cells.push(c);
-            col += sc.colspan.max(1);
         }
         rows.push(TableRow::new(cells));
     }
     Table::new(rows)
-        .set_grid(vec![col_width; g.columns])
+        .set_grid(widths)
         .width(TEXT_WIDTH, WidthType::Dxa)
 }
 
-fn cell(text: &str, span: usize, col_width: usize) -> TableCell {
+fn cell(text: &str, span: usize, width: usize) -> TableCell {
     let mut c = TableCell::new()
         .add_paragraph(
             Paragraph::new()
@@ -136,7 +135,7 @@ fn cell(text: &str, span: usize, col_width: usize) -> TableCell {
                 .add_run(run(text, BODY_FONT, TABLE_SIZE)),
         )
         .vertical_align(VAlignType::Center)
-        .width(col_width * span.max(1), WidthType::Dxa);
+        .width(width, WidthType::Dxa);
     if span > 1 {
         c = c.grid_span(span);
     }

@@ -277,7 +277,57 @@ impl SpanCell {
 #[derive(Clone, Debug)]
 pub struct Grid {
     pub columns: usize,
+    /// Relative column widths (label columns wide, figure columns narrow).
+    pub widths: Vec<usize>,
     pub rows: Vec<Vec<SpanCell>>,
+}
+
+/// A position of the table as Word stores it: the cell that starts there, or the continuation
+/// of a cell spanning down from a row above (with that cell's colspan).
+#[derive(Clone, Copy, Debug)]
+pub enum Slot<'a> {
+    Cell(&'a SpanCell),
+    Continued { colspan: usize },
+}
+
+impl Grid {
+    /// Each row in column order with the continuation of every row-spanning cell made explicit.
+    pub fn expanded(&self) -> Vec<Vec<Slot<'_>>> {
+        // For each grid column: (rows still covered below, colspan of the covering cell).
+        let mut covered: Vec<(usize, usize)> = vec![(0, 1); self.columns];
+        let mut out = Vec::new();
+        for spans in &self.rows {
+            let mut row = Vec::new();
+            let mut col = 0;
+            let mut it = spans.iter();
+            while col < self.columns {
+                if let Some(&(left, span)) = covered.get(col).filter(|c| c.0 > 0) {
+                    row.push(Slot::Continued { colspan: span });
+                    if let Some(c) = covered.get_mut(col) {
+                        *c = (left - 1, span);
+                    }
+                    col += span.max(1);
+                    continue;
+                }
+                let Some(sc) = it.next() else { break };
+                if sc.rowspan > 1
+                    && let Some(slot) = covered.get_mut(col)
+                {
+                    *slot = (sc.rowspan - 1, sc.colspan);
+                }
+                row.push(Slot::Cell(sc));
+                col += sc.colspan.max(1);
+            }
+            out.push(row);
+        }
+        out
+    }
+
+    /// Each column's share of the width, in percent.
+    pub fn percents(&self) -> Vec<usize> {
+        let total: usize = self.widths.iter().sum::<usize>().max(1);
+        self.widths.iter().map(|w| w * 100 / total).collect()
+    }
 }
 
 pub fn table2_grid(r: &Report) -> Grid {
@@ -312,7 +362,11 @@ pub fn table2_grid(r: &Report) -> Grid {
             rows.push(row);
         }
     }
-    Grid { columns, rows }
+    Grid {
+        columns,
+        widths: vec![34, 22, 22, 22],
+        rows,
+    }
 }
 
 pub fn table3_grid(r: &Report) -> Grid {
@@ -379,7 +433,11 @@ pub fn table3_grid(r: &Report) -> Grid {
         row.extend(values);
         rows.push(row);
     }
-    Grid { columns: 10, rows }
+    Grid {
+        columns: 10,
+        widths: vec![8, 10, 30, 8, 8, 8, 8, 8, 8, 8],
+        rows,
+    }
 }
 
 pub fn table4_grid(r: &Report) -> Grid {
@@ -391,6 +449,7 @@ pub fn table4_grid(r: &Report) -> Grid {
     third.extend(results.iter().map(|h| SpanCell::head(h, 1, 1)));
     Grid {
         columns: 15,
+        widths: vec![1; 15],
         rows: vec![
             vec![
                 SpanCell::head("行政复议", 5, 1),

@@ -3,7 +3,7 @@
 
 mod docx;
 mod html;
-mod layout;
+pub mod layout;
 mod markdown;
 
 pub use docx::docx;

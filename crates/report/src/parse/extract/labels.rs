@@ -74,7 +74,12 @@ pub fn table3_row(label: &str) -> Option<RowKey> {
     if label.ends_with("3其他") || label == "其他" {
         return Some(OtherOther);
     }
-    if label.ends_with("总计") && !label.contains("申请人") {
+    // The header row also ends in 总计 (自然人 | 法人或其他组织 | 总计).
+    if label.ends_with("总计")
+        && !["申请人", "自然人", "法人"]
+            .iter()
+            .any(|w| label.contains(w))
+    {
         return Some(TotalProcessed);
     }
     None
@@ -131,6 +136,7 @@ mod tests {
             ("四、结转下年度继续办理", Some(RowKey::CarriedForward)),
             ("（六）其他处理", None),
             ("商业企业", None),
+            ("自然人法人或其他组织总计", None),
         ];
         for (label, want) in cases {
             assert_eq!(table3_row(&squash(label)), want, "{label}");

@@ -1,0 +1,107 @@
+//! The forms in which reports arrive, as writers from a [`Report`]. Each writer may damage the
+//! text the way real extraction does; whatever it damages, the tables stay recoverable.
+
+mod aligned;
+mod cell_per_line;
+mod html;
+mod tab_rows;
+
+pub use aligned::aligned;
+pub use cell_per_line::cell_per_line;
+pub use html::portal_html;
+pub use tab_rows::tab_rows;
+
+use report::model::Report;
+use report::render::layout::{self, Grid};
+
+/// The layouts the generator writes, by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    CellPerLine,
+    TabRows,
+    Aligned,
+    Html,
+    Markdown,
+    Docx,
+}
+
+impl Layout {
+    pub const ALL: [Layout; 6] = [
+        Layout::CellPerLine,
+        Layout::TabRows,
+        Layout::Aligned,
+        Layout::Html,
+        Layout::Markdown,
+        Layout::Docx,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::CellPerLine => "docx-text",
+            Layout::TabRows => "pdf-text",
+            Layout::Aligned => "pdftotext-layout",
+            Layout::Html => "html",
+            Layout::Markdown => "markdown",
+            Layout::Docx => "docx",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Layout::Html => "html",
+            Layout::Markdown => "md",
+            Layout::Docx => "docx",
+            _ => "txt",
+        }
+    }
+
+    /// The bytes of `r` in this layout.
+    pub fn write(self, r: &Report, rng: &mut crate::Rng) -> Vec<u8> {
+        match self {
+            Layout::CellPerLine => cell_per_line(r, rng).into_bytes(),
+            Layout::TabRows => tab_rows(r, rng).into_bytes(),
+            Layout::Aligned => aligned(r, rng).into_bytes(),
+            Layout::Html => portal_html(r, rng).into_bytes(),
+            Layout::Markdown => report::render::markdown(r).into_bytes(),
+            Layout::Docx => report::render::docx(r).unwrap_or_default(),
+        }
+    }
+}
+
+/// The document in reading order: paragraphs and tables, as every text layout prints it.
+pub(crate) enum Part {
+    Para(String),
+    Table(Grid),
+}
+
+pub(crate) fn parts(r: &Report) -> Vec<Part> {
+    let mut out = vec![];
+    for i in 0..6 {
+        out.push(Part::Para(layout::heading(i)));
+        if let Some(text) = r.sections.get(i) {
+            out.extend(layout::paragraphs(text).map(|p| Part::Para(p.to_string())));
+        }
+        match i {
+            1 => out.push(Part::Table(layout::table2_grid(r))),
+            2 => out.push(Part::Table(layout::table3_grid(r))),
+            3 => out.push(Part::Table(layout::table4_grid(r))),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The title as printed at the top, often over two lines.
+pub(crate) fn title_lines(r: &Report, rng: &mut crate::Rng) -> Vec<String> {
+    let body = r.body.clone().unwrap_or_default();
+    let year = r.year.map_or_else(String::new, |y| y.to_string());
+    match rng.below(3) {
+        0 => vec![body, format!("{year}年政府信息公开工作年度报告")],
+        1 => vec![format!("{body}{year}年政府信息公开"), "工作年度报告".into()],
+        _ => vec![format!("{body}{year}年政府信息公开工作年度报告")],
+    }
+}
+
+pub(crate) fn is_figure(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.')
+}
