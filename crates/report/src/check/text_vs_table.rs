@@ -75,9 +75,10 @@ pub(crate) struct Quoted {
     pub percent: Option<f64>,
 }
 
-const STOPS: [char; 8] = ['。', '；', '，', ',', ';', '：', '\n', '、'];
+const STOPS: [char; 7] = ['。', '；', '，', ',', ';', '：', '、'];
 
-/// The first `N件` within a few characters after `at` (no clause break between).
+/// The first `N件` within a few characters after `at` (no clause break between), with the
+/// number of characters (spaces and line breaks not counted) between `at` and the figure.
 pub(crate) fn count_after(text: &str, at: usize) -> Option<(Quoted, usize)> {
     let rest = text.get(at..)?;
     let mut chars = rest.char_indices().peekable();
@@ -100,7 +101,10 @@ pub(crate) fn count_after(text: &str, at: usize) -> Option<(Quoted, usize)> {
         if STOPS.contains(&c) || skipped > 14 {
             return None;
         }
-        skipped += 1;
+        // Text from PDFs wraps mid-sentence; a line break or space is not a clause break.
+        if !c.is_whitespace() {
+            skipped += 1;
+        }
         chars.next();
     }
     None

@@ -16,6 +16,9 @@ pub enum TextLayout {
     Aligned,
     /// Markdown pipe tables (what `gongkai render -o x.md` writes).
     Markdown,
+    /// Single spaces between cells, figures at the end of the line (what pure-Rust PDF text
+    /// extraction gives): a line ending in figures is a row, its words the label.
+    Spaced,
 }
 
 impl TextLayout {
@@ -25,6 +28,7 @@ impl TextLayout {
             TextLayout::TabRows => "text (PDF extract, tab-separated rows)",
             TextLayout::Aligned => "text (pdftotext -layout)",
             TextLayout::Markdown => "markdown",
+            TextLayout::Spaced => "text (PDF extract, space-separated)",
         }
     }
 }
@@ -53,10 +57,15 @@ pub fn detect(text: &str) -> TextLayout {
             aligned += 1;
         }
     }
+    let figure_rows = text.lines().filter(|l| trailing_figures(l).1 >= 3).count();
     if single > 20 && single > inner * 2 {
         TextLayout::CellPerLine
     } else if inner >= aligned / 2 && inner > 0 {
         TextLayout::TabRows
+    } else if aligned >= 10 {
+        TextLayout::Aligned
+    } else if figure_rows >= 5 {
+        TextLayout::Spaced
     } else if aligned > 0 {
         TextLayout::Aligned
     } else {
@@ -71,6 +80,7 @@ pub fn read(text: &str) -> (Doc, TextLayout) {
         TextLayout::CellPerLine => cell_per_line(&text),
         TextLayout::TabRows | TextLayout::Aligned => row_per_line(&text, layout),
         TextLayout::Markdown => markdown(&text),
+        TextLayout::Spaced => spaced(&text),
     };
     (doc, layout)
 }
@@ -150,6 +160,44 @@ pub fn is_page_number(line: &str) -> bool {
         return digits_only(inner);
     }
     matches!(core.split_once('/'), Some((a, b)) if digits_only(a) && digits_only(b))
+}
+
+/// The words before the figures that end a line, and how many figures there are.
+fn trailing_figures(line: &str) -> (String, usize) {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    let figures = tokens
+        .iter()
+        .rev()
+        .take_while(|t| matches!(classify(t), CellText::Number(_)))
+        .count();
+    (tokens[..tokens.len() - figures].join(" "), figures)
+}
+
+fn spaced(text: &str) -> Doc {
+    let mut doc = Doc::default();
+    for raw in text.split(['\n', '\u{c}']) {
+        let line = strip_marks(raw);
+        if line.trim().is_empty() || is_page_number(&line) {
+            continue;
+        }
+        let (label, figures) = trailing_figures(&line);
+        if figures >= 2 || (figures == 1 && !label.is_empty()) {
+            let mut cells = vec![label];
+            cells.extend(
+                line.split_whitespace()
+                    .rev()
+                    .take(figures)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .map(String::from),
+            );
+            doc.row(cells);
+        } else {
+            doc.para(&line);
+        }
+    }
+    doc
 }
 
 fn markdown(text: &str) -> Doc {

@@ -48,16 +48,25 @@ pub fn extract(doc: &Doc) -> Extracted {
     let mut t3 = table3::Table3Reader::default();
     let mut t4 = table4::Table4Reader::default();
 
+    // Inside sections 二–四, short lines after a table row are the table's broken labels.
+    let mut table_seen = false;
     for block in &doc.blocks {
         match block {
             Block::Para(p) => {
                 if let Some(h) = heading::heading(p) {
                     current = Some(h.section);
                     headings.push(h);
+                    table_seen = false;
                     continue;
                 }
                 if let Some(d) = heading::date(p) {
                     published = Some(d);
+                    continue;
+                }
+                if table_seen
+                    && current.is_some_and(|s| (1..=3).contains(&s))
+                    && p.chars().count() < 20
+                {
                     continue;
                 }
                 match current.and_then(|i| section_text.get_mut(i)) {
@@ -68,26 +77,41 @@ pub fn extract(doc: &Doc) -> Extracted {
             Block::Row(cells) => {
                 let split = cells::split(cells);
                 let sec = current;
+                let mut used = false;
                 if region == Region::BeforeTable3 {
-                    if sec.is_none_or(|s| s <= 1) && t2.offer(&split, cells) {
-                        continue;
-                    }
-                    if sec == Some(2) || table3::Table3Reader::starts(&split) {
+                    used = sec.is_none_or(|s| s <= 1) && t2.offer(&split, cells);
+                    if !used && (sec == Some(2) || table3::Table3Reader::starts(&split)) {
                         region = Region::Table3;
                     }
                 }
-                if region == Region::Table3 {
+                if region == Region::Table3 && !used {
                     let leaves = sec.is_some_and(|s| s >= 3)
                         || split.label.contains("行政复议")
                         || (t3.complete() && labels::table3_row(&split.label).is_none());
-                    if !leaves {
+                    if leaves {
+                        region = Region::AfterTable3;
+                    } else {
                         t3.offer(&split);
-                        continue;
+                        used = true;
                     }
-                    region = Region::AfterTable3;
                 }
-                if region == Region::AfterTable3 && sec.is_none_or(|s| s == 3) {
-                    t4.offer(&split);
+                if region == Region::AfterTable3 && !used && sec.is_none_or(|s| s == 3) {
+                    used = t4.offer(&split);
+                }
+                if sec.is_some_and(|s| (1..=3).contains(&s)) {
+                    table_seen = true;
+                } else if !used {
+                    // A narrative line that happens to end in figures (PDF text): it is prose.
+                    let line = cells
+                        .iter()
+                        .map(|c| c.trim())
+                        .filter(|c| !c.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    match sec.and_then(|i| section_text.get_mut(i)) {
+                        Some(buf) => buf.push(line),
+                        None => preamble.push(line),
+                    }
                 }
             }
             Block::TableEnd => {}

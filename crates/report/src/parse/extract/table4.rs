@@ -13,13 +13,16 @@ pub struct Table4Reader {
 
 impl Table4Reader {
     /// Offers a row of the table-四 region; header rows (words only) are passed over.
-    pub fn offer(&mut self, split: &Split) {
+    /// Returns whether the row was table 四's.
+    pub fn offer(&mut self, split: &Split) -> bool {
         if self.values.len() >= 15 {
-            return;
+            return false;
         }
-        if split.numbers() > 0 && (split.label.is_empty() || split.numbers() >= 3) {
+        let ours = split.numbers() > 0 && (split.label.is_empty() || split.numbers() >= 3);
+        if ours {
             self.values.extend(split.values.iter().cloned());
         }
+        ours || split.numbers() == 0
     }
 
     pub fn found(&self) -> bool {

@@ -1,0 +1,80 @@
+//! Real PDF files: our DOCX opened and printed to PDF by LibreOffice, then read back in pure Rust.
+//! This also proves that LibreOffice opens the DOCX the renderer writes.
+#![allow(clippy::panic)]
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use corpus::{Defect, Rng, generate, inject};
+use report::check::{self, Context, Severity};
+
+fn workdir() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gongkai-pdf-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn libreoffice_pdfs_read_back_exactly() {
+    let dir = workdir();
+    let mut expected = Vec::new();
+    for seed in 0..6u64 {
+        let mut rng = Rng::new(7000 + seed);
+        let mut g = generate(&mut rng, 2025);
+        let rule = (seed % 2 == 1)
+            .then(|| inject(&mut g.report, Defect::ALL[seed as usize % 5], &mut rng));
+        let docx = report::render::docx(&g.report).expect("docx");
+        std::fs::write(dir.join(format!("r{seed}.docx")), docx).expect("write");
+        expected.push((seed, g.report, rule));
+    }
+    let files: Vec<String> = (0..6).map(|s| format!("r{s}.docx")).collect();
+    let status = Command::new("soffice")
+        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir", "."])
+        .args(&files)
+        .env("HOME", &dir)
+        .current_dir(&dir)
+        .output()
+        .unwrap_or_else(|e| panic!("LibreOffice (soffice) is needed for this test; `bash scripts/test.sh` installs it: {e}"));
+    assert!(
+        status.status.success(),
+        "soffice failed: {}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    for (seed, want, rule) in expected {
+        let pdf = std::fs::read(dir.join(format!("r{seed}.pdf")))
+            .unwrap_or_else(|e| panic!("LibreOffice wrote no PDF for r{seed}: {e}"));
+        assert!(pdf.starts_with(b"%PDF"));
+        let parsed = report::parse::parse(&pdf).unwrap_or_else(|e| panic!("r{seed}.pdf: {e}"));
+        assert_eq!(parsed.layout, report::parse::Layout::Pdf);
+        let got = &parsed.report;
+        assert_eq!((&got.body, got.year), (&want.body, want.year), "r{seed}");
+        assert_eq!(got.table2, want.table2, "r{seed} table 二");
+        for key in report::RowKey::ALL {
+            assert_eq!(
+                got.table3.row(key),
+                want.table3.row(key),
+                "r{seed} table 三 {}",
+                key.key()
+            );
+        }
+        assert_eq!(got.table4, want.table4, "r{seed} table 四");
+        let ctx = Context {
+            lost: parsed.lost.clone(),
+            ..Context::default()
+        };
+        let errors: Vec<String> = check::check_with(got, &ctx)
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.rule)
+            .collect();
+        match rule {
+            Some(rule) => assert!(
+                !errors.is_empty() && errors.iter().all(|e| e == rule),
+                "r{seed}: {errors:?}"
+            ),
+            None => assert!(errors.is_empty(), "r{seed}: {errors:?}"),
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

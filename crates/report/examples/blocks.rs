@@ -1,0 +1,27 @@
+//! Prints what the readers make of a file, block by block: `cargo run -p report --example blocks -- FILE`.
+//! The first thing to look at when a report is not read as expected.
+use report::parse::{self, doc::Block};
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: blocks FILE");
+        std::process::exit(2);
+    };
+    let bytes = std::fs::read(&path).unwrap_or_default();
+    let doc = if bytes.starts_with(b"%PDF") {
+        let text = parse::pdf::text(&bytes).unwrap_or_default();
+        println!("---- extracted text ----\n{text}\n---- blocks ----");
+        parse::text::read(&text).0
+    } else if bytes.starts_with(b"PK") {
+        parse::docx::read(&bytes).unwrap_or_default()
+    } else {
+        parse::text::read(&String::from_utf8_lossy(&bytes)).0
+    };
+    for b in doc.blocks {
+        match b {
+            Block::Para(p) => println!("P  {p}"),
+            Block::Row(r) => println!("R  {}", r.join(" | ")),
+            Block::TableEnd => println!("--"),
+        }
+    }
+}
