@@ -1,6 +1,7 @@
 //! The `gongkai` command: a thin layer that parses arguments and hands each subcommand to the
 //! library crates.
 
+mod bench;
 mod check;
 mod csv_out;
 mod render;
@@ -25,6 +26,8 @@ struct Cli {
 enum Command {
     /// Read and check annual reports (政府信息公开工作年度报告): text, HTML, DOCX or PDF files, or folders of them.
     Check(check::Args),
+    /// Measure parse+check throughput per layout over a generated corpus (one core).
+    Bench(bench::Args),
     /// Write a report (interchange JSON) as HTML, DOCX, Markdown or JSON; the format follows the output's extension.
     Render(render::Args),
 }
@@ -34,6 +37,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Render(args) => render::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Bench(args) => bench::run_bench(args).map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

@@ -30,7 +30,24 @@ const UNITS: [&str; 6] = ["件", "个", "条", "项", "万元", "次"];
 
 /// Reads one cell.
 pub fn classify(raw: &str) -> CellText {
-    let s = fold(raw);
+    let t = raw
+        .trim_matches(|c: char| c == ' ' || c == '\u{3000}' || c == '\u{a0}' || c.is_whitespace());
+    // Most cells are short ASCII figures: read them without allocating.
+    if !t.is_empty() && t.len() <= 15 && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t
+            .parse::<u64>()
+            .ok()
+            .and_then(|v| Num::new(v as f64))
+            .map_or(CellText::Text, CellText::Number);
+    }
+    if t.is_empty() {
+        return CellText::Blank;
+    }
+    // Long runs of words are labels; no figure with units is this long.
+    if t.len() > 40 {
+        return CellText::Text;
+    }
+    let s = fold(t);
     if s.is_empty() || BLANK_MARKS.contains(&s.as_str()) {
         return CellText::Blank;
     }

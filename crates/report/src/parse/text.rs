@@ -33,38 +33,61 @@ impl TextLayout {
     }
 }
 
-pub fn detect(text: &str) -> TextLayout {
-    let (mut single, mut inner) = (0usize, 0usize);
-    let mut aligned = 0usize;
-    let pipes = text
-        .lines()
-        .filter(|l| l.trim_start().starts_with('|') && l.trim_end().ends_with('|'))
-        .count();
-    if pipes >= 5 {
-        return TextLayout::Markdown;
-    }
-    for line in text.lines() {
-        let body = line.trim_end();
-        if let Some(rest) = body.strip_prefix('\t') {
-            if rest.contains('\t') {
-                inner += 1
+/// Line shapes counted in one pass over the bytes.
+#[derive(Default)]
+struct Shapes {
+    /// Lines that are one cell behind a tab.
+    single: usize,
+    /// Lines with a tab between cells.
+    inner: usize,
+    /// Lines with a run of three spaces between words.
+    aligned: usize,
+    /// Markdown table lines `| … |`.
+    pipes: usize,
+}
+
+fn shapes(text: &str) -> Shapes {
+    let mut s = Shapes::default();
+    for line in text.as_bytes().split(|&b| b == b'\n') {
+        let line = line.trim_ascii_end();
+        if let Some(rest) = line.strip_prefix(b"\t") {
+            if rest.contains(&b'\t') {
+                s.inner += 1
             } else {
-                single += 1
+                s.single += 1
             }
-        } else if body.trim_start().contains('\t') {
-            inner += 1;
-        } else if body.trim().contains("   ") {
-            aligned += 1;
+            continue;
+        }
+        let t = line.trim_ascii_start();
+        if t.contains(&b'\t') {
+            s.inner += 1;
+        } else if t.first() == Some(&b'|') && t.last() == Some(&b'|') {
+            s.pipes += 1;
+        } else if t.windows(3).any(|w| w == b"   ") {
+            s.aligned += 1;
         }
     }
-    let figure_rows = text.lines().filter(|l| trailing_figures(l).1 >= 3).count();
+    s
+}
+
+pub fn detect(text: &str) -> TextLayout {
+    let s = shapes(text);
+    if s.pipes >= 5 {
+        return TextLayout::Markdown;
+    }
+    let (single, inner, aligned) = (s.single, s.inner, s.aligned);
     if single > 20 && single > inner * 2 {
         TextLayout::CellPerLine
     } else if inner >= aligned / 2 && inner > 0 {
         TextLayout::TabRows
     } else if aligned >= 10 {
         TextLayout::Aligned
-    } else if figure_rows >= 5 {
+    } else if text
+        .lines()
+        .filter(|l| trailing_figures(l).1 >= 3)
+        .nth(4)
+        .is_some()
+    {
         TextLayout::Spaced
     } else if aligned > 0 {
         TextLayout::Aligned
@@ -74,7 +97,11 @@ pub fn detect(text: &str) -> TextLayout {
 }
 
 pub fn read(text: &str) -> (Doc, TextLayout) {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text: std::borrow::Cow<str> = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    };
     let layout = detect(&text);
     let doc = match layout {
         TextLayout::CellPerLine => cell_per_line(&text),
@@ -149,6 +176,9 @@ fn split_aligned(line: &str) -> Vec<String> {
 
 /// A line that is only a page number: `3`, `- 3 -`, `—3—`, `第3页`, `3/10`, `第 3 页 共 10 页`.
 pub fn is_page_number(line: &str) -> bool {
+    if line.len() > 40 || line.contains('\t') {
+        return false;
+    }
     let s: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     let core = s.trim_matches(['-', '—', '–', '－', '·']);
     let digits_only =

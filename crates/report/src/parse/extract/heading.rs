@@ -48,6 +48,19 @@ const UNNUMBERED: [&str; 9] = [
 
 pub fn heading(para: &str) -> Option<Heading> {
     let text = para.trim();
+    // Headings are short and name their section; most paragraphs need not be looked at closely.
+    const HINTS: [&str; 7] = [
+        "总体情况",
+        "概述",
+        "主动公开",
+        "申请",
+        "行政复议",
+        "问题",
+        "其他需要报告",
+    ];
+    if text.len() > 160 || !HINTS.iter().any(|h| text.contains(h)) {
+        return None;
+    }
     let (mark, rest) = match heading_mark(text) {
         Some((v, style, rest)) => (Some((v, style)), rest),
         None => (None, text),
@@ -186,6 +199,9 @@ pub fn title_info(preamble: &[String], doc_title: Option<&str>) -> TitleInfo {
 
 /// A publication date: `发布日期：2020-01-31`, or a closing line `2026年1月20日`.
 pub fn date(text: &str) -> Option<String> {
+    if text.len() > 60 {
+        return None;
+    }
     let t = squash(text);
     let t = t
         .strip_prefix("发布日期")

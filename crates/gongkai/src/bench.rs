@@ -1,0 +1,202 @@
+//! `gongkai bench`: parse+check throughput per layout on one core, over a generated corpus of
+//! realistic reports, with `wc -l` over the same bytes as the baseline measured in the same run.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use corpus::Rng;
+use corpus::layouts::Layout;
+use report::check::{self, Context as CheckContext};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Reports generated per layout.
+    #[arg(long, default_value_t = 2000)]
+    reports: usize,
+    /// Reports printed to PDF by LibreOffice (slow to make; skipped when soffice is missing).
+    #[arg(long, default_value_t = 200)]
+    pdfs: usize,
+    /// Only these layouts (by name: docx-text, pdf-text, pdftotext-layout, html, markdown, docx).
+    #[arg(long)]
+    layout: Vec<String>,
+    /// Measure each layout this many times and keep the fastest run (also handy under a profiler).
+    #[arg(long, default_value_t = 3)]
+    repeat: usize,
+    /// Where to keep the generated corpus (a temporary folder by default).
+    #[arg(long)]
+    dir: Option<PathBuf>,
+}
+
+struct Measure {
+    name: String,
+    files: usize,
+    bytes: usize,
+    elapsed: Duration,
+}
+
+impl Measure {
+    fn mb_per_s(&self) -> f64 {
+        self.bytes as f64 / 1e6 / self.elapsed.as_secs_f64()
+    }
+    fn files_per_s(&self) -> f64 {
+        self.files as f64 / self.elapsed.as_secs_f64()
+    }
+}
+
+/// Parses and checks every file, keeping the result so the work cannot be optimised away.
+fn run(name: &str, files: &[Vec<u8>]) -> anyhow::Result<Measure> {
+    let start = Instant::now();
+    let mut findings = 0usize;
+    for bytes in files {
+        let parsed = report::parse::parse(bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+        let ctx = CheckContext {
+            lost: parsed.lost.clone(),
+            ..CheckContext::default()
+        };
+        findings += check::check_with(&parsed.report, &ctx).len() + parsed.findings.len();
+    }
+    let elapsed = start.elapsed();
+    std::hint::black_box(findings);
+    Ok(Measure {
+        name: name.to_string(),
+        files: files.len(),
+        bytes: files.iter().map(Vec::len).sum(),
+        elapsed,
+    })
+}
+
+fn generate(layout: Layout, n: usize, seed: u64) -> Vec<Vec<u8>> {
+    (0..n)
+        .map(|i| {
+            let mut rng = Rng::new(seed + i as u64);
+            let g = corpus::generate(&mut rng, 2020 + (i % 6) as i32);
+            layout.write(&g.report, &mut rng)
+        })
+        .collect()
+}
+
+fn wc_baseline(dir: &std::path::Path, text: &[u8]) -> anyhow::Result<Duration> {
+    let path = dir.join("all-text.txt");
+    std::fs::write(&path, text)?;
+    // Warm the page cache, then take the best of three.
+    let mut best = Duration::MAX;
+    for _ in 0..4 {
+        let start = Instant::now();
+        let out = Command::new("wc")
+            .arg("-l")
+            .arg(&path)
+            .output()
+            .context("running wc -l")?;
+        if !out.status.success() {
+            bail!("wc -l failed");
+        }
+        best = best.min(start.elapsed());
+    }
+    Ok(best)
+}
+
+fn pdfs(dir: &std::path::Path, n: usize) -> anyhow::Result<Option<Vec<Vec<u8>>>> {
+    if n == 0 || Command::new("soffice").arg("--version").output().is_err() {
+        return Ok(None);
+    }
+    let pdf_dir = dir.join("pdf");
+    std::fs::create_dir_all(&pdf_dir)?;
+    let docx = generate(Layout::Docx, n, 900_000);
+    let mut names = Vec::new();
+    for (i, bytes) in docx.iter().enumerate() {
+        let name = format!("r{i:05}.docx");
+        std::fs::write(pdf_dir.join(&name), bytes)?;
+        names.push(name);
+    }
+    let status = Command::new("soffice")
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            ".",
+        ])
+        .args(&names)
+        .env("HOME", &pdf_dir)
+        .current_dir(&pdf_dir)
+        .output()
+        .context("running LibreOffice")?;
+    if !status.status.success() {
+        bail!("LibreOffice failed to print the corpus to PDF");
+    }
+    let out = (0..n)
+        .map(|i| std::fs::read(pdf_dir.join(format!("r{i:05}.pdf"))))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Some(out))
+}
+
+pub fn run_bench(args: Args) -> anyhow::Result<()> {
+    let dir = args.dir.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("gongkai-bench-{}", std::process::id()))
+    });
+    std::fs::create_dir_all(&dir)?;
+    let mut stderr = std::io::stderr();
+    let mut results = Vec::new();
+    let mut all_text = Vec::new();
+    let mut text_measures = Vec::new();
+    for layout in Layout::ALL {
+        if !args.layout.is_empty() && !args.layout.iter().any(|l| l == layout.name()) {
+            continue;
+        }
+        let _ = writeln!(stderr, "generating {} × {}…", args.reports, layout.name());
+        let files = generate(layout, args.reports, 0);
+        // Warm-up pass, then the measured one.
+        run(layout.name(), &files[..files.len().min(50)])?;
+        let mut m = run(layout.name(), &files)?;
+        for _ in 1..args.repeat {
+            let again = run(layout.name(), &files)?;
+            if again.elapsed < m.elapsed {
+                m = again;
+            }
+        }
+        if layout != Layout::Docx {
+            all_text.extend(files.iter().flatten());
+            text_measures.push((m.bytes, m.elapsed));
+        }
+        results.push(m);
+    }
+    let wc = wc_baseline(&dir, &all_text)?;
+    if let Some(files) = pdfs(&dir, args.pdfs)? {
+        results.push(run("pdf (LibreOffice)", &files)?);
+    } else {
+        let _ = writeln!(stderr, "soffice not found: PDF layout skipped");
+    }
+    let text_bytes: usize = text_measures.iter().map(|m| m.0).sum();
+    let text_time: Duration = text_measures.iter().map(|m| m.1).sum();
+    let text_mb_s = text_bytes as f64 / 1e6 / text_time.as_secs_f64();
+    let ratio = text_time.as_secs_f64() / wc.as_secs_f64();
+
+    println!("| layout | files | MB | parse+check | MB/s | files/s |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for m in &results {
+        println!(
+            "| {} | {} | {:.1} | {:.2} s | {:.1} | {:.0} |",
+            m.name,
+            m.files,
+            m.bytes as f64 / 1e6,
+            m.elapsed.as_secs_f64(),
+            m.mb_per_s(),
+            m.files_per_s()
+        );
+    }
+    println!();
+    println!(
+        "All text layouts: {:.1} MB in {:.2} s = {text_mb_s:.1} MB/s; `wc -l` over the same bytes: {:.3} s; ratio {ratio:.1}× wc -l",
+        text_bytes as f64 / 1e6,
+        text_time.as_secs_f64(),
+        wc.as_secs_f64()
+    );
+    if args.dir.is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+    Ok(())
+}
