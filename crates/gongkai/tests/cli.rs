@@ -1,0 +1,188 @@
+//! The `gongkai` command as a user runs it: real files in, exit codes and documents out.
+#![allow(clippy::panic)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../report/tests/fixtures")
+}
+
+fn gongkai(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn tempdir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("gongkai-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("tempdir");
+    d
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn one_file_json_is_an_object_and_exit_0() {
+    let seed = fixtures().join("seeds/000_9f1a2ad731567797.txt");
+    let out = gongkai(&["check", "--json", seed.to_str().expect("path")]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["report"]["body"], "山亭区凫城镇人民政府");
+    assert_eq!(
+        v["report"]["table3"]["new"],
+        serde_json::json!([1, 0, 0, 0, 0, 0, 1])
+    );
+    assert!(v["format"].as_str().is_some_and(|f| f.contains("DOCX")));
+    let rules: Vec<&str> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert_eq!(rules, vec!["sections"]);
+    assert!(
+        v["file"]
+            .as_str()
+            .is_some_and(|f| f.ends_with("000_9f1a2ad731567797.txt"))
+    );
+}
+
+#[test]
+fn a_folder_gives_an_array_and_errors_give_exit_1() {
+    let out = gongkai(&["check", "--json", fixtures().to_str().expect("path")]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let items = v.as_array().expect("array");
+    // Two seeds and the Shanghai HTML (its expected.json is not a report and says so).
+    assert!(items.len() >= 3);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "the expected.json file is not a report"
+    );
+    let html = fixtures().join("examples/shanghai_bgt_2019.html");
+    let out = gongkai(&["check", html.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("row_total"));
+}
+
+#[test]
+fn unreadable_input_is_exit_2_with_the_file_named() {
+    let dir = tempdir("bad");
+    let junk = dir.join("junk.bin");
+    std::fs::write(&junk, [0u8, 159, 146, 150, 0, 1, 2, 3, 255, 254].repeat(50)).expect("write");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, "").expect("write");
+    let prose = dir.join("letter.txt");
+    std::fs::write(&prose, "关于召开会议的通知\n各单位：定于下周一召开会议。").expect("write");
+    for (file, says) in [
+        (&junk, "无法识别"),
+        (&empty, "文件为空"),
+        (&prose, "不是政府信息公开工作年度报告"),
+    ] {
+        let out = gongkai(&["check", file.to_str().expect("path")]);
+        assert_eq!(out.status.code(), Some(2), "{file:?}");
+        let text = stdout(&out);
+        assert!(
+            text.contains(file.file_name().and_then(|n| n.to_str()).expect("name")),
+            "{text}"
+        );
+        assert!(text.contains(says), "{text}");
+    }
+    let missing = dir.join("missing.txt");
+    assert_eq!(
+        gongkai(&["check", missing.to_str().expect("path")])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn csv_has_every_cell_one_row_per_report() {
+    let seeds = fixtures().join("seeds");
+    let out = gongkai(&["check", "--csv", seeds.to_str().expect("path")]);
+    let text = stdout(&out);
+    assert!(text.starts_with('\u{feff}'), "BOM for Excel");
+    let mut rows = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header = rows.headers().expect("header").clone();
+    assert_eq!(header.len(), 5 + 10 + 175 + 15 + 2);
+    let col = header
+        .iter()
+        .position(|h| h == "table3.new.total")
+        .expect("column");
+    let records: Vec<_> = rows.records().collect::<Result<_, _>>().expect("records");
+    assert_eq!(records.len(), 2);
+    assert_eq!(&records[0][col], "1");
+    assert_eq!(&records[1][col], "0");
+}
+
+#[test]
+fn render_writes_every_format_and_they_read_back() {
+    let dir = tempdir("render");
+    let seed = fixtures().join("seeds/004_65a7a6ab8d8d0b4d.txt");
+    let json = gongkai(&["check", "--json", seed.to_str().expect("path")]);
+    let report_json = dir.join("r.json");
+    std::fs::write(&report_json, &json.stdout).expect("write");
+    let original: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    for ext in ["html", "docx", "md", "json"] {
+        let out_file = dir.join(format!("out.{ext}"));
+        let out = gongkai(&[
+            "render",
+            report_json.to_str().expect("path"),
+            "-o",
+            out_file.to_str().expect("path"),
+        ]);
+        assert!(
+            out.status.success(),
+            "{ext}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let back = gongkai(&["check", "--json", out_file.to_str().expect("path")]);
+        let v: serde_json::Value = serde_json::from_slice(&back.stdout).expect("json");
+        for table in ["table2", "table3", "table4"] {
+            assert_eq!(
+                v["report"][table], original["report"][table],
+                "{ext} {table}"
+            );
+        }
+    }
+    let bad = gongkai(&[
+        "render",
+        report_json.to_str().expect("path"),
+        "-o",
+        dir.join("x.pdf").to_str().expect("path"),
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains(".pdf"));
+}
+
+#[test]
+fn consecutive_years_are_checked_together() {
+    let dir = tempdir("years");
+    let seed = fixtures().join("seeds/000_9f1a2ad731567797.txt");
+    let json = gongkai(&["check", "--json", seed.to_str().expect("path")]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
+    let mut this = v["report"].clone();
+    let mut last = this.clone();
+    last["year"] = 2024.into();
+    last["table3"]["carried_forward"] = serde_json::json!([2, 0, 0, 0, 0, 0, 2]);
+    last["table2"]["normative_in_force"] = 5.into();
+    this["table2"]["normative_in_force"] = 9.into();
+    std::fs::write(dir.join("2024.json"), last.to_string()).expect("write");
+    std::fs::write(dir.join("2025.json"), this.to_string()).expect("write");
+    let out = gongkai(&["check", dir.to_str().expect("path")]);
+    let text = stdout(&out);
+    for rule in ["carry_over_mismatch", "in_force_drift", "copied_text"] {
+        assert!(text.contains(rule), "{rule}: {text}");
+    }
+}
