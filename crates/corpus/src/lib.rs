@@ -12,4 +12,4 @@ mod synth;
 
 pub use defects::{Defect, inject};
 pub use rng::Rng;
-pub use synth::{Generated, generate};
+pub use synth::{Generated, generate, generate_trial};

@@ -1,6 +1,6 @@
 //! A realistic report whose tables reconcile and whose narrative agrees with them.
 
-use report::model::{Format, Num, Report, Row, RowKey, Table2, Table3, Table4};
+use report::model::{Format, Num, Report, Row, RowKey, Table2, Table2Trial, Table3, Table4};
 
 use crate::narrative;
 use crate::rng::Rng;
@@ -157,4 +157,57 @@ pub fn generate(rng: &mut Rng, year: i32) -> Generated {
     };
     report.sections = narrative::sections(rng, &report);
     Generated { report }
+}
+
+fn table2_trial(rng: &mut Rng) -> Table2Trial {
+    let made = rng.count(5);
+    let normative = rng.count(20);
+    Table2Trial {
+        rules_new_made: n(made),
+        rules_new_published: n(made),
+        rules_total_published: n(made + rng.count(100)),
+        normative_new_made: n(normative),
+        normative_new_published: n(normative),
+        normative_total_published: n(normative + rng.count(200)),
+        licensing_prev_year_items: n(rng.count(30)),
+        licensing_change: n(rng.count(3)),
+        licensing_decisions: n(rng.count(300)),
+        other_external_services_prev_year_items: n(rng.count(10)),
+        other_external_services_change: n(0),
+        other_external_services_decisions: n(rng.count(50)),
+        penalty_prev_year_items: n(rng.count(40)),
+        penalty_change: n(rng.count(2)),
+        penalty_decisions: n(rng.count(80)),
+        enforcement_prev_year_items: n(rng.count(5)),
+        enforcement_change: n(0),
+        enforcement_decisions: n(rng.count(10)),
+        fees_prev_year_items: n(rng.count(3)),
+        fees_change: n(0),
+        procurement_items: n(rng.count(10)),
+        procurement_amount: Some(format!("{}元", 1000 * (1 + rng.below(900)))),
+    }
+}
+
+/// One report in the 2019 trial format: the old table 二, and （六）其他处理 as a single row.
+pub fn generate_trial(rng: &mut Rng, year: i32) -> Generated {
+    let mut g = generate(rng, year);
+    let r = &mut g.report;
+    r.format = Format::Trial2019;
+    r.table2 = Table2::default();
+    r.table2_2019 = Some(table2_trial(rng));
+    let mut single: Row = [n(0); 7];
+    for key in [
+        RowKey::OtherNoCorrection,
+        RowKey::OtherNoFee,
+        RowKey::OtherOther,
+    ] {
+        if let Some(row) = r.table3.row(key).copied() {
+            for (acc, c) in single.iter_mut().zip(row) {
+                *acc = Num::new(acc.map_or(0.0, Num::value) + c.map_or(0.0, Num::value));
+            }
+        }
+        r.table3.set_row(key, None);
+    }
+    r.table3.other_single_2019 = Some(single);
+    g
 }

@@ -35,7 +35,7 @@ fn same_tables(want: &report::Report, got: &report::Report, what: &str) {
 
 #[test]
 fn clean_reports_read_back_exactly_with_no_finding() {
-    for seed in 0..40u64 {
+    for seed in 0..60u64 {
         let mut rng = Rng::new(seed);
         let g = generate(&mut rng, 2020 + (seed % 6) as i32);
         for layout in Layout::ALL {
@@ -54,7 +54,7 @@ fn clean_reports_read_back_exactly_with_no_finding() {
 
 #[test]
 fn every_seeded_defect_is_found_in_every_layout() {
-    for seed in 0..40u64 {
+    for seed in 0..60u64 {
         let mut rng = Rng::new(1000 + seed);
         let mut g = generate(&mut rng, 2024);
         let defect = Defect::ALL[seed as usize % Defect::ALL.len()];
@@ -74,6 +74,35 @@ fn every_seeded_defect_is_found_in_every_layout() {
                 errors.iter().all(|e| *e == rule),
                 "{what}: only {rule} expected, got {errors:?}"
             );
+        }
+    }
+}
+
+#[test]
+fn trial_2019_reports_are_read_as_far_as_they_go_and_flagged() {
+    for seed in 0..30u64 {
+        let mut rng = Rng::new(5000 + seed);
+        let g = corpus::generate_trial(&mut rng, 2019);
+        for layout in Layout::ALL {
+            let bytes = layout.write(&g.report, &mut rng);
+            let what = format!("seed {seed} {}", layout.name());
+            let (parsed, findings) = read(&bytes);
+            same_tables(&g.report, &parsed.report, &what);
+            assert_eq!(parsed.report.format, report::Format::Trial2019, "{what}");
+            assert_eq!(
+                parsed.report.table2_2019, g.report.table2_2019,
+                "{what}: table 二 (2019)"
+            );
+            assert_eq!(
+                parsed.report.table3.other_single_2019, g.report.table3.other_single_2019,
+                "{what}: （六）其他处理"
+            );
+            let serious: Vec<&str> = findings
+                .iter()
+                .filter(|f| f.severity > Severity::Info)
+                .map(|f| f.rule.as_str())
+                .collect();
+            assert_eq!(serious, vec!["old_format"], "{what}");
         }
     }
 }

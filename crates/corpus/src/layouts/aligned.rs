@@ -37,11 +37,12 @@ pub fn aligned(r: &Report, rng: &mut Rng) -> String {
             }
             Part::Table(g) => {
                 for row in g.expanded() {
+                    // Leading words are the label; every cell after the first figure keeps its place.
                     let mut label = Vec::new();
                     let mut figures = Vec::new();
                     for slot in row {
                         if let Slot::Cell(c) = slot {
-                            if is_figure(&c.text) {
+                            if is_figure(&c.text) || !figures.is_empty() {
                                 figures.push(c.text.clone());
                             } else if !c.text.is_empty() {
                                 label.push(c.text.clone());
@@ -59,7 +60,16 @@ pub fn aligned(r: &Report, rng: &mut Rng) -> String {
                         } else {
                             (label.clone(), String::new())
                         };
-                    let nums: String = figures.iter().map(|f| format!("{f:>7}")).collect();
+                    let nums: String = figures
+                        .iter()
+                        .map(|f| {
+                            if is_figure(f) {
+                                format!("{f:>7}")
+                            } else {
+                                format!("{f:>12}")
+                            }
+                        })
+                        .collect();
                     if figures.is_empty() {
                         let _ = writeln!(s, "  {label}");
                     } else if rest.is_empty() {

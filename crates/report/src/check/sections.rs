@@ -128,3 +128,95 @@ fn late_publication(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Sections;
+
+    fn report(problems: &str, other: &str) -> Report {
+        Report {
+            year: Some(2025),
+            sections: Sections {
+                overview: Some("（一）主动公开\n（二）依申请公开".into()),
+                proactive: Some(String::new()),
+                requests: Some(String::new()),
+                appeals: Some(String::new()),
+                problems: Some(problems.into()),
+                other: Some(other.into()),
+            },
+            ..Report::default()
+        }
+    }
+
+    fn rules(r: &Report, ctx: &Context) -> Vec<String> {
+        let mut out = Vec::new();
+        check(r, ctx, &mut out);
+        out.into_iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn narrative_rules() {
+        let fee = "本年度未收取信息处理费。";
+        let fixed = "（一）2024年问题整改情况\n已建立台账，整改到位。";
+        let cases: [(&str, &str, &[&str]); 6] = [
+            (fixed, fee, &[]),
+            ("针对上年度报告指出的问题，已全部整改。", fee, &[]),
+            (
+                "存在的主要问题是人员不足。下一步，我镇将精准施策推进整改。",
+                fee,
+                &["prior_year_rectification"],
+            ),
+            (fixed, "无", &["fee_statement"]),
+            (
+                fixed,
+                "2025年度，本单位发出收费通知2件，收取费用200元。",
+                &[],
+            ),
+            ("", "", &["prior_year_rectification", "fee_statement"]),
+        ];
+        for (problems, other, want) in cases {
+            assert_eq!(
+                rules(&report(problems, other), &Context::default()),
+                *want,
+                "{problems} / {other}"
+            );
+        }
+    }
+
+    #[test]
+    fn mixed_sub_numbering_but_not_nested_lists() {
+        let mut r = report("（一）2024年问题整改情况，已整改。", "未收取信息处理费");
+        r.sections.overview =
+            Some("（1） 主动公开方面\n（二）依申请公开\n（三）政府信息管理".into());
+        assert_eq!(rules(&r, &Context::default()), vec!["sections"]);
+        r.sections.overview =
+            Some("（一）主动公开\n（1）公开文件\n（2）公开解读\n（二）依申请公开".into());
+        assert!(rules(&r, &Context::default()).is_empty());
+    }
+
+    #[test]
+    fn late_publication_against_the_statutory_or_a_local_deadline() {
+        let mut r = report("（一）2024年问题整改情况，已整改。", "未收取信息处理费");
+        r.published = Some("2026-01-31".into());
+        assert!(rules(&r, &Context::default()).is_empty());
+        r.published = Some("2026-02-01".into());
+        assert_eq!(rules(&r, &Context::default()), vec!["late_publication"]);
+        r.published = Some("2026-01-20".into());
+        let local = Context {
+            deadline: Some("2026-01-15".into()),
+            ..Context::default()
+        };
+        assert_eq!(rules(&r, &local), vec!["late_publication"]);
+    }
+
+    #[test]
+    fn missing_sections_are_named() {
+        let mut r = report("（一）2024年问题整改情况，已整改。", "未收取信息处理费");
+        r.sections.appeals = None;
+        let mut out = Vec::new();
+        check(&r, &Context::default(), &mut out);
+        assert_eq!(out.len(), 1);
+        assert!(out[0].message.contains("第四部分"), "{}", out[0].message);
+    }
+}

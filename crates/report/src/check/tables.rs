@@ -200,3 +200,158 @@ fn table4_total(report: &Report, out: &mut Vec<Finding>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::check;
+    use crate::model::{Row, Table4};
+
+    fn n(v: f64) -> Cell {
+        Num::new(v)
+    }
+
+    /// A reconciled table: 3 new + 1 carried = 3 granted + 1 forward, all natural persons.
+    fn clean() -> Report {
+        let mut r = Report::default();
+        let zero: Row = [n(0.0); 7];
+        for key in RowKey::ALL {
+            r.table3.set_row(key, Some(zero));
+        }
+        let row = |v: f64| -> Row { [n(v), n(0.0), n(0.0), n(0.0), n(0.0), n(0.0), n(v)] };
+        r.table3.set_row(RowKey::New, Some(row(3.0)));
+        r.table3.set_row(RowKey::CarriedOver, Some(row(1.0)));
+        r.table3.set_row(RowKey::Granted, Some(row(3.0)));
+        r.table3.set_row(RowKey::TotalProcessed, Some(row(3.0)));
+        r.table3.set_row(RowKey::CarriedForward, Some(row(1.0)));
+        r.table4 = Table4([
+            n(1.0),
+            n(0.0),
+            n(0.0),
+            n(1.0),
+            n(2.0),
+            n(0.0),
+            n(0.0),
+            n(0.0),
+            n(0.0),
+            n(0.0),
+            None,
+            None,
+            None,
+            None,
+            None,
+        ]);
+        r
+    }
+
+    fn errors(r: &Report) -> Vec<String> {
+        let mut v: Vec<String> = check(r)
+            .into_iter()
+            .filter(|f| f.severity == crate::Severity::Error)
+            .map(|f| f.rule)
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    fn set(r: &mut Report, key: RowKey, col: Column, v: Cell) {
+        let mut row = r.table3.row(key).copied().unwrap_or([None; 7]);
+        row[col.index()] = v;
+        r.table3.set_row(key, Some(row));
+    }
+
+    #[test]
+    fn each_rule_fires_on_its_own_defect() {
+        type Edit = fn(&mut Report);
+        let cases: [(&str, Edit, &[&str]); 9] = [
+            ("clean", |_| {}, &[]),
+            (
+                "row total",
+                |r| set(r, RowKey::Granted, Column::Total, n(4.0)),
+                &["outcome_sum", "row_total"],
+            ),
+            (
+                "balance",
+                |r| {
+                    set(r, RowKey::CarriedForward, Column::Natural, n(2.0));
+                    set(r, RowKey::CarriedForward, Column::Total, n(2.0));
+                },
+                &["balance"],
+            ),
+            (
+                "outcome sum",
+                |r| {
+                    set(r, RowKey::PartlyGranted, Column::Natural, n(1.0));
+                    set(r, RowKey::PartlyGranted, Column::Total, n(1.0));
+                },
+                &["outcome_sum"],
+            ),
+            ("table4", |r| r.table4.0[4] = n(3.0), &["table4_total"]),
+            (
+                "negative",
+                |r| {
+                    set(r, RowKey::DeniedStateSecret, Column::Natural, n(-1.0));
+                    set(r, RowKey::DeniedStateSecret, Column::Commercial, n(1.0));
+                },
+                &["not_a_count", "outcome_sum"],
+            ),
+            (
+                "fraction",
+                |r| r.table2.licensing = n(2.5),
+                &["not_a_count"],
+            ),
+            (
+                "fee may be a decimal",
+                |r| r.table2.fees_wan_yuan = n(2.5),
+                &[],
+            ),
+            (
+                "blank total with parts",
+                |r| set(r, RowKey::Granted, Column::Total, None),
+                &["outcome_sum", "row_total"],
+            ),
+        ];
+        for (name, edit, want) in cases {
+            let mut r = clean();
+            edit(&mut r);
+            assert_eq!(
+                errors(&r),
+                want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_blank_row_is_zero_and_lost_cells_are_not_judged() {
+        let mut r = clean();
+        r.table3.set_row(RowKey::DeniedThirdParty, Some([None; 7]));
+        assert!(errors(&r).is_empty());
+        set(&mut r, RowKey::Granted, Column::Total, None);
+        let ctx = Context {
+            lost: vec![(RowKey::Granted, Column::Total)],
+            ..Context::default()
+        };
+        let judged: Vec<_> = crate::check::check_with(&r, &ctx)
+            .into_iter()
+            .filter(|f| f.severity == crate::Severity::Error)
+            .collect();
+        assert!(judged.is_empty(), "{judged:?}");
+    }
+
+    #[test]
+    fn messages_name_the_figures() {
+        let mut r = clean();
+        set(&mut r, RowKey::New, Column::Total, n(1.0));
+        set(&mut r, RowKey::New, Column::Natural, n(1.0));
+        let f = check(&r)
+            .into_iter()
+            .find(|f| f.rule == "balance")
+            .expect("balance");
+        assert_eq!(
+            f.message,
+            "表三“自然人”列：新收1+上年结转1 ≠ 办理结果总计3+结转下年度1"
+        );
+    }
+}

@@ -164,13 +164,17 @@ impl Table2Reader {
                 let rest: Vec<&str> = cells
                     .iter()
                     .map(|c| c.trim())
-                    .filter(|c| !c.is_empty() && !c.contains("政府集中采购"))
+                    .filter(|c| !c.is_empty() && !super::labels::squash(c).contains("政府集中采购"))
                     .collect();
                 let items = rest
                     .first()
                     .and_then(|t| cell(Some(&crate::parse::number::classify(t))));
                 let amount = rest.get(1).or(rest.first().filter(|_| items.is_none()));
-                (items, amount.map(|a| a.to_string()))
+                // An amount has no spaces in it; extraction may have put some there.
+                (
+                    items,
+                    amount.map(|a| a.split_whitespace().collect::<String>()),
+                )
             }
             None => (None, None),
         };

@@ -5,7 +5,7 @@
 //! recognisable label belong to a label seen just before without figures, or else to the row
 //! after the last one read.
 
-use crate::model::{Column, Row, RowKey, Table3};
+use crate::model::{Column, RowKey, Table3};
 use crate::parse::number::CellText;
 
 use super::cells::{Split, fit};
@@ -93,7 +93,7 @@ impl Table3Reader {
         self.last = Some(target);
     }
 
-    pub fn finish(self) -> Read3 {
+    pub fn finish(mut self) -> Read3 {
         let trial = self.other_single.is_some()
             && ![
                 RowKey::OtherNoCorrection,
@@ -102,17 +102,26 @@ impl Table3Reader {
             ]
             .iter()
             .any(|&k| self.filled(k));
+        // The 2019 single （六） row is an outcome row like any other: restore it in the slot of
+        // 3.其他 (absent in that format), then move it back.
+        if trial && let Some(slot) = self.raw.get_mut(RowKey::OtherOther.index()) {
+            *slot = self.other_single.take();
+        }
         let mut r = restore(&self.raw);
-        if let Some(values) = self.other_single {
-            let cells: Vec<_> = values
-                .iter()
-                .map(|v| match v {
-                    CellText::Number(n) => Some(*n),
-                    _ => None,
-                })
-                .collect();
-            let row: Option<Row> = <Row>::try_from(cells.as_slice()).ok();
-            r.table.other_single_2019 = row.or(Some([None; 7]));
+        if trial {
+            r.table.other_single_2019 =
+                r.table.row(RowKey::OtherOther).copied().or(Some([None; 7]));
+            r.table.set_row(RowKey::OtherOther, None);
+            for f in r
+                .findings
+                .iter_mut()
+                .filter(|f| f.location == "table3.other_other")
+            {
+                f.location = "table3.other_single_2019".into();
+                f.message = f
+                    .message
+                    .replace(&RowKey::OtherOther.display(), "（六）其他处理");
+            }
         }
         Read3 {
             table: r.table,

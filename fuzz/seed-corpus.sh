@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Seeds every fuzz target's corpus with real reports and generated ones in every layout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+for t in parse_any parse_text parse_html parse_docx parse_pdf json_check_render; do mkdir -p "fuzz/corpus/$t"; done
+cp crates/report/tests/fixtures/seeds/* fuzz/corpus/parse_text/
+cp crates/report/tests/fixtures/seeds/* crates/report/tests/fixtures/examples/*.html fuzz/corpus/parse_any/
+cp crates/report/tests/fixtures/examples/*.html fuzz/corpus/parse_html/
+for seed in 1 2 3 4 5 6; do
+  for layout in docx-text pdf-text pdftotext-layout markdown; do
+    cargo run -q -p corpus --example dump -- "$seed" "$layout" > "fuzz/corpus/parse_text/$layout-$seed.txt"
+  done
+  cargo run -q -p corpus --example dump -- "$seed" html > "fuzz/corpus/parse_html/gen-$seed.html"
+  cargo run -q -p corpus --example dump -- "$seed" docx > "fuzz/corpus/parse_docx/gen-$seed.docx"
+  cp "fuzz/corpus/parse_docx/gen-$seed.docx" "fuzz/corpus/parse_any/"
+  cargo run -q -p gongkai -- check --json "fuzz/corpus/parse_text/docx-text-$seed.txt" | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["report"]))' > "fuzz/corpus/json_check_render/r-$seed.json" || true
+done
+if command -v soffice >/dev/null; then
+  (cd fuzz/corpus/parse_docx && HOME=/tmp soffice --headless --norestore --convert-to pdf --outdir ../parse_pdf gen-1.docx gen-2.docx >/dev/null 2>&1) || true
+  cp fuzz/corpus/parse_pdf/*.pdf fuzz/corpus/parse_any/ 2>/dev/null || true
+fi
