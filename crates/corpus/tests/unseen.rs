@@ -18,19 +18,47 @@ fn read(bytes: &[u8]) -> (parse::Parsed, Vec<report::Finding>) {
     (parsed, findings)
 }
 
-fn same_tables(want: &report::Report, got: &report::Report, what: &str) {
-    assert_eq!(got.body, want.body, "{what}: body");
-    assert_eq!(got.year, want.year, "{what}: year");
-    assert_eq!(got.table2, want.table2, "{what}: table 二");
+/// Keeps the input of a failing case where it can be looked at (called only when an assertion fails).
+fn keep(bytes: &[u8], what: &str) -> String {
+    let path = std::env::temp_dir().join(format!("gongkai-failed-{}.txt", what.replace(' ', "-")));
+    let _ = std::fs::write(&path, bytes);
+    path.display().to_string()
+}
+
+fn same_tables(want: &report::Report, got: &report::Report, bytes: &[u8], what: &str) {
+    assert_eq!(
+        got.body,
+        want.body,
+        "{what}: body; input in {}",
+        keep(bytes, what)
+    );
+    assert_eq!(
+        got.year,
+        want.year,
+        "{what}: year; input in {}",
+        keep(bytes, what)
+    );
+    assert_eq!(
+        got.table2,
+        want.table2,
+        "{what}: table 二; input in {}",
+        keep(bytes, what)
+    );
     for key in report::RowKey::ALL {
         assert_eq!(
             got.table3.row(key),
             want.table3.row(key),
-            "{what}: table 三 {}",
-            key.key()
+            "{what}: table 三 {}; input in {}",
+            key.key(),
+            keep(bytes, what)
         );
     }
-    assert_eq!(got.table4, want.table4, "{what}: table 四");
+    assert_eq!(
+        got.table4,
+        want.table4,
+        "{what}: table 四; input in {}",
+        keep(bytes, what)
+    );
 }
 
 #[test]
@@ -42,7 +70,7 @@ fn clean_reports_read_back_exactly_with_no_finding() {
             let bytes = layout.write(&g.report, &mut rng);
             let what = format!("seed {seed} {}", layout.name());
             let (parsed, findings) = read(&bytes);
-            same_tables(&g.report, &parsed.report, &what);
+            same_tables(&g.report, &parsed.report, &bytes, &what);
             let serious: Vec<_> = findings
                 .iter()
                 .filter(|f| f.severity > Severity::Info)
@@ -63,7 +91,7 @@ fn every_seeded_defect_is_found_in_every_layout() {
             let bytes = layout.write(&g.report, &mut rng);
             let what = format!("seed {seed} {defect:?} {}", layout.name());
             let (parsed, findings) = read(&bytes);
-            same_tables(&g.report, &parsed.report, &what);
+            same_tables(&g.report, &parsed.report, &bytes, &what);
             let errors: Vec<&str> = findings
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
@@ -87,7 +115,7 @@ fn trial_2019_reports_are_read_as_far_as_they_go_and_flagged() {
             let bytes = layout.write(&g.report, &mut rng);
             let what = format!("seed {seed} {}", layout.name());
             let (parsed, findings) = read(&bytes);
-            same_tables(&g.report, &parsed.report, &what);
+            same_tables(&g.report, &parsed.report, &bytes, &what);
             assert_eq!(parsed.report.format, report::Format::Trial2019, "{what}");
             assert_eq!(
                 parsed.report.table2_2019, g.report.table2_2019,

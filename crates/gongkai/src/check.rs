@@ -30,8 +30,20 @@ pub struct Outcome {
 }
 
 pub fn read_one(file: &PathBuf) -> Outcome {
-    let result = std::fs::read(file)
+    let result = std::fs::metadata(file)
         .map_err(|e| format!("无法读取文件：{e}"))
+        .and_then(|m| {
+            // Refuse before reading: a multi-gigabyte file is not a report and must not fill memory.
+            if m.len() > parse::MAX_INPUT as u64 {
+                Err(format!(
+                    "文件过大（{} 字节），年度报告不会超过 {} 字节",
+                    m.len(),
+                    parse::MAX_INPUT
+                ))
+            } else {
+                std::fs::read(file).map_err(|e| format!("无法读取文件：{e}"))
+            }
+        })
         .and_then(|bytes| parse::parse(&bytes).map_err(|e| e.to_string()))
         .map(|parsed| {
             let ctx = Context {

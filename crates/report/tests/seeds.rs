@@ -1,4 +1,5 @@
 //! The real reports of `fixtures/`: every cell read, exactly the findings they deserve.
+#![allow(clippy::panic)]
 
 use report::check::{self, Context, Severity};
 use report::model::{Column, Format, RowKey};
@@ -137,4 +138,24 @@ fn shanghai_2019_html_every_cell() {
     assert!(prose.iter().any(|m| m.contains("258")), "{prose:?}");
     assert!(prose.iter().any(|m| m.contains("265")), "{prose:?}");
     assert!(prose.iter().any(|m| m.contains("均获维持")), "{prose:?}");
+}
+
+#[test]
+fn gbk_and_utf16_files_read_like_utf8() {
+    let text = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/seeds/000_9f1a2ad731567797.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    let (gbk, _, lossy) = encoding_rs::GB18030.encode(&text);
+    assert!(!lossy);
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let want = parse::parse(text.as_bytes()).expect("utf-8").report;
+    for (name, bytes) in [("gbk", gbk.to_vec()), ("utf-16", utf16)] {
+        let got = parse::parse(&bytes)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .report;
+        assert_eq!(got, want, "{name}");
+    }
 }

@@ -4,11 +4,13 @@
 mod aligned;
 mod cell_per_line;
 mod html;
+mod spaced;
 mod tab_rows;
 
 pub use aligned::aligned;
 pub use cell_per_line::cell_per_line;
 pub use html::portal_html;
+pub use spaced::spaced;
 pub use tab_rows::tab_rows;
 
 use report::model::Report;
@@ -20,16 +22,18 @@ pub enum Layout {
     CellPerLine,
     TabRows,
     Aligned,
+    Spaced,
     Html,
     Markdown,
     Docx,
 }
 
 impl Layout {
-    pub const ALL: [Layout; 6] = [
+    pub const ALL: [Layout; 7] = [
         Layout::CellPerLine,
         Layout::TabRows,
         Layout::Aligned,
+        Layout::Spaced,
         Layout::Html,
         Layout::Markdown,
         Layout::Docx,
@@ -40,6 +44,7 @@ impl Layout {
             Layout::CellPerLine => "docx-text",
             Layout::TabRows => "pdf-text",
             Layout::Aligned => "pdftotext-layout",
+            Layout::Spaced => "pdf-extract-text",
             Layout::Html => "html",
             Layout::Markdown => "markdown",
             Layout::Docx => "docx",
@@ -61,6 +66,7 @@ impl Layout {
             Layout::CellPerLine => cell_per_line(r, rng).into_bytes(),
             Layout::TabRows => tab_rows(r, rng).into_bytes(),
             Layout::Aligned => aligned(r, rng).into_bytes(),
+            Layout::Spaced => spaced(r, rng).into_bytes(),
             Layout::Html => portal_html(r, rng).into_bytes(),
             Layout::Markdown => report::render::markdown(r).into_bytes(),
             Layout::Docx => report::render::docx(r).unwrap_or_default(),

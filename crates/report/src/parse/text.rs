@@ -161,11 +161,7 @@ fn split_aligned(line: &str) -> Vec<String> {
             .split([' ', '\u{3000}'])
             .filter(|p| !p.is_empty())
             .collect();
-        if parts.len() > 1
-            && parts
-                .iter()
-                .all(|p| matches!(classify(p), CellText::Number(_)))
-        {
+        if parts.len() > 1 && parts.iter().all(|p| is_figure_like(p)) {
             cells.extend(parts.into_iter().map(String::from));
         } else {
             cells.push(chunk.to_string());
@@ -192,26 +188,71 @@ pub fn is_page_number(line: &str) -> bool {
     matches!(core.split_once('/'), Some((a, b)) if digits_only(a) && digits_only(b))
 }
 
+/// A figure, or a figure printed with its unit (`251000元`, `12.5%`).
+fn is_figure_like(token: &str) -> bool {
+    matches!(classify(token), CellText::Number(_))
+        || token.starts_with(|c: char| c.is_ascii_digit()) && token.chars().count() <= 16
+}
+
 /// The words before the figures that end a line, and how many figures there are.
 fn trailing_figures(line: &str) -> (String, usize) {
     let tokens: Vec<&str> = line.split_whitespace().collect();
     let figures = tokens
         .iter()
         .rev()
-        .take_while(|t| matches!(classify(t), CellText::Number(_)))
+        .take_while(|t| is_figure_like(t))
         .count();
     (tokens[..tokens.len() - figures].join(" "), figures)
 }
 
+/// Joins the lines of a paragraph that the page width broke: a line that runs on (long, and
+/// not ending a sentence) continues on the next one, unless that one starts a new numbered item.
+#[derive(Default)]
+struct Wrapped {
+    para: String,
+    last_line_chars: usize,
+}
+
+impl Wrapped {
+    fn push(&mut self, doc: &mut Doc, line: &str) {
+        let line = line.trim();
+        let ends = self
+            .para
+            .ends_with(['。', '；', '！', '？', '：', ':', ';']);
+        let starts_item = super::numbering::heading_mark(line).is_some()
+            || super::numbering::paren_mark(line).is_some();
+        let heading = super::extract::is_heading(&self.para);
+        if !self.para.is_empty() && !ends && self.last_line_chars >= 15 && !starts_item && !heading
+        {
+            self.para.push_str(line);
+        } else {
+            self.flush(doc);
+            self.para.push_str(line);
+        }
+        self.last_line_chars = line.chars().count();
+    }
+
+    fn flush(&mut self, doc: &mut Doc) {
+        if !self.para.is_empty() {
+            doc.para(&std::mem::take(&mut self.para));
+        }
+    }
+}
+
 fn spaced(text: &str) -> Doc {
     let mut doc = Doc::default();
+    let mut wrapped = Wrapped::default();
     for raw in text.split(['\n', '\u{c}']) {
         let line = strip_marks(raw);
         if line.trim().is_empty() || is_page_number(&line) {
             continue;
         }
         let (label, figures) = trailing_figures(&line);
-        if figures >= 2 || (figures == 1 && !label.is_empty()) {
+        // A lone figure is a cell only when indented as a new text run (" 0"); a bare "3" is
+        // more likely a page number.
+        let lone_cell = figures == 1 && label.is_empty() && line.starts_with(char::is_whitespace);
+        if figures >= 2 || (figures == 1 && !label.is_empty()) || lone_cell {
+            wrapped.flush(&mut doc);
             let mut cells = vec![label];
             cells.extend(
                 line.split_whitespace()
@@ -224,9 +265,10 @@ fn spaced(text: &str) -> Doc {
             );
             doc.row(cells);
         } else {
-            doc.para(&line);
+            wrapped.push(&mut doc, &line);
         }
     }
+    wrapped.flush(&mut doc);
     doc
 }
 

@@ -15,6 +15,11 @@ use crate::parse::numbering::Style;
 
 pub use labels::squash;
 
+/// True when a line is one of the six section headings.
+pub fn is_heading(line: &str) -> bool {
+    heading::heading(line).is_some()
+}
+
 /// What extraction made of a document.
 pub struct Extracted {
     pub report: Report,
@@ -48,25 +53,36 @@ pub fn extract(doc: &Doc) -> Extracted {
     let mut t3 = table3::Table3Reader::default();
     let mut t4 = table4::Table4Reader::default();
 
-    // Inside sections 二–四, short lines after a table row are the table's broken labels.
-    let mut table_seen = false;
     for block in &doc.blocks {
         match block {
             Block::Para(p) => {
                 if let Some(h) = heading::heading(p) {
                     current = Some(h.section);
                     headings.push(h);
-                    table_seen = false;
                     continue;
                 }
                 if let Some(d) = heading::date(p) {
                     published = Some(d);
                     continue;
                 }
-                if table_seen
-                    && current.is_some_and(|s| (1..=3).contains(&s))
-                    && p.chars().count() < 20
-                {
+                // Inside sections 二–四 a short line is a piece of a table's broken label: the
+                // table reader may need its words; it is not prose.
+                if current.is_some_and(|s| (1..=3).contains(&s)) && p.chars().count() < 20 {
+                    let split = cells::split(std::slice::from_ref(p));
+                    // A figure alone on a line here is a page number, not a cell.
+                    if split.numbers() > 0 {
+                        continue;
+                    }
+                    if current == Some(2) && region == Region::BeforeTable3 {
+                        region = Region::Table3;
+                    }
+                    match region {
+                        Region::BeforeTable3 => {
+                            t2.offer(&split, std::slice::from_ref(p));
+                        }
+                        Region::Table3 => t3.offer(&split),
+                        Region::AfterTable3 => {}
+                    }
                     continue;
                 }
                 match current.and_then(|i| section_text.get_mut(i)) {
@@ -98,9 +114,7 @@ pub fn extract(doc: &Doc) -> Extracted {
                 if region == Region::AfterTable3 && !used && sec.is_none_or(|s| s == 3) {
                     used = t4.offer(&split);
                 }
-                if sec.is_some_and(|s| (1..=3).contains(&s)) {
-                    table_seen = true;
-                } else if !used {
+                if !used && !sec.is_some_and(|s| (1..=3).contains(&s)) {
                     // A narrative line that happens to end in figures (PDF text): it is prose.
                     let line = cells
                         .iter()

@@ -76,6 +76,8 @@ fn first_value(values: &[CellText]) -> Cell {
 pub struct Table2Reader {
     rows: Vec<(Row2, Split, Vec<String>)>,
     pub trial: bool,
+    /// Words of label-only lines just before: "行政规范性文" / "件 0 0 0" is one label.
+    carry: String,
 }
 
 impl Table2Reader {
@@ -84,7 +86,23 @@ impl Table2Reader {
         if is_trial_header(&split.label) {
             self.trial = true;
         }
-        match row_of(&split.label) {
+        // Not `split.numbers()`: 政府集中采购 | 6 | 251000元 ends in words, yet has figures.
+        let has_values = cells
+            .iter()
+            .any(|c| matches!(crate::parse::number::classify(c), CellText::Number(_)));
+        if !has_values {
+            if self.carry.len() < 256 {
+                self.carry.push_str(&split.label);
+            }
+            return false;
+        }
+        let carried = std::mem::take(&mut self.carry);
+        let row = row_of(&split.label).or_else(|| {
+            (!carried.is_empty())
+                .then(|| row_of(&format!("{carried}{}", split.label)))
+                .flatten()
+        });
+        match row {
             Some(r) if !self.rows.iter().any(|(seen, _, _)| *seen == r) => {
                 self.rows.push((r, split.clone(), cells.to_vec()));
                 true

@@ -18,6 +18,9 @@ pub struct Table3Reader {
     other_single: Option<Vec<CellText>>,
     last: Option<RowKey>,
     pending: Option<RowKey>,
+    /// Words of label-only lines since the last row with figures: a label broken before its
+    /// keyword ("1.属于国" / "家秘密 0 0 …") is read whole.
+    carry: String,
 }
 
 impl Default for Table3Reader {
@@ -27,6 +30,7 @@ impl Default for Table3Reader {
             other_single: None,
             last: None,
             pending: None,
+            carry: String::new(),
         }
     }
 }
@@ -73,9 +77,20 @@ impl Table3Reader {
             if key.is_some() {
                 self.pending = key;
             }
+            if self.carry.len() < 512 {
+                self.carry.push_str(&split.label);
+            }
             return;
         }
-        if key.is_none() && is_other_single(&split.label) && self.other_single.is_none() {
+        let carried = std::mem::take(&mut self.carry);
+        let whole = format!("{carried}{}", split.label);
+        let key = key.or_else(|| {
+            (!carried.is_empty())
+                .then(|| table3_row(&whole))
+                .flatten()
+                .filter(|&k| !self.filled(k))
+        });
+        if key.is_none() && is_other_single(&whole) && self.other_single.is_none() {
             self.other_single = Some(fit(split.values.clone(), 7));
             self.last = Some(RowKey::OtherOther);
             return;

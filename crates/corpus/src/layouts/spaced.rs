@@ -1,0 +1,89 @@
+//! Text as pure-Rust PDF extraction gives it (pdf-extract): one line per printed line, cells
+//! separated by single spaces, labels wrapped inside narrow cells so that a keyword may be cut
+//! ("1.本机关不掌握相关政府" / "信息 0 0 0 …"), group labels stacked a few characters a line,
+//! and the figures of a row at the end of its last line or on a line of their own.
+
+use std::fmt::Write;
+
+use report::model::Report;
+use report::render::layout::Slot;
+
+use super::cell_per_line::chinese_date;
+use super::{Part, is_figure, parts, title_lines};
+use crate::Rng;
+
+fn chunks(text: &str, width: usize) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .chunks(width.max(1))
+        .map(|c| c.iter().collect())
+        .collect()
+}
+
+pub fn spaced(r: &Report, rng: &mut Rng) -> String {
+    let mut s = String::from("\n\n");
+    for line in title_lines(r, rng) {
+        let _ = writeln!(s, "{line}");
+    }
+    s.push('\n');
+    for part in parts(r) {
+        match part {
+            Part::Para(p) => {
+                for line in chunks(&p, 28) {
+                    let _ = writeln!(s, "{line}");
+                }
+            }
+            Part::Table(g) => {
+                s.push('\n');
+                let width = 9 + rng.below(6) as usize;
+                for row in g.expanded() {
+                    let mut label: Vec<String> = Vec::new();
+                    let mut figures: Vec<String> = Vec::new();
+                    for slot in row {
+                        let Slot::Cell(c) = slot else { continue };
+                        if is_figure(&c.text) || !figures.is_empty() {
+                            figures.push(c.text.clone());
+                        } else if c.rowspan > 1 && !c.header {
+                            // A group label spanning rows prints as a narrow stack before the row.
+                            for piece in chunks(&c.text, 3) {
+                                let _ = writeln!(s, "{piece}");
+                            }
+                        } else if !c.text.is_empty() {
+                            label.extend(chunks(
+                                &c.text,
+                                if c.header {
+                                    2 + rng.below(3) as usize
+                                } else {
+                                    width
+                                },
+                            ));
+                        }
+                    }
+                    let figs = figures.join(" ");
+                    match (label.split_last(), figures.is_empty()) {
+                        (None, _) => {
+                            let _ = writeln!(s, " {figs}");
+                        }
+                        (Some((last, first)), no_figures) => {
+                            for l in first {
+                                let _ = writeln!(s, "{l}");
+                            }
+                            if no_figures {
+                                let _ = writeln!(s, "{last}");
+                            } else if rng.chance(40) {
+                                let _ = writeln!(s, "{last}\n {figs}");
+                            } else {
+                                let _ = writeln!(s, "{last} {figs}");
+                            }
+                        }
+                    }
+                    s.push('\n');
+                }
+            }
+        }
+    }
+    if let Some(d) = &r.published {
+        let _ = writeln!(s, "{}", chinese_date(d));
+    }
+    s
+}
