@@ -22,10 +22,9 @@ fn figure(text: &str, rng: &mut Rng) -> String {
     if rng.chance(5) {
         return text
             .chars()
-            .map(|c| {
-                char::from_u32(c as u32 - '0' as u32 + '０' as u32)
-                    .filter(|_| c.is_ascii_digit())
-                    .unwrap_or(c)
+            .map(|c| match c.to_digit(10) {
+                Some(d) => char::from_u32('０' as u32 + d).unwrap_or(c),
+                None => c,
             })
             .collect();
     }

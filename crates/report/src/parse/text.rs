@@ -330,6 +330,54 @@ mod tests {
     }
 
     #[test]
+    fn layouts_are_told_apart() {
+        let cell_per_line = "标题\n".to_string() + &"\t规章\n\t0\n\n".repeat(12);
+        let tab_rows = "规章\t0\t0\t0\n".repeat(5);
+        let aligned = "  规章                 0      0      0\n".repeat(12);
+        let markdown = "| 规章 | 0 | 0 | 0 |\n".repeat(6);
+        let spaced = "1.属于国家秘密 0 0 0 0 0 0 0\n".repeat(6);
+        let cases = [
+            (cell_per_line.as_str(), TextLayout::CellPerLine),
+            (tab_rows.as_str(), TextLayout::TabRows),
+            (aligned.as_str(), TextLayout::Aligned),
+            (markdown.as_str(), TextLayout::Markdown),
+            (spaced.as_str(), TextLayout::Spaced),
+            ("只有一段文字。", TextLayout::TabRows),
+        ];
+        for (text, want) in cases {
+            assert_eq!(detect(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn pdf_lines_of_a_paragraph_are_joined_but_not_across_headings() {
+        let text = format!(
+            "{}\n{}\n四、政府信息公开行政复议、行政诉讼情况\n全年因政府信息公开工作被申请行政复议\n1件。\n{}",
+            "全年共收到政府信息公开申请，比上年增长了百分之",
+            "十。",
+            "1.属于国家秘密 0 0 0 0 0 0 0\n".repeat(6)
+        );
+        let (doc, layout) = read(&text);
+        assert_eq!(layout, TextLayout::Spaced);
+        let paras: Vec<&str> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                crate::parse::doc::Block::Para(p) => Some(p.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            paras,
+            vec![
+                "全年共收到政府信息公开申请，比上年增长了百分之十。",
+                "四、政府信息公开行政复议、行政诉讼情况",
+                "全年因政府信息公开工作被申请行政复议1件。"
+            ]
+        );
+    }
+
+    #[test]
     fn aligned_split() {
         assert_eq!(
             split_aligned("  (二) 部分公开    0 0 1   0  0  0   1"),
