@@ -5,7 +5,7 @@ use scraper::{ElementRef, Html, Node, Selector};
 
 use super::doc::Doc;
 
-const BLOCKS: [&str; 17] = [
+const BLOCKS: [&str; 20] = [
     "p",
     "div",
     "h1",
@@ -23,6 +23,9 @@ const BLOCKS: [&str; 17] = [
     "blockquote",
     "pre",
     "body",
+    "td",
+    "th",
+    "tr",
 ];
 
 pub fn read(html: &str) -> Doc {
@@ -97,6 +100,20 @@ fn walk(el: ElementRef, doc: &mut Doc, para: &mut String) {
 /// Nested tables are read as text of their cell.
 fn table(el: ElementRef, doc: &mut Doc) {
     for row in rows_of(el) {
+        // Portals lay pages out with tables: a cell holding a table (or a whole article) is a
+        // container, read as blocks, not a cell.
+        let container = row.children().filter_map(ElementRef::wrap).any(|c| {
+            c.descendants()
+                .filter_map(ElementRef::wrap)
+                .any(|d| d.value().name() == "table")
+        });
+        if container {
+            doc.end_table();
+            let mut para = String::new();
+            walk(row, doc, &mut para);
+            flush(doc, &mut para);
+            continue;
+        }
         let cells: Vec<String> = row
             .children()
             .filter_map(ElementRef::wrap)
@@ -125,4 +142,34 @@ fn rows_of(table: ElementRef) -> Vec<ElementRef> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::doc::Block;
+
+    #[test]
+    fn layout_tables_are_containers_and_report_tables_are_tables() {
+        let html = r#"<html><body><table><tr><td class="nav">首页</td><td>
+            <p>一、总体情况</p><p>全年主动公开信息。</p>
+            <table><tr><td>规章</td><td><p><span>1</span></p></td><td>&nbsp;</td><td>3</td></tr></table>
+            </td></tr></table></body></html>"#;
+        let doc = read(html);
+        assert!(
+            doc.blocks.contains(&Block::Para("一、总体情况".into())),
+            "{:?}",
+            doc.blocks
+        );
+        assert!(
+            doc.blocks.contains(&Block::Row(vec![
+                "规章".into(),
+                "1".into(),
+                "".into(),
+                "3".into()
+            ])),
+            "{:?}",
+            doc.blocks
+        );
+    }
 }
