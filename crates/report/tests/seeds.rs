@@ -159,3 +159,15 @@ fn gbk_and_utf16_files_read_like_utf8() {
         assert_eq!(got, want, "{name}");
     }
 }
+
+#[test]
+fn body_and_date_from_the_closing_signature() {
+    let text = "关于2025年政府信息公开工作年度报告\n一、总体情况\n全年共收到政府信息公开申请0件。\n二、主动公开政府信息情况\n\
+                三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n\
+                （一）2024年问题整改情况，已整改。\n六、其他需要报告的事项\n未收取信息处理费。\n临城县自然资源局\n2026年1月20日\n";
+    let r = parse::parse(text.as_bytes()).expect("parses").report;
+    assert_eq!(r.body.as_deref(), Some("临城县自然资源局"));
+    assert_eq!(r.year, Some(2025));
+    assert_eq!(r.published.as_deref(), Some("2026-01-20"));
+    assert_eq!(r.sections.other.as_deref(), Some("未收取信息处理费。"));
+}

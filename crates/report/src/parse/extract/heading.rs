@@ -130,7 +130,7 @@ fn find_year(s: &str) -> Option<(usize, usize, i32)> {
     None
 }
 
-fn org_line(p: &str) -> bool {
+pub fn org_line(p: &str) -> bool {
     let s = squash(p);
     s.chars().count() <= 30
         && ORG_SUFFIXES.iter().any(|suf| s.ends_with(suf))
@@ -185,10 +185,10 @@ pub fn title_info(preamble: &[String], doc_title: Option<&str>) -> TitleInfo {
                 before
             };
             if !name.is_empty() {
-                info.body = Some(complete_body(name));
+                info.body = Some(complete_body(name)).filter(|b| !b.is_empty());
             }
         } else if let Some(name) = t.split("政府信息公开").next().filter(|n| !n.is_empty()) {
-            info.body = Some(complete_body(name));
+            info.body = Some(complete_body(name)).filter(|b| !b.is_empty());
         }
     }
     if let Some(org) = preamble.iter().take(8).find(|p| org_line(p)) {
@@ -295,6 +295,18 @@ mod tests {
             (t.body.as_deref(), t.year),
             (Some("北京市朝阳区教育委员会"), Some(2024))
         );
+    }
+
+    #[test]
+    fn organisations() {
+        for (line, want) in [
+            ("山亭区凫城镇人民政府", true),
+            ("巨鹿县教育局", true),
+            ("2025年政府信息公开工作年度报告", false),
+            ("一、总体情况", false),
+        ] {
+            assert_eq!(org_line(line), want, "{line}");
+        }
     }
 
     #[test]

@@ -48,6 +48,7 @@ pub fn extract(doc: &Doc) -> Extracted {
     let mut preamble: Vec<String> = Vec::new();
     let mut current: Option<usize> = None;
     let mut published = None;
+    let mut signature: Option<String> = None;
     let mut region = Region::BeforeTable3;
     let mut t2 = table2::Table2Reader::default();
     let mut t3 = table3::Table3Reader::default();
@@ -63,6 +64,12 @@ pub fn extract(doc: &Doc) -> Extracted {
                 }
                 if let Some(d) = heading::date(p) {
                     published = Some(d);
+                    // The closing signature: the body's name on the line above the date.
+                    if let Some(buf) = current.and_then(|i| section_text.get_mut(i))
+                        && buf.last().is_some_and(|l| heading::org_line(l))
+                    {
+                        signature = buf.pop();
+                    }
                     continue;
                 }
                 // Inside sections 二–四 a short line is a piece of a table's broken label: the
@@ -135,7 +142,7 @@ pub fn extract(doc: &Doc) -> Extracted {
     section_findings(&headings, &mut findings);
     let info = heading::title_info(&preamble, doc.title.as_deref());
     let mut report = Report {
-        body: info.body,
+        body: info.body.or_else(|| signature.map(|s| squash(&s))),
         year: info.year,
         published,
         ..Report::default()
