@@ -8,14 +8,17 @@ fn main() {
         std::process::exit(2);
     };
     let bytes = std::fs::read(&path).unwrap_or_default();
-    let doc = if bytes.starts_with(b"%PDF") {
+    let text = if bytes.starts_with(b"%PDF") {
         let text = parse::pdf::text(&bytes).unwrap_or_default();
         println!("---- extracted text ----\n{text}\n---- blocks ----");
-        parse::text::read(&text).0
-    } else if bytes.starts_with(b"PK") {
+        text
+    } else {
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    let doc = if bytes.starts_with(b"PK") {
         parse::docx::read(&bytes).unwrap_or_default()
     } else {
-        parse::text::read(&String::from_utf8_lossy(&bytes)).0
+        parse::text::read(&text).0
     };
     for b in doc.blocks {
         match b {

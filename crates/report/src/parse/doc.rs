@@ -3,32 +3,44 @@
 //! Each reader (plain text, HTML, DOCX, PDF) only has to find paragraphs and cells; reading a
 //! report out of them ([`super::extract`]) is done once for all.
 
+use std::borrow::Cow;
+
 /// One row of a table: its cells' text as printed (merged cells appear once, or as empty cells).
-pub type RowCells = Vec<String>;
+/// Text readers borrow from the input; HTML and DOCX readers own what they decoded.
+pub type RowCells<'a> = Vec<Cow<'a, str>>;
 
 #[derive(Clone, Debug, PartialEq)]
-pub enum Block {
-    Para(String),
-    Row(RowCells),
+pub enum Block<'a> {
+    Para(Cow<'a, str>),
+    Row(RowCells<'a>),
     /// A table ended (lets the extractor tell one table's rows from the next).
     TableEnd,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Doc {
+pub struct Doc<'a> {
     pub title: Option<String>,
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<'a>>,
 }
 
-impl Doc {
-    pub fn para(&mut self, text: &str) {
-        let t = text.trim();
+/// Trims without copying what was borrowed.
+fn trimmed(text: Cow<'_, str>) -> Cow<'_, str> {
+    match text {
+        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
+        Cow::Owned(s) if s.trim().len() == s.len() => Cow::Owned(s),
+        Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+    }
+}
+
+impl<'a> Doc<'a> {
+    pub fn para(&mut self, text: impl Into<Cow<'a, str>>) {
+        let t = trimmed(text.into());
         if !t.is_empty() {
-            self.blocks.push(Block::Para(t.to_string()));
+            self.blocks.push(Block::Para(t));
         }
     }
 
-    pub fn row(&mut self, cells: RowCells) {
+    pub fn row(&mut self, cells: RowCells<'a>) {
         if cells.iter().any(|c| !c.trim().is_empty()) {
             self.blocks.push(Block::Row(cells));
         }
@@ -37,6 +49,23 @@ impl Doc {
     pub fn end_table(&mut self) {
         if matches!(self.blocks.last(), Some(Block::Row(_))) {
             self.blocks.push(Block::TableEnd);
+        }
+    }
+
+    /// The same document owning all its text (for a reader that had to rewrite its input).
+    pub fn into_owned(self) -> Doc<'static> {
+        let owned = |c: Cow<'_, str>| Cow::Owned(c.into_owned());
+        Doc {
+            title: self.title,
+            blocks: self
+                .blocks
+                .into_iter()
+                .map(|b| match b {
+                    Block::Para(p) => Block::Para(owned(p)),
+                    Block::Row(r) => Block::Row(r.into_iter().map(owned).collect()),
+                    Block::TableEnd => Block::TableEnd,
+                })
+                .collect(),
         }
     }
 }

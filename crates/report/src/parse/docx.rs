@@ -13,7 +13,7 @@ use super::doc::Doc;
 /// Refuses a document.xml that inflates past this (a zip bomb, not a report).
 const MAX_XML: u64 = 64 * 1024 * 1024;
 
-pub fn read(bytes: &[u8]) -> Result<Doc, ParseError> {
+pub fn read(bytes: &[u8]) -> Result<Doc<'static>, ParseError> {
     let xml = document_xml(bytes)?;
     parse_xml(&xml)
 }
@@ -37,7 +37,7 @@ fn document_xml(bytes: &[u8]) -> Result<String, ParseError> {
 
 #[derive(Default)]
 struct State {
-    doc: Doc,
+    doc: Doc<'static>,
     depth: usize,
     para: String,
     cell: Option<String>,
@@ -59,12 +59,12 @@ impl State {
     fn end_para(&mut self) {
         if self.depth == 0 {
             let p = std::mem::take(&mut self.para);
-            self.doc.para(&p);
+            self.doc.para(p);
         }
     }
 }
 
-fn parse_xml(xml: &str) -> Result<Doc, ParseError> {
+fn parse_xml(xml: &str) -> Result<Doc<'static>, ParseError> {
     let mut reader = Reader::from_str(xml);
     let mut st = State::default();
     loop {
@@ -102,7 +102,8 @@ fn parse_xml(xml: &str) -> Result<Doc, ParseError> {
                 }
                 b"tr" if st.depth == 1 => {
                     if let Some(r) = st.row.take() {
-                        st.doc.row(r);
+                        st.doc
+                            .row(r.into_iter().map(std::borrow::Cow::Owned).collect());
                     }
                 }
                 b"tbl" => {

@@ -28,7 +28,7 @@ const BLOCKS: [&str; 20] = [
     "tr",
 ];
 
-pub fn read(html: &str) -> Doc {
+pub fn read(html: &str) -> Doc<'static> {
     let page = Html::parse_document(html);
     let mut doc = Doc::default();
     if let Ok(sel) = Selector::parse("title") {
@@ -44,8 +44,8 @@ pub fn read(html: &str) -> Doc {
     doc
 }
 
-fn flush(doc: &mut Doc, para: &mut String) {
-    doc.para(&normalise(para));
+fn flush(doc: &mut Doc<'static>, para: &mut String) {
+    doc.para(normalise(para));
     para.clear();
 }
 
@@ -67,7 +67,7 @@ fn normalise(s: &str) -> String {
     out.trim().to_string()
 }
 
-fn walk(el: ElementRef, doc: &mut Doc, para: &mut String) {
+fn walk(el: ElementRef, doc: &mut Doc<'static>, para: &mut String) {
     for child in el.children() {
         match child.value() {
             Node::Text(t) => para.push_str(t),
@@ -98,7 +98,7 @@ fn walk(el: ElementRef, doc: &mut Doc, para: &mut String) {
 
 /// Rows of a table as printed (a spanned cell appears once, in the row that holds it).
 /// Nested tables are read as text of their cell.
-fn table(el: ElementRef, doc: &mut Doc) {
+fn table(el: ElementRef, doc: &mut Doc<'static>) {
     for row in rows_of(el) {
         // Portals lay pages out with tables: a cell holding a table (or a whole article) is a
         // container, read as blocks, not a cell.
@@ -114,13 +114,15 @@ fn table(el: ElementRef, doc: &mut Doc) {
             flush(doc, &mut para);
             continue;
         }
-        let cells: Vec<String> = row
+        let cells: Vec<std::borrow::Cow<str>> = row
             .children()
             .filter_map(ElementRef::wrap)
             .filter(|c| matches!(c.value().name(), "td" | "th"))
             .map(|c| {
                 // A cell's paragraphs and line breaks are one label broken over lines.
-                normalise(&c.text().collect::<String>()).replace(' ', "")
+                normalise(&c.text().collect::<String>())
+                    .replace(' ', "")
+                    .into()
             })
             .collect();
         doc.row(cells);

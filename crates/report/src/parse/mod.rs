@@ -10,6 +10,8 @@ pub mod numbering;
 pub mod pdf;
 pub mod text;
 
+use std::borrow::Cow;
+
 use crate::check::Finding;
 use crate::model::{Column, Report, RowKey};
 
@@ -79,32 +81,30 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
             MAX_INPUT
         )));
     }
-    let (doc, layout) = if bytes.starts_with(b"PK\x03\x04") {
-        (docx::read(bytes)?, Layout::Docx)
-    } else if bytes.starts_with(b"%PDF")
+    if bytes.starts_with(b"PK\x03\x04") {
+        return from_doc(&docx::read(bytes)?, Layout::Docx);
+    }
+    if bytes.starts_with(b"%PDF")
         || bytes
             .get(..1024)
             .is_some_and(|h| find(h, b"%PDF-").is_some())
     {
-        let (doc, _) = text::read(&pdf::text(bytes)?);
-        (doc, Layout::Pdf)
-    } else {
-        let text = decode(bytes)?;
-        if text.trim_start().starts_with('{') {
-            return from_json(&text);
-        }
-        if looks_like_html(&text) {
-            (html::read(&text), Layout::Html)
-        } else {
-            let (doc, t) = text::read(&text);
-            (doc, Layout::Text(t))
-        }
-    };
-    from_doc(&doc, layout)
+        let text = pdf::text(bytes)?;
+        return from_doc(&text::read(&text).0, Layout::Pdf);
+    }
+    let text = decode(bytes)?;
+    if text.trim_start().starts_with('{') {
+        return from_json(&text);
+    }
+    if looks_like_html(&text) {
+        return from_doc(&html::read(&text), Layout::Html);
+    }
+    let (doc, layout) = text::read(&text);
+    from_doc(&doc, Layout::Text(layout))
 }
 
 /// Reads a report from an already-built [`Doc`].
-pub fn from_doc(doc: &Doc, layout: Layout) -> Result<Parsed, ParseError> {
+pub fn from_doc(doc: &Doc<'_>, layout: Layout) -> Result<Parsed, ParseError> {
     let ex = extract::extract(doc);
     if ex.tables_found == 0 && ex.headings_found < 3 {
         return Err(ParseError::NotAReport(
@@ -151,27 +151,28 @@ fn looks_like_html(text: &str) -> bool {
 
 /// UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (the superset of GBK and GB2312
 /// that older portals and Windows tools still write).
-fn decode(bytes: &[u8]) -> Result<String, ParseError> {
+fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
-        return Ok(text.into_owned());
+        let (text, _) = enc.decode_without_bom_handling(bytes.get(bom..).unwrap_or_default());
+        return Ok(Cow::Owned(text.into_owned()));
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return check_text(s.to_string());
+        return check_text(Cow::Borrowed(s));
     }
     let (text, _, errors) = encoding_rs::GB18030.decode(bytes);
     if errors {
         return Err(ParseError::Binary);
     }
-    check_text(text.into_owned())
+    check_text(Cow::Owned(text.into_owned()))
 }
 
-fn check_text(s: String) -> Result<String, ParseError> {
+/// Text is refused as binary when more than 1 byte in 20 is an ASCII control character.
+fn check_text(s: Cow<'_, str>) -> Result<Cow<'_, str>, ParseError> {
     let control = s
-        .chars()
-        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .bytes()
+        .filter(|&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
         .count();
-    if control * 20 > s.chars().count().max(1) {
+    if control * 20 > s.len().max(1) {
         return Err(ParseError::Binary);
     }
     Ok(s)

@@ -6,6 +6,8 @@
 //!   across lines and labels broken.
 //! - **aligned columns** (`pdftotext -layout`): cells separated by runs of spaces.
 
+use std::borrow::Cow;
+
 use super::doc::{Doc, strip_marks};
 use super::number::{CellText, classify};
 
@@ -96,25 +98,41 @@ pub fn detect(text: &str) -> TextLayout {
     }
 }
 
-pub fn read(text: &str) -> (Doc, TextLayout) {
-    let text: std::borrow::Cow<str> = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n").into()
-    } else {
-        text.into()
-    };
-    let layout = detect(&text);
+pub fn read(text: &str) -> (Doc<'_>, TextLayout) {
+    if text.contains('\r') {
+        let unix = text.replace("\r\n", "\n").replace('\r', "\n");
+        let (doc, layout) = read_lines(&unix);
+        return (doc.into_owned(), layout);
+    }
+    read_lines(text)
+}
+
+fn read_lines(text: &str) -> (Doc<'_>, TextLayout) {
+    let layout = detect(text);
     let doc = match layout {
-        TextLayout::CellPerLine => cell_per_line(&text),
-        TextLayout::TabRows | TextLayout::Aligned => row_per_line(&text, layout),
-        TextLayout::Markdown => markdown(&text),
-        TextLayout::Spaced => spaced(&text),
+        TextLayout::CellPerLine => cell_per_line(text),
+        TextLayout::TabRows | TextLayout::Aligned => row_per_line(text, layout),
+        TextLayout::Markdown => markdown(text),
+        TextLayout::Spaced => spaced(text),
     };
     (doc, layout)
 }
 
-fn cell_per_line(text: &str) -> Doc {
+/// `part` (a slice of `line`) with the lifetime of the input when `line` borrows it.
+fn sub<'a>(line: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
+    match line {
+        Cow::Borrowed(l) => {
+            let start = (part.as_ptr() as usize).wrapping_sub(l.as_ptr() as usize);
+            l.get(start..start + part.len())
+                .map_or_else(|| Cow::Owned(part.to_string()), Cow::Borrowed)
+        }
+        Cow::Owned(_) => Cow::Owned(part.to_string()),
+    }
+}
+
+fn cell_per_line(text: &str) -> Doc<'_> {
     let mut doc = Doc::default();
-    let mut row: Vec<String> = Vec::new();
+    let mut row: Vec<Cow<str>> = Vec::new();
     let mut in_table = false;
     let mut after_blank = true;
     for raw in text.lines() {
@@ -128,10 +146,10 @@ fn cell_per_line(text: &str) -> Doc {
         }
         if let Some(cell) = line.strip_prefix('\t') {
             in_table = true;
-            row.push(cell.trim().to_string());
+            row.push(sub(&line, cell.trim()));
         } else if in_table && !after_blank && !row.is_empty() {
             if let Some(last) = row.last_mut() {
-                last.push_str(line.trim());
+                last.to_mut().push_str(line.trim());
             }
         } else {
             if !row.is_empty() {
@@ -141,7 +159,7 @@ fn cell_per_line(text: &str) -> Doc {
                 doc.end_table();
                 in_table = false;
             }
-            doc.para(&line);
+            doc.para(line);
         }
         after_blank = false;
     }
@@ -154,7 +172,7 @@ fn cell_per_line(text: &str) -> Doc {
 
 /// Splits an aligned line at runs of two or more spaces; a run of figures separated by single
 /// spaces is split into its figures.
-fn split_aligned(line: &str) -> Vec<String> {
+fn split_aligned<'a>(line: &Cow<'a, str>) -> Vec<Cow<'a, str>> {
     let mut cells = Vec::new();
     for chunk in line.split("  ").map(str::trim).filter(|c| !c.is_empty()) {
         let parts: Vec<&str> = chunk
@@ -162,9 +180,9 @@ fn split_aligned(line: &str) -> Vec<String> {
             .filter(|p| !p.is_empty())
             .collect();
         if parts.len() > 1 && parts.iter().all(|p| is_figure_like(p)) {
-            cells.extend(parts.into_iter().map(String::from));
+            cells.extend(parts.into_iter().map(|p| sub(line, p)));
         } else {
-            cells.push(chunk.to_string());
+            cells.push(sub(line, chunk));
         }
     }
     cells
@@ -214,7 +232,7 @@ struct Wrapped {
 }
 
 impl Wrapped {
-    fn push(&mut self, doc: &mut Doc, line: &str) {
+    fn push(&mut self, doc: &mut Doc<'_>, line: &str) {
         let line = line.trim();
         let ends = self
             .para
@@ -232,14 +250,14 @@ impl Wrapped {
         self.last_line_chars = line.chars().count();
     }
 
-    fn flush(&mut self, doc: &mut Doc) {
+    fn flush(&mut self, doc: &mut Doc<'_>) {
         if !self.para.is_empty() {
-            doc.para(&std::mem::take(&mut self.para));
+            doc.para(std::mem::take(&mut self.para));
         }
     }
 }
 
-fn spaced(text: &str) -> Doc {
+fn spaced(text: &str) -> Doc<'_> {
     let mut doc = Doc::default();
     let mut wrapped = Wrapped::default();
     for raw in text.split(['\n', '\u{c}']) {
@@ -253,15 +271,12 @@ fn spaced(text: &str) -> Doc {
         let lone_cell = figures == 1 && label.is_empty() && line.starts_with(char::is_whitespace);
         if figures >= 2 || (figures == 1 && !label.is_empty()) || lone_cell {
             wrapped.flush(&mut doc);
-            let mut cells = vec![label];
+            let mut cells: Vec<Cow<str>> = vec![Cow::Owned(label)];
+            let tokens: Vec<&str> = line.split_whitespace().collect();
             cells.extend(
-                line.split_whitespace()
-                    .rev()
-                    .take(figures)
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .map(String::from),
+                tokens[tokens.len() - figures..]
+                    .iter()
+                    .map(|t| sub(&line, t)),
             );
             doc.row(cells);
         } else {
@@ -272,7 +287,7 @@ fn spaced(text: &str) -> Doc {
     doc
 }
 
-fn markdown(text: &str) -> Doc {
+fn markdown(text: &str) -> Doc<'_> {
     let mut doc = Doc::default();
     for line in text.lines() {
         let t = line.trim();
@@ -281,7 +296,7 @@ fn markdown(text: &str) -> Doc {
             if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
                 continue;
             }
-            doc.row(inner.split('|').map(|c| c.trim().to_string()).collect());
+            doc.row(inner.split('|').map(|c| Cow::Borrowed(c.trim())).collect());
         } else {
             doc.end_table();
             doc.para(t.trim_start_matches('#'));
@@ -291,7 +306,7 @@ fn markdown(text: &str) -> Doc {
     doc
 }
 
-fn row_per_line(text: &str, layout: TextLayout) -> Doc {
+fn row_per_line(text: &str, layout: TextLayout) -> Doc<'_> {
     let mut doc = Doc::default();
     for raw in text.split(['\n', '\u{c}']) {
         let line = strip_marks(raw);
@@ -301,12 +316,12 @@ fn row_per_line(text: &str, layout: TextLayout) -> Doc {
         if is_page_number(&line) {
             continue;
         }
-        let cells: Vec<String> = match layout {
+        let cells: Vec<Cow<str>> = match layout {
             TextLayout::Aligned => split_aligned(&line),
-            _ => line.split('\t').map(|c| c.trim().to_string()).collect(),
+            _ => line.split('\t').map(|c| sub(&line, c.trim())).collect(),
         };
         if cells.len() <= 1 {
-            doc.para(&line);
+            doc.para(line);
         } else {
             doc.row(cells);
         }
@@ -363,7 +378,7 @@ mod tests {
             .blocks
             .iter()
             .filter_map(|b| match b {
-                crate::parse::doc::Block::Para(p) => Some(p.as_str()),
+                crate::parse::doc::Block::Para(p) => Some(p.as_ref()),
                 _ => None,
             })
             .collect();
@@ -380,7 +395,7 @@ mod tests {
     #[test]
     fn aligned_split() {
         assert_eq!(
-            split_aligned("  (二) 部分公开    0 0 1   0  0  0   1"),
+            split_aligned(&Cow::Borrowed("  (二) 部分公开    0 0 1   0  0  0   1")),
             vec!["(二) 部分公开", "0", "0", "1", "0", "0", "0", "1"]
         );
     }

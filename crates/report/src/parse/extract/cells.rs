@@ -20,14 +20,14 @@ impl Split {
     }
 }
 
-pub fn split(cells: &[String]) -> Split {
-    let kinds: Vec<CellText> = cells.iter().map(|c| classify(c)).collect();
+pub fn split<S: AsRef<str>>(cells: &[S]) -> Split {
+    let kinds: Vec<CellText> = cells.iter().map(|c| classify(c.as_ref())).collect();
     let last_text = kinds.iter().rposition(|k| *k == CellText::Text);
     let label: String = cells
         .iter()
         .zip(&kinds)
         .filter(|(_, k)| **k == CellText::Text)
-        .map(|(c, _)| squash(c))
+        .map(|(c, _)| squash(c.as_ref()))
         .collect();
     let values = match last_text {
         Some(i) => kinds.into_iter().skip(i + 1).collect(),

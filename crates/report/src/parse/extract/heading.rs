@@ -46,6 +46,19 @@ const UNNUMBERED: [&str; 9] = [
     "其他需要报告的事项",
 ];
 
+/// `第三部分 收到和处理…`: the other way of numbering the six parts.
+fn part_mark(text: &str) -> Option<(u32, Style, &str)> {
+    let rest = text.strip_prefix('第')?;
+    let end = rest.find("部分")?;
+    let value = crate::parse::numbering::chinese_value(rest.get(..end)?.trim())?;
+    Some((
+        value,
+        Style::Chinese,
+        rest.get(end + "部分".len()..)?
+            .trim_start_matches([' ', '　', '：', ':']),
+    ))
+}
+
 pub fn heading(para: &str) -> Option<Heading> {
     let text = para.trim();
     // Headings are short and name their section; most paragraphs need not be looked at closely.
@@ -61,7 +74,7 @@ pub fn heading(para: &str) -> Option<Heading> {
     if text.len() > 160 || !HINTS.iter().any(|h| text.contains(h)) {
         return None;
     }
-    let (mark, rest) = match heading_mark(text) {
+    let (mark, rest) = match heading_mark(text).or_else(|| part_mark(text)) {
         Some((v, style, rest)) => (Some((v, style)), rest),
         None => (None, text),
     };
@@ -246,6 +259,7 @@ mod tests {
             ("六、其他需要报告的事项 ", Some(5)),
             ("四、结转下年度继续办理", None),
             ("（二）依申请公开工作方面", None),
+            ("第三部分 收到和处理政府信息公开申请情况", Some(2)),
             ("（二）2025年存在的主要问题及下步改进措施", None),
             ("总体情况", Some(0)),
             ("其他需要报告的事项", Some(5)),

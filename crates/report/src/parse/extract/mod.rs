@@ -41,7 +41,7 @@ enum Region {
 
 const NUMERALS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
 
-pub fn extract(doc: &Doc) -> Extracted {
+pub fn extract(doc: &Doc<'_>) -> Extracted {
     let mut findings = Vec::new();
     let mut headings: Vec<heading::Heading> = Vec::new();
     let mut section_text: [Vec<String>; 6] = Default::default();
@@ -93,8 +93,8 @@ pub fn extract(doc: &Doc) -> Extracted {
                     continue;
                 }
                 match current.and_then(|i| section_text.get_mut(i)) {
-                    Some(buf) => buf.push(p.clone()),
-                    None => preamble.push(p.clone()),
+                    Some(buf) => buf.push(p.to_string()),
+                    None => preamble.push(p.to_string()),
                 }
             }
             Block::Row(cells) => {

@@ -82,14 +82,17 @@ pub struct Table2Reader {
 
 impl Table2Reader {
     /// Offers a row; returns true if it belonged to table 二.
-    pub fn offer(&mut self, split: &Split, cells: &[String]) -> bool {
+    pub fn offer<S: AsRef<str>>(&mut self, split: &Split, cells: &[S]) -> bool {
         if is_trial_header(&split.label) {
             self.trial = true;
         }
         // Not `split.numbers()`: 政府集中采购 | 6 | 251000元 ends in words, yet has figures.
-        let has_values = cells
-            .iter()
-            .any(|c| matches!(crate::parse::number::classify(c), CellText::Number(_)));
+        let has_values = cells.iter().any(|c| {
+            matches!(
+                crate::parse::number::classify(c.as_ref()),
+                CellText::Number(_)
+            )
+        });
         if !has_values {
             if self.carry.len() < 256 {
                 self.carry.push_str(&split.label);
@@ -104,7 +107,11 @@ impl Table2Reader {
         });
         match row {
             Some(r) if !self.rows.iter().any(|(seen, _, _)| *seen == r) => {
-                self.rows.push((r, split.clone(), cells.to_vec()));
+                self.rows.push((
+                    r,
+                    split.clone(),
+                    cells.iter().map(|c| c.as_ref().to_string()).collect(),
+                ));
                 true
             }
             _ => false,
