@@ -2,7 +2,7 @@
 
 use crate::parse::number::{CellText, classify};
 
-use super::labels::squash;
+use super::labels::squash_into;
 
 /// A row as the extractor sees it: the squashed words of its label cells and the cells after the last of them.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,18 +21,19 @@ impl Split {
 }
 
 pub fn split<S: AsRef<str>>(cells: &[S]) -> Split {
-    let kinds: Vec<CellText> = cells.iter().map(|c| classify(c.as_ref())).collect();
-    let last_text = kinds.iter().rposition(|k| *k == CellText::Text);
-    let label: String = cells
-        .iter()
-        .zip(&kinds)
-        .filter(|(_, k)| **k == CellText::Text)
-        .map(|(c, _)| squash(c.as_ref()))
-        .collect();
-    let values = match last_text {
-        Some(i) => kinds.into_iter().skip(i + 1).collect(),
-        None => kinds,
-    };
+    let mut label = String::new();
+    let mut values = Vec::with_capacity(cells.len());
+    for cell in cells {
+        let cell = cell.as_ref();
+        match classify(cell) {
+            CellText::Text => {
+                // Only the cells after the last word cell are values.
+                values.clear();
+                squash_into(&mut label, cell);
+            }
+            kind => values.push(kind),
+        }
+    }
     Split { label, values }
 }
 

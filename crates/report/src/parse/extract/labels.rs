@@ -5,32 +5,40 @@ use crate::model::RowKey;
 /// Drops spaces, brackets and punctuation so that `(三) 不予公开 1. 属于国家秘密` and
 /// `（三）不予公开1.属于国家秘密` read alike.
 pub fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| {
-            !c.is_whitespace()
-                && !matches!(
-                    c,
-                    '（' | '）'
-                        | '('
-                        | ')'
-                        | '.'
-                        | '．'
-                        | '、'
-                        | '，'
-                        | ','
-                        | '“'
-                        | '”'
-                        | '"'
-                        | '：'
-                        | ':'
-                        | '‘'
-                        | '’'
-                        | '\''
-                        | '·'
-                        | '*'
-                )
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    squash_into(&mut out, s);
+    out
+}
+
+/// [`squash`], appending to `out`.
+pub fn squash_into(out: &mut String, s: &str) {
+    for c in s.chars() {
+        let drop = c.is_whitespace()
+            || matches!(
+                c,
+                '（' | '）'
+                    | '('
+                    | ')'
+                    | '.'
+                    | '．'
+                    | '、'
+                    | '，'
+                    | ','
+                    | '“'
+                    | '”'
+                    | '"'
+                    | '：'
+                    | ':'
+                    | '‘'
+                    | '’'
+                    | '\''
+                    | '·'
+                    | '*'
+            );
+        if !drop {
+            out.push(c);
+        }
+    }
 }
 
 /// The table-三 row a squashed label names, if any. Sub-rows are found by their own words,
