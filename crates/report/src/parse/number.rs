@@ -43,8 +43,17 @@ pub fn classify(raw: &str) -> CellText {
     if t.is_empty() {
         return CellText::Blank;
     }
-    // Long runs of words are labels; no figure with units is this long.
-    if t.len() > 40 {
+    // Long runs of words are labels; no figure with units is this long. Nor does a figure or a
+    // blank mark begin with a word character.
+    let starts_like_figure = t.chars().next().is_some_and(|c| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '+' | '-' | '.' | '－' | '−' | '–' | '—' | '/' | '／' | '\\' | '无' | '×' | '０'
+                    ..='９' | '．'
+            )
+    });
+    if t.len() > 40 || !starts_like_figure {
         return CellText::Text;
     }
     let s = fold(t);

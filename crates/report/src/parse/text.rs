@@ -208,19 +208,35 @@ pub fn is_page_number(line: &str) -> bool {
 
 /// A figure, or a figure printed with its unit (`251000元`, `12.5%`).
 fn is_figure_like(token: &str) -> bool {
-    matches!(classify(token), CellText::Number(_))
-        || token.starts_with(|c: char| c.is_ascii_digit()) && token.chars().count() <= 16
+    let bare = ["万元", "元", "%", "％"]
+        .iter()
+        .find_map(|u| token.strip_suffix(u))
+        .unwrap_or(token);
+    matches!(classify(bare), CellText::Number(_))
 }
 
 /// The words before the figures that end a line, and how many figures there are.
-fn trailing_figures(line: &str) -> (String, usize) {
-    let tokens: Vec<&str> = line.split_whitespace().collect();
-    let figures = tokens
-        .iter()
-        .rev()
-        .take_while(|t| is_figure_like(t))
-        .count();
-    (tokens[..tokens.len() - figures].join(" "), figures)
+fn trailing_figures(line: &str) -> (&str, usize) {
+    let mut rest = line.trim_end();
+    let mut figures = 0;
+    loop {
+        // After the last whitespace character (which may be wider than one byte, like U+3000).
+        let cut = rest
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let token = &rest[cut..];
+        if token.is_empty() || !is_figure_like(token) {
+            break;
+        }
+        figures += 1;
+        rest = rest[..cut].trim_end();
+        if cut == 0 {
+            break;
+        }
+    }
+    (rest.trim(), figures)
 }
 
 /// Joins the lines of a paragraph that the page width broke: a line that runs on (long, and
@@ -229,6 +245,7 @@ fn trailing_figures(line: &str) -> (String, usize) {
 struct Wrapped {
     para: String,
     last_line_chars: usize,
+    last_line_len: usize,
 }
 
 impl Wrapped {
@@ -239,7 +256,9 @@ impl Wrapped {
             .ends_with(['。', '；', '！', '？', '：', ':', ';']);
         let starts_item = super::numbering::heading_mark(line).is_some()
             || super::numbering::paren_mark(line).is_some();
-        let heading = super::extract::is_heading(&self.para);
+        // A heading is one line: only a paragraph of one line so far can be one.
+        let one_line = self.para.len() == self.last_line_len;
+        let heading = one_line && super::extract::is_heading(&self.para);
         if !self.para.is_empty() && !ends && self.last_line_chars >= 15 && !starts_item && !heading
         {
             self.para.push_str(line);
@@ -248,6 +267,7 @@ impl Wrapped {
             self.para.push_str(line);
         }
         self.last_line_chars = line.chars().count();
+        self.last_line_len = line.len();
     }
 
     fn flush(&mut self, doc: &mut Doc<'_>) {
@@ -271,7 +291,7 @@ fn spaced(text: &str) -> Doc<'_> {
         let lone_cell = figures == 1 && label.is_empty() && line.starts_with(char::is_whitespace);
         if figures >= 2 || (figures == 1 && !label.is_empty()) || lone_cell {
             wrapped.flush(&mut doc);
-            let mut cells: Vec<Cow<str>> = vec![Cow::Owned(label)];
+            let mut cells: Vec<Cow<str>> = vec![sub(&line, label)];
             let tokens: Vec<&str> = line.split_whitespace().collect();
             cells.extend(
                 tokens[tokens.len() - figures..]
@@ -390,6 +410,24 @@ mod tests {
                 "全年因政府信息公开工作被申请行政复议1件。"
             ]
         );
+    }
+
+    #[test]
+    fn trailing_figures_of_a_line() {
+        assert_eq!(
+            trailing_figures("1.属于国家秘密 0 0 3 "),
+            ("1.属于国家秘密", 3)
+        );
+        assert_eq!(
+            trailing_figures("政府集中采购　6　251000元"),
+            ("政府集中采购", 2)
+        );
+        assert_eq!(trailing_figures(" 0 0"), ("", 2));
+        assert_eq!(
+            trailing_figures("全年公开信息 68 条"),
+            ("全年公开信息 68 条", 0)
+        );
+        assert_eq!(trailing_figures(""), ("", 0));
     }
 
     #[test]
