@@ -4,18 +4,11 @@
 
 use corpus::layouts::Layout;
 use corpus::{Defect, Rng, generate, inject};
-use report::check::{self, Context, Severity};
+use report::check::Severity;
 use report::parse;
 
 fn read(bytes: &[u8]) -> (parse::Parsed, Vec<report::Finding>) {
-    let parsed = parse::parse(bytes).unwrap_or_else(|e| panic!("does not parse: {e}"));
-    let ctx = Context {
-        lost: parsed.lost.clone(),
-        ..Context::default()
-    };
-    let mut findings = parsed.findings.clone();
-    findings.extend(check::check_with(&parsed.report, &ctx));
-    (parsed, findings)
+    report::read_and_check(bytes).unwrap_or_else(|e| panic!("does not parse: {e}"))
 }
 
 /// Keeps the input of a failing case where it can be looked at (called only when an assertion fails).

@@ -9,7 +9,6 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use corpus::Rng;
 use corpus::layouts::Layout;
-use report::check::{self, Context as CheckContext};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -51,12 +50,9 @@ fn run(name: &str, files: &[Vec<u8>]) -> anyhow::Result<Measure> {
     let start = Instant::now();
     let mut findings = 0usize;
     for bytes in files {
-        let parsed = report::parse::parse(bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
-        let ctx = CheckContext {
-            lost: parsed.lost.clone(),
-            ..CheckContext::default()
-        };
-        findings += check::check_with(&parsed.report, &ctx).len() + parsed.findings.len();
+        let (_, found) =
+            report::read_and_check(bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+        findings += found.len();
     }
     let elapsed = start.elapsed();
     std::hint::black_box(findings);

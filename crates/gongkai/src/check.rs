@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::Context as _;
 use indicatif::{ProgressBar, ProgressStyle};
-use report::check::{self, Context, Finding, Severity};
+use report::check::{self, Finding, Severity};
 use report::parse::{self, Parsed};
 use serde_json::json;
 
@@ -44,16 +44,7 @@ pub fn read_one(file: &PathBuf) -> Outcome {
                 std::fs::read(file).map_err(|e| format!("无法读取文件：{e}"))
             }
         })
-        .and_then(|bytes| parse::parse(&bytes).map_err(|e| e.to_string()))
-        .map(|parsed| {
-            let ctx = Context {
-                lost: parsed.lost.clone(),
-                ..Context::default()
-            };
-            let mut findings = parsed.findings.clone();
-            findings.extend(check::check_with(&parsed.report, &ctx));
-            (parsed, findings)
-        });
+        .and_then(|bytes| report::read_and_check(&bytes).map_err(|e| e.to_string()));
     Outcome {
         file: file.clone(),
         result,

@@ -13,3 +13,17 @@ pub mod render;
 
 pub use check::{Finding, Severity};
 pub use model::{Cell, Column, Format, Num, Report, RowKey, Sections, Table2, Table3, Table4};
+
+/// Reads a report from a file's bytes and checks it: the reading's own findings (cells restored,
+/// sections out of order) first, then the checker's. Identities through cells that extraction
+/// lost are not judged.
+pub fn read_and_check(bytes: &[u8]) -> Result<(parse::Parsed, Vec<Finding>), parse::ParseError> {
+    let parsed = parse::parse(bytes)?;
+    let ctx = check::Context {
+        lost: parsed.lost.clone(),
+        ..check::Context::default()
+    };
+    let mut findings = parsed.findings.clone();
+    findings.extend(check::check_with(&parsed.report, &ctx));
+    Ok((parsed, findings))
+}

@@ -1,7 +1,7 @@
 //! The real reports of `fixtures/`: every cell read, exactly the findings they deserve.
 #![allow(clippy::panic)]
 
-use report::check::{self, Context, Severity};
+use report::check::Severity;
 use report::model::{Column, Format, RowKey};
 use report::parse;
 
@@ -11,14 +11,7 @@ fn read(path: &str) -> (parse::Parsed, Vec<report::Finding>) {
         env!("CARGO_MANIFEST_DIR")
     ))
     .expect("fixture");
-    let parsed = parse::parse(&bytes).expect("parses");
-    let ctx = Context {
-        lost: parsed.lost.clone(),
-        ..Context::default()
-    };
-    let mut findings = parsed.findings.clone();
-    findings.extend(check::check_with(&parsed.report, &ctx));
-    (parsed, findings)
+    report::read_and_check(&bytes).expect("parses")
 }
 
 fn rules(findings: &[report::Finding], min: Severity) -> Vec<&str> {
