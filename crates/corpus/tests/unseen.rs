@@ -60,7 +60,13 @@ fn clean_reports_read_back_exactly_with_no_finding() {
         let mut rng = Rng::new(seed);
         let g = generate(&mut rng, 2020 + (seed % 6) as i32);
         for layout in Layout::ALL {
-            let bytes = layout.write(&g.report, &mut rng);
+            let mut bytes = layout.write(&g.report, &mut rng);
+            // Every third text file comes from Windows, with CRLF line ends.
+            if seed % 3 == 0 && layout != Layout::Docx {
+                bytes = String::from_utf8_lossy(&bytes)
+                    .replace('\n', "\r\n")
+                    .into_bytes();
+            }
             let what = format!("seed {seed} {}", layout.name());
             let (parsed, findings) = read(&bytes);
             same_tables(&g.report, &parsed.report, &bytes, &what);

@@ -22,6 +22,8 @@ const OUTCOME_CLAIMS: &[Claim] = &[
             "全部或部分公开",
             "全部公开和部分公开",
             "予以公开和部分公开",
+            "予以公开或部分公开",
+            "全部公开或部分公开",
         ],
         rows: &[Granted, PartlyGranted],
         what: "予以公开及部分公开",
@@ -160,10 +162,22 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                     continue;
                 }
                 let end = at + phrase.len();
-                let Some((q, _)) = count_after(&text, end) else {
+                let Some((q, skipped)) = count_after(&text, end) else {
                     continue;
                 };
                 consumed.push((at, end));
+                // "予以公开或部分公开10件" quotes two rows together: not this claim.
+                let between: String = text[end..]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .take(skipped)
+                    .collect();
+                if ["公开", "不予", "无法", "处理", "结转", "其他"]
+                    .iter()
+                    .any(|w| between.contains(w))
+                {
+                    continue;
+                }
                 if (q.count - table).abs() > 1e-9 {
                     out.push(Finding::error(
                         "text_vs_table",
@@ -348,6 +362,25 @@ mod tests {
                 percent: Some(12.5)
             }
         );
+    }
+
+    #[test]
+    fn two_rows_quoted_together_are_not_read_as_one() {
+        let mut r = Report::default();
+        let row = |v: f64| Some([Num::new(v), None, None, None, None, None, Num::new(v)]);
+        r.table3.set_row(RowKey::Granted, row(8.0));
+        r.table3.set_row(RowKey::PartlyGranted, row(2.0));
+        for (text, errors) in [
+            ("对符合条件的申请予以公开或部分公开10件。", 0),
+            ("予以公开8件，部分公开2件。", 0),
+            ("予以公开及部分公开9件。", 1),
+            ("予以公开的申请7件。", 1),
+        ] {
+            r.sections.overview = Some(text.into());
+            let mut out = Vec::new();
+            check(&r, &mut out);
+            assert_eq!(out.len(), errors, "{text}: {out:?}");
+        }
     }
 
     #[test]
