@@ -101,9 +101,11 @@ pub(crate) fn parts(r: &Report) -> Vec<Part> {
 pub(crate) fn title_lines(r: &Report, rng: &mut crate::Rng) -> Vec<String> {
     let body = r.body.clone().unwrap_or_default();
     let year = r.year.map_or_else(String::new, |y| y.to_string());
-    match rng.below(3) {
+    match rng.below(5) {
         0 => vec![body, format!("{year}年政府信息公开工作年度报告")],
         1 => vec![format!("{body}{year}年政府信息公开"), "工作年度报告".into()],
+        2 => vec![format!("{body}关于{year}年度政府信息公开工作的年度报告")],
+        3 => vec![format!("{body}{year}年度政府信息公开工作年度报告")],
         _ => vec![format!("{body}{year}年政府信息公开工作年度报告")],
     }
 }

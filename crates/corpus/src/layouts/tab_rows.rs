@@ -118,6 +118,10 @@ pub fn tab_rows(r: &Report, rng: &mut Rng) -> String {
         }
     }
     if let Some(d) = &r.published {
+        // The closing signature: often the body's name above the date.
+        if rng.chance(50) {
+            let _ = writeln!(s, "{}", r.body.as_deref().unwrap_or(""));
+        }
         let _ = writeln!(s, "{}", chinese_date(d));
     }
     s

@@ -152,8 +152,10 @@ pub fn org_line(p: &str) -> bool {
 
 /// Completes a place name to its government: a 镇 publishes as 镇人民政府.
 fn complete_body(name: &str) -> String {
-    let n = name
-        .trim_end_matches(['的', ' ', '　'])
+    let n = name.trim_end_matches(['的', ' ', '　']);
+    let n = n
+        .strip_suffix("关于")
+        .unwrap_or(n)
         .trim_start_matches("关于");
     if n.ends_with("街道") {
         return format!("{n}办事处");
@@ -292,6 +294,14 @@ mod tests {
         assert_eq!(
             (t.body.as_deref(), t.year),
             (Some("巨鹿县官亭镇人民政府"), Some(2025))
+        );
+        let t = title_info(
+            &["临城县财政局关于2025年度政府信息公开工作的年度报告".into()],
+            None,
+        );
+        assert_eq!(
+            (t.body.as_deref(), t.year),
+            (Some("临城县财政局"), Some(2025))
         );
         let t = title_info(
             &[],
