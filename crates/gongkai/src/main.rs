@@ -4,6 +4,7 @@
 mod bench;
 mod check;
 mod csv_out;
+mod deadline;
 mod render;
 
 use std::path::PathBuf;
@@ -26,6 +27,8 @@ struct Cli {
 enum Command {
     /// Read and check annual reports (政府信息公开工作年度报告): text, HTML, DOCX or PDF files, or folders of them.
     Check(check::Args),
+    /// The date N working days after DATE on the official holiday calendar (调休 included).
+    Deadline(deadline::Args),
     /// Measure parse+check throughput per layout over a generated corpus (one core).
     Bench(bench::Args),
     /// Write a report (interchange JSON) as HTML, DOCX, Markdown or JSON; the format follows the output's extension.
@@ -37,6 +40,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Render(args) => render::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Deadline(args) => deadline::run(args).map(|()| ExitCode::SUCCESS),
         Command::Bench(args) => bench::run_bench(args).map(|()| ExitCode::SUCCESS),
     };
     match result {

@@ -186,3 +186,45 @@ fn consecutive_years_are_checked_together() {
         assert!(text.contains(rule), "{rule}: {text}");
     }
 }
+
+#[test]
+fn deadline_counts_working_days_on_the_official_calendar() {
+    let cases = [
+        (vec!["deadline", "2025-09-26"], "2025-10-30"),
+        (vec!["deadline", "2025-09-26", "--days", "40"], "2025-11-27"),
+        (vec!["deadline", "2024-09-27", "--days", "7"], "2024-10-12"),
+        (vec!["deadline", "2026-02-09"], "2026-03-13"),
+    ];
+    for (args, want) in cases {
+        let out = gongkai(&args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(stdout(&out).trim(), want, "{args:?}");
+    }
+    let explained = stdout(&gongkai(&["deadline", "2025-09-26", "--explain"]));
+    assert!(explained.contains("调休上班"), "{explained}");
+    for bad in [
+        vec!["deadline", "2025-02-30"],
+        vec!["deadline", "2026-12-20"],
+        vec!["deadline", "2025-01-01", "--days", "0"],
+    ] {
+        let out = gongkai(&bad);
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(!out.stderr.is_empty());
+    }
+    let dir = tempdir("deadline");
+    let next = dir.join("2027.toml");
+    std::fs::write(&next, "[[year]]\nyear = 2027\nnotice = \"测试\"\nholidays = [{ name = \"元旦\", from = \"2027-01-01\", to = \"2027-01-03\" }]\n").expect("write");
+    let out = gongkai(&[
+        "deadline",
+        "2026-12-31",
+        "--days",
+        "1",
+        "--holidays",
+        next.to_str().expect("path"),
+    ]);
+    assert_eq!(stdout(&out).trim(), "2027-01-04");
+}
