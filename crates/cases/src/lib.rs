@@ -16,9 +16,12 @@ pub mod clock;
 pub mod fees;
 pub mod outcome;
 pub mod receipt;
+pub mod state;
+pub mod yearly;
 
 pub use applicant::ApplicantKind;
 pub use clock::{Clock, ClockError, Pause};
 pub use fees::{Fee, FeeError};
 pub use outcome::Outcome;
 pub use receipt::Channel;
+pub use state::{Action, Case, CaseError, Role, State};
