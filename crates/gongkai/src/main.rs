@@ -6,6 +6,7 @@ mod check;
 mod csv_out;
 mod deadline;
 mod render;
+mod yearly;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -29,6 +30,8 @@ enum Command {
     Check(check::Args),
     /// The date N working days after DATE on the official holiday calendar (调休 included).
     Deadline(deadline::Args),
+    /// Tables 三 and 四 of a year computed from an agency's cases, checked by the report engine.
+    Report(yearly::Args),
     /// Measure parse+check throughput per layout over a generated corpus (one core).
     Bench(bench::Args),
     /// Write a report (interchange JSON) as HTML, DOCX, Markdown or JSON; the format follows the output's extension.
@@ -40,6 +43,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Render(args) => render::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Report(args) => yearly::run(args),
         Command::Deadline(args) => deadline::run(args).map(|()| ExitCode::SUCCESS),
         Command::Bench(args) => bench::run_bench(args).map(|()| ExitCode::SUCCESS),
     };

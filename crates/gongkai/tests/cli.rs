@@ -228,3 +228,58 @@ fn deadline_counts_working_days_on_the_official_calendar() {
     ]);
     assert_eq!(stdout(&out).trim(), "2027-01-04");
 }
+
+#[test]
+fn yearly_tables_from_the_database_pass_the_checker() {
+    use cases::{ApplicantKind, Case};
+    use storage::Store;
+    let dir = tempdir("report");
+    let url = format!("sqlite://{}", dir.join("g.db").display());
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let store = storage::connect(&url).await.expect("db");
+        let town = store
+            .create_agency("山亭区凫城镇人民政府", None)
+            .await
+            .expect("agency");
+        for (i, received) in ["2025-03-03", "2025-06-09", "2025-12-29"]
+            .iter()
+            .enumerate()
+        {
+            let case = Case::new(ApplicantKind::Natural, received.parse().expect("date"));
+            store
+                .insert_case(town, &format!("GK-{i}"), &case)
+                .await
+                .expect("insert");
+        }
+    });
+    let out = gongkai(&[
+        "report", "--db", &url, "--agency", "1", "--year", "2025", "--json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(
+        v["report"]["table3"]["new"],
+        serde_json::json!([3, 0, 0, 0, 0, 0, 3])
+    );
+    assert_eq!(
+        v["report"]["table3"]["carried_forward"],
+        serde_json::json!([3, 0, 0, 0, 0, 0, 3])
+    );
+    assert_eq!(
+        v["findings"]
+            .as_array()
+            .map(|f| f.iter().filter(|x| x["severity"] == "error").count()),
+        Some(0)
+    );
+    let missing = gongkai(&["report", "--db", &url, "--agency", "9", "--year", "2025"]);
+    assert_eq!(missing.status.code(), Some(2));
+}
