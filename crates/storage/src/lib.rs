@@ -6,6 +6,7 @@
 //! the dashboards and the yearly tables need.
 
 mod postgres;
+mod queries;
 mod sqlite;
 
 use std::future::Future;
