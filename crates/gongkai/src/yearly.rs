@@ -35,7 +35,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             bail!("没有编号为{}的机关", args.agency);
         };
         let cases = store.cases_for_year(agency.id, args.year).await?;
-        let report = cases::yearly::report(&agency.name, i32::from(args.year), &cases, &[]);
+        let appeals = store.appeals_for_year(agency.id, args.year).await?;
+        let report = cases::yearly::report(&agency.name, i32::from(args.year), &cases, &appeals);
         let findings = report::check::check(&report);
         if args.json {
             println!(

@@ -14,6 +14,7 @@ use std::future::Future;
 use calendar::Date;
 use cases::Case;
 
+pub use cases::yearly::Appeal;
 pub use postgres::PgStore;
 pub use sqlite::SqliteStore;
 
@@ -84,6 +85,18 @@ pub trait Store: Send + Sync {
         agency: AgencyId,
         year: i16,
     ) -> impl Future<Output = Result<Vec<Case>, StoreError>> + Send;
+    /// A reconsideration or lawsuit about a case.
+    fn add_appeal(
+        &self,
+        case: CaseId,
+        appeal: &Appeal,
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// The appeals filed in `year` about the agency's cases (table 四).
+    fn appeals_for_year(
+        &self,
+        agency: AgencyId,
+        year: i16,
+    ) -> impl Future<Output = Result<Vec<Appeal>, StoreError>> + Send;
     fn audit(&self, entry: &AuditEntry) -> impl Future<Output = Result<(), StoreError>> + Send;
     fn audit_log(
         &self,
@@ -112,6 +125,14 @@ fn encode(case: &Case) -> Result<String, StoreError> {
 }
 
 fn decode(body: &str) -> Result<Case, StoreError> {
+    serde_json::from_str(body).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+fn encode_appeal(a: &Appeal) -> Result<String, StoreError> {
+    serde_json::to_string(a).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+fn decode_appeal(body: &str) -> Result<Appeal, StoreError> {
     serde_json::from_str(body).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
@@ -166,6 +187,16 @@ impl Store for AnyStore {
     }
     async fn cases_for_year(&self, agency: AgencyId, year: i16) -> Result<Vec<Case>, StoreError> {
         delegate!(self, s => s.cases_for_year(agency, year))
+    }
+    async fn add_appeal(&self, case: CaseId, appeal: &Appeal) -> Result<(), StoreError> {
+        delegate!(self, s => s.add_appeal(case, appeal))
+    }
+    async fn appeals_for_year(
+        &self,
+        agency: AgencyId,
+        year: i16,
+    ) -> Result<Vec<Appeal>, StoreError> {
+        delegate!(self, s => s.appeals_for_year(agency, year))
     }
     async fn audit(&self, entry: &AuditEntry) -> Result<(), StoreError> {
         delegate!(self, s => s.audit(entry))

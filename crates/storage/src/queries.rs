@@ -100,6 +100,29 @@ macro_rules! impl_store {
                 rows.iter().map(|(b,)| decode(b)).collect()
             }
 
+            async fn add_appeal(&self, case: CaseId, appeal: &$crate::Appeal) -> Result<(), StoreError> {
+                sqlx::query("INSERT INTO appeals (case_id, filed, body) VALUES ($1, $2, $3)")
+                    .bind(case.0)
+                    .bind(appeal.filed.to_string())
+                    .bind($crate::encode_appeal(appeal)?)
+                    .execute(&self.pool)
+                    .await?;
+                Ok(())
+            }
+
+            async fn appeals_for_year(&self, agency: AgencyId, year: i16) -> Result<Vec<$crate::Appeal>, StoreError> {
+                let rows: Vec<(String,)> = sqlx::query_as(
+                    "SELECT a.body FROM appeals a JOIN cases c ON c.id = a.case_id \
+                     WHERE c.agency_id = $1 AND a.filed >= $2 AND a.filed <= $3 ORDER BY a.id",
+                )
+                .bind(agency.0)
+                .bind(format!("{year:04}-01-01"))
+                .bind(format!("{year:04}-12-31"))
+                .fetch_all(&self.pool)
+                .await?;
+                rows.iter().map(|(b,)| $crate::decode_appeal(b)).collect()
+            }
+
             async fn audit(&self, e: &AuditEntry) -> Result<(), StoreError> {
                 sqlx::query(
                     "INSERT INTO audit_log (actor, action, target, origin) VALUES ($1, $2, $3, $4)",

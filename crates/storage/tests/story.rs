@@ -88,9 +88,43 @@ async fn story(store: &impl Store) {
         "tracking codes are unique"
     );
 
+    let upheld = yearly::Appeal {
+        kind: yearly::AppealKind::Review,
+        filed: d("2025-02-10"),
+        decided: Some((yearly::AppealResult::Upheld, d("2025-04-01"))),
+    };
+    let pending = yearly::Appeal {
+        kind: yearly::AppealKind::LitigationDirect,
+        filed: d("2025-11-03"),
+        decided: None,
+    };
+    store.add_appeal(old_id, &upheld).await.expect("appeal");
+    store.add_appeal(old_id, &pending).await.expect("appeal");
+    let appeals = store.appeals_for_year(town, 2025).await.expect("appeals");
+    assert_eq!(appeals, vec![upheld, pending]);
+    assert!(
+        store
+            .appeals_for_year(town, 2024)
+            .await
+            .expect("appeals")
+            .is_empty()
+    );
+
     let year = store.cases_for_year(town, 2025).await.expect("year");
     assert_eq!(year.len(), 2);
-    let r = yearly::report("山亭区凫城镇人民政府", 2025, &year, &[]);
+    let r = yearly::report("山亭区凫城镇人民政府", 2025, &year, &appeals);
+    let t4: Vec<f64> = r
+        .table4
+        .0
+        .iter()
+        .map(|c| c.map_or(-1.0, |n| n.value()))
+        .collect();
+    assert_eq!(
+        t4,
+        vec![
+            1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0, 0.0
+        ]
+    );
     let cell = |k: RowKey, c: Column| r.table3.cell(k, c).map(|n| n.value());
     assert_eq!(cell(RowKey::CarriedOver, Column::Natural), Some(1.0));
     assert_eq!(cell(RowKey::New, Column::Commercial), Some(1.0));
