@@ -190,14 +190,7 @@ impl Clock {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn cal() -> Calendar {
-        Calendar::official().unwrap_or_else(|e| panic!("{e}"))
-    }
-
-    fn d(s: &str) -> Date {
-        s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
-    }
+    use crate::testing::{cal, d};
 
     fn due(c: &Clock) -> String {
         match c.due(&cal()) {

@@ -19,6 +19,9 @@ pub mod receipt;
 pub mod state;
 pub mod yearly;
 
+#[cfg(test)]
+mod testing;
+
 pub use applicant::ApplicantKind;
 pub use clock::{Clock, ClockError, Pause};
 pub use fees::{Fee, FeeError};

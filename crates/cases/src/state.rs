@@ -233,15 +233,8 @@ impl Case {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::{cal, d};
     use report::model::RowKey;
-
-    fn cal() -> Calendar {
-        Calendar::official().unwrap_or_else(|e| panic!("{e}"))
-    }
-
-    fn d(s: &str) -> Date {
-        s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
-    }
 
     fn granted() -> Outcome {
         Outcome::new(RowKey::Granted).unwrap_or_else(|e| panic!("{e}"))

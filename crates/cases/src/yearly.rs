@@ -143,10 +143,7 @@ mod tests {
     use crate::applicant::ApplicantKind;
     use crate::outcome::Outcome;
     use crate::state::State;
-
-    fn d(s: &str) -> Date {
-        s.parse().unwrap_or_else(|e| panic!("{s}: {e}"))
-    }
+    use crate::testing::d;
 
     fn case(kind: ApplicantKind, received: &str, closed: Option<(&str, RowKey)>) -> Case {
         let mut c = Case::new(kind, d(received));

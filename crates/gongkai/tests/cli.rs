@@ -22,6 +22,16 @@ fn tempdir(name: &str) -> PathBuf {
     d
 }
 
+/// Exit code 0, or the failure shows what the command printed on stderr.
+fn exits_0(o: &Output) {
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -30,12 +40,7 @@ fn stdout(o: &Output) -> String {
 fn one_file_json_is_an_object_and_exit_0() {
     let seed = fixtures().join("seeds/000_9f1a2ad731567797.txt");
     let out = gongkai(&["check", "--json", seed.to_str().expect("path")]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    exits_0(&out);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v["report"]["body"], "山亭区凫城镇人民政府");
     assert_eq!(
@@ -259,12 +264,7 @@ fn yearly_tables_from_the_database_pass_the_checker() {
     let out = gongkai(&[
         "report", "--db", &url, "--agency", "1", "--year", "2025", "--json",
     ]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    exits_0(&out);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(
         v["report"]["table3"]["new"],
