@@ -157,6 +157,11 @@ impl Clock {
         Ok(())
     }
 
+    /// The extension granted, in working days.
+    pub fn extension(&self) -> Option<u16> {
+        self.extension
+    }
+
     pub fn extended(&self) -> bool {
         self.extension.is_some()
     }

@@ -14,8 +14,10 @@
 pub mod applicant;
 pub mod clock;
 pub mod fees;
+pub mod letters;
 pub mod outcome;
 pub mod receipt;
+pub mod request;
 pub mod state;
 pub mod yearly;
 
@@ -27,4 +29,7 @@ pub use clock::{Clock, ClockError, Pause};
 pub use fees::{Fee, FeeError};
 pub use outcome::Outcome;
 pub use receipt::Channel;
+pub use request::{
+    Applicant, Delivery, DocKind, FieldError, IdDocument, InfoForm, RawApplication, Request,
+};
 pub use state::{Action, Case, CaseError, Role, State};

@@ -56,6 +56,18 @@ pub enum Role {
     Supervisor,
 }
 
+impl Role {
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Registrar => "登记员",
+            Role::Handler => "承办人",
+            Role::Approver => "审批负责人",
+            Role::AgencyAdmin => "机关管理员",
+            Role::Supervisor => "上级监督",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum Action {
@@ -144,8 +156,13 @@ impl Case {
         }
     }
 
+    /// When the reply is due; none once answered, or while the applicant has a 补正 notice (the
+    /// clock starts again from the corrected request).
     pub fn due(&self, cal: &Calendar) -> Result<Option<Due>, ClockError> {
-        if matches!(self.state, State::Sent | State::Closed) {
+        if matches!(
+            self.state,
+            State::Sent | State::Closed | State::AwaitingCorrection
+        ) {
             return Ok(None);
         }
         self.clock.due(cal).map(Some)
