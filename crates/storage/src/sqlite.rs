@@ -3,13 +3,8 @@
 
 use std::str::FromStr;
 
-use cases::Case;
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
-};
-
-use crate::{
-    Agency, AgencyId, AuditEntry, CaseId, StoreError, closed_key, decode, encode, state_key,
 };
 
 pub struct SqliteStore {
@@ -17,11 +12,12 @@ pub struct SqliteStore {
 }
 
 impl SqliteStore {
-    pub async fn open(url: &str) -> Result<SqliteStore, StoreError> {
+    pub async fn open(url: &str) -> Result<SqliteStore, crate::StoreError> {
         let options = SqliteConnectOptions::from_str(url)?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
+            .busy_timeout(std::time::Duration::from_secs(10))
             .foreign_keys(true);
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
@@ -32,4 +28,4 @@ impl SqliteStore {
     }
 }
 
-crate::queries::impl_store!(SqliteStore);
+crate::queries::impl_store!(SqliteStore, sqlx::Sqlite, "ANALYZE");
