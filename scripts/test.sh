@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The test command of the README: installs what the tests need on a fresh Debian machine, then
-# runs every test. Safe to run again: it installs only what is missing.
+# The test command of the README: installs what the tests need on a fresh Debian machine (the
+# browser suite's playwright-core comes from npm on first run), then runs every test. Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +8,7 @@ need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "installing: ${need[*]}"

@@ -2,10 +2,13 @@
 //! library crates.
 
 mod bench;
+mod bench_cases;
 mod check;
 mod csv_out;
 mod deadline;
 mod render;
+mod serve;
+mod setup;
 mod yearly;
 
 use std::path::PathBuf;
@@ -34,6 +37,16 @@ enum Command {
     Report(yearly::Args),
     /// Measure parse+check throughput per layout over a generated corpus (one core).
     Bench(bench::Args),
+    /// Measure the server over many applications (1 M by default): dashboard and yearly-table latency, submission throughput.
+    BenchCases(bench_cases::Args),
+    /// Set up agencies (add, list).
+    #[command(subcommand)]
+    Agency(setup::AgencyCmd),
+    /// Set up staff accounts (add; the password is printed once).
+    #[command(subcommand)]
+    User(setup::UserCmd),
+    /// Run the server: public application form, staff case handling, letters, dashboards, JSON API.
+    Serve(serve::Args),
     /// Write a report (interchange JSON) as HTML, DOCX, Markdown or JSON; the format follows the output's extension.
     Render(render::Args),
 }
@@ -45,6 +58,10 @@ fn main() -> ExitCode {
         Command::Render(args) => render::run(args).map(|()| ExitCode::SUCCESS),
         Command::Report(args) => yearly::run(args),
         Command::Deadline(args) => deadline::run(args).map(|()| ExitCode::SUCCESS),
+        Command::BenchCases(args) => bench_cases::run(args).map(|()| ExitCode::SUCCESS),
+        Command::Agency(cmd) => setup::agency(cmd).map(|()| ExitCode::SUCCESS),
+        Command::User(cmd) => setup::user(cmd).map(|()| ExitCode::SUCCESS),
+        Command::Serve(args) => serve::run(args).map(|()| ExitCode::SUCCESS),
         Command::Bench(args) => bench::run_bench(args).map(|()| ExitCode::SUCCESS),
     };
     match result {

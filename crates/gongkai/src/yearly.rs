@@ -34,9 +34,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let Some(agency) = agencies.iter().find(|a| a.id == AgencyId(args.agency)) else {
             bail!("没有编号为{}的机关", args.agency);
         };
-        let cases = store.cases_for_year(agency.id, args.year).await?;
+        let groups = store.year_groups(agency.id, args.year).await?;
         let appeals = store.appeals_for_year(agency.id, args.year).await?;
-        let report = cases::yearly::report(&agency.name, i32::from(args.year), &cases, &appeals);
+        let report =
+            cases::yearly::report_from_groups(&agency.name, i32::from(args.year), groups, &appeals);
         let findings = report::check::check(&report);
         if args.json {
             println!(

@@ -255,8 +255,34 @@ fn yearly_tables_from_the_database_pass_the_checker() {
             .enumerate()
         {
             let case = Case::new(ApplicantKind::Natural, received.parse().expect("date"));
+            let raw = cases::RawApplication {
+                kind: "natural".into(),
+                name: "李四".into(),
+                doc_kind: "passport".into(),
+                doc_number: "E12345678".into(),
+                email: Some("li@example.cn".into()),
+                description: "镇政府2025年预算".into(),
+                form: "electronic".into(),
+                delivery: "email".into(),
+                ..Default::default()
+            };
+            let (applicant, request) = raw.parse().expect("form");
+            let private = storage::Private {
+                applicant,
+                request,
+                channel: cases::Channel::Online {
+                    confirmed: case.received,
+                },
+            };
             store
-                .insert_case(town, &format!("GK-{i}"), &case)
+                .insert_case(&storage::NewCase {
+                    agency: town,
+                    tracking_code: &format!("GK-{i}"),
+                    case: &case,
+                    due: None,
+                    handler: None,
+                    private: &private,
+                })
                 .await
                 .expect("insert");
         }
@@ -282,4 +308,52 @@ fn yearly_tables_from_the_database_pass_the_checker() {
     );
     let missing = gongkai(&["report", "--db", &url, "--agency", "9", "--year", "2025"]);
     assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
+fn agencies_and_accounts_are_set_up_from_the_command_line() {
+    let dir = tempdir("setup");
+    let url = format!("sqlite://{}", dir.join("g.db").display());
+    let out = gongkai(&["agency", "add", "--db", &url, "山亭区人民政府"]);
+    exits_0(&out);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("已添加机关 1 山亭区人民政府"));
+    let out = gongkai(&[
+        "agency",
+        "add",
+        "--db",
+        &url,
+        "山亭区凫城镇人民政府",
+        "--parent",
+        "1",
+        "--letter-prefix",
+        "凫政公",
+    ]);
+    exits_0(&out);
+    let out = gongkai(&["agency", "add", "--db", &url, "孤儿机关", "--parent", "99"]);
+    assert_eq!(out.status.code(), Some(2), "an unknown parent is refused");
+    let out = gongkai(&["agency", "list", "--db", &url]);
+    exits_0(&out);
+    let list = String::from_utf8_lossy(&out.stdout);
+    assert!(list.contains("2  山亭区凫城镇人民政府（上级 1）"), "{list}");
+    assert!(!list.contains("孤儿机关"));
+
+    let add = |login: &str, role: &str| {
+        gongkai(&[
+            "user", "add", "--db", &url, "--agency", "2", "--login", login, "--name", "王敏",
+            "--role", role,
+        ])
+    };
+    let out = add("wang", "handler");
+    exits_0(&out);
+    let printed = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        printed.contains("已添加账号 wang（承办人），初始密码：gk-"),
+        "{printed}"
+    );
+    let out = add("wang", "handler");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("已被使用"));
+    let out = add("li", "boss");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("角色应为"));
 }
