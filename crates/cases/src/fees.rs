@@ -37,6 +37,15 @@ impl Fee {
             Fee::Waived { .. } => Ok(0),
         }
     }
+
+    /// The method and what it was applied to, in the words of a fee notice.
+    pub fn describe(&self) -> String {
+        match self {
+            Fee::PerApplication { nth } => format!("按件计收，申请人本月第{nth}件申请"),
+            Fee::PerPage { pages } => format!("按量计收，共{pages}页"),
+            Fee::Waived { reason } => format!("减免，理由：{reason}"),
+        }
+    }
 }
 
 /// 1st–10th free; 11th–30th 100 元 each; then each further band of 10 costs 100 元 more.
@@ -65,6 +74,26 @@ fn per_page(pages: u32) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn describes_itself() {
+        let cases = [
+            (
+                Fee::PerApplication { nth: 12 },
+                "按件计收，申请人本月第12件申请",
+            ),
+            (Fee::PerPage { pages: 60 }, "按量计收，共60页"),
+            (
+                Fee::Waived {
+                    reason: "低保户".into(),
+                },
+                "减免，理由：低保户",
+            ),
+        ];
+        for (fee, want) in cases {
+            assert_eq!(fee.describe(), want);
+        }
+    }
 
     #[test]
     fn per_application_bands() {

@@ -230,6 +230,21 @@ pub struct Applicant {
     pub address: Option<String>,
 }
 
+impl Applicant {
+    /// The key under which one applicant's applications are counted together (按件收费 counts
+    /// them per calendar month): the document's kind and number, never the name, which two people
+    /// may share.
+    pub fn identity(&self) -> String {
+        let kind = match self.document.kind {
+            DocKind::ResidentId => "resident_id",
+            DocKind::CreditCode => "credit_code",
+            DocKind::Passport => "passport",
+            DocKind::Other => "other",
+        };
+        format!("{kind}:{}", self.document.number)
+    }
+}
+
 /// 载体形式: the form the information is wanted in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -105,6 +105,9 @@ pub trait Store: Send + Sync {
         id: CaseId,
         private: &Private,
     ) -> impl Future<Output = Result<(), StoreError>> + Send;
+    /// The case's place among its applicant's applications to the same agency received in the
+    /// same calendar month (1 for the first): what 按件 fees are counted on.
+    fn month_rank(&self, id: CaseId) -> impl Future<Output = Result<u32, StoreError>> + Send;
     fn dashboard(
         &self,
         agency: AgencyId,
@@ -309,6 +312,9 @@ impl Store for AnyStore {
     }
     async fn set_private(&self, id: CaseId, private: &Private) -> Result<(), StoreError> {
         delegate!(self, s => s.set_private(id, private))
+    }
+    async fn month_rank(&self, id: CaseId) -> Result<u32, StoreError> {
+        delegate!(self, s => s.month_rank(id))
     }
     async fn dashboard(&self, agency: AgencyId, until: Date) -> Result<Vec<CaseRow>, StoreError> {
         delegate!(self, s => s.dashboard(agency, until))

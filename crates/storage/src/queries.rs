@@ -144,9 +144,10 @@ macro_rules! insert_one {
         .bind(case.outcome.map(|o| o.row().key()))
         .fetch_one($tx)
         .await?;
-        sqlx::query("INSERT INTO applicants (case_id, body) VALUES ($1, $2)")
+        sqlx::query("INSERT INTO applicants (case_id, body, identity) VALUES ($1, $2, $3)")
             .bind(id)
             .bind(to_json(new.private)?)
+            .bind(new.private.applicant.identity())
             .execute($tx)
             .await?;
         id
@@ -298,12 +299,35 @@ macro_rules! impl_store {
             }
 
             async fn set_private(&self, id: CaseId, private: &Private) -> Result<(), StoreError> {
-                let done = sqlx::query("UPDATE applicants SET body = $1 WHERE case_id = $2")
+                let done = sqlx::query("UPDATE applicants SET body = $1, identity = $2 WHERE case_id = $3")
                     .bind(to_json(private)?)
+                    .bind(private.applicant.identity())
                     .bind(id.0)
                     .execute(&self.pool)
                     .await?;
                 affected(done.rows_affected())
+            }
+
+            async fn month_rank(&self, id: CaseId) -> Result<u32, StoreError> {
+                // Same applicant, same agency, same calendar month of receipt, received no later
+                // (ties broken by id): the case's place in the applicant's month.
+                let (n,): (i64,) = sqlx::query_as(
+                    "SELECT COUNT(*) FROM cases t \
+                     JOIN applicants ta ON ta.case_id = t.id \
+                     JOIN applicants a ON a.identity = ta.identity \
+                     JOIN cases c ON c.id = a.case_id \
+                     WHERE t.id = $1 AND c.agency_id = t.agency_id \
+                     AND substr(c.received, 1, 7) = substr(t.received, 1, 7) \
+                     AND (c.received < t.received OR (c.received = t.received AND c.id <= t.id))",
+                )
+                .bind(id.0)
+                .fetch_one(&self.pool)
+                .await?;
+                match u32::try_from(n) {
+                    Ok(0) => Err(StoreError::NotFound),
+                    Ok(n) => Ok(n),
+                    Err(_) => Err(StoreError::Corrupt(format!("month rank {n}"))),
+                }
             }
 
             async fn dashboard(&self, agency: AgencyId, until: Date) -> Result<Vec<CaseRow>, StoreError> {
@@ -428,11 +452,11 @@ macro_rules! impl_store {
                         let id = by_code
                             .get(new.tracking_code)
                             .ok_or_else(|| StoreError::Corrupt(format!("no id for {}", new.tracking_code)))?;
-                        private.push((*id, to_json(new.private)?));
+                        private.push((*id, to_json(new.private)?, new.private.applicant.identity()));
                     }
-                    let mut insert = sqlx::QueryBuilder::<$db>::new("INSERT INTO applicants (case_id, body) ");
-                    insert.push_values(private, |mut b, (id, body)| {
-                        b.push_bind(id).push_bind(body);
+                    let mut insert = sqlx::QueryBuilder::<$db>::new("INSERT INTO applicants (case_id, body, identity) ");
+                    insert.push_values(private, |mut b, (id, body, identity)| {
+                        b.push_bind(id).push_bind(body).push_bind(identity);
                     });
                     insert.build().execute(&mut *tx).await?;
                 }

@@ -15,11 +15,15 @@ fn d(s: &str) -> Date {
 }
 
 fn private(name: &str) -> Private {
+    private_with(name, "resident_id", "11010519491231002X")
+}
+
+fn private_with(name: &str, doc_kind: &str, doc_number: &str) -> Private {
     let raw = cases::RawApplication {
         kind: "natural".into(),
         name: name.into(),
-        doc_kind: "resident_id".into(),
-        doc_number: "11010519491231002X".into(),
+        doc_kind: doc_kind.into(),
+        doc_number: doc_number.into(),
         phone: Some("0632-1234567".into()),
         description: "本镇2025年农村公路养护资金使用情况".into(),
         form: "electronic".into(),
@@ -220,6 +224,52 @@ async fn story(store: &impl Store) {
 
     accounts_letters_sessions(store, town, old_id).await;
     bulk_import(store, town).await;
+    fee_counts(store).await;
+}
+
+/// 按件 fees: an applicant's applications are counted per agency and calendar month of receipt,
+/// by identity document, not by name.
+async fn fee_counts(store: &impl Store) {
+    let a = store.create_agency("甲镇", None).await.expect("agency");
+    let b = store.create_agency("乙镇", None).await.expect("agency");
+    let p = private_with("李四", "resident_id", "11010519491231002x");
+    let same_name = private_with("李四", "passport", "E12345678");
+    let add = async |agency, code: &str, on: &str, who: &Private| {
+        let case = Case::new(ApplicantKind::Natural, d(on));
+        store
+            .insert_case(&NewCase {
+                agency,
+                tracking_code: code,
+                case: &case,
+                due: None,
+                handler: None,
+                private: who,
+            })
+            .await
+            .expect("insert")
+    };
+    // (code, agency, received, who, place in the applicant's month at that agency)
+    let cases = [
+        ("FEE-1", a, "2025-03-03", &p, 2),
+        ("FEE-2", a, "2025-03-03", &p, 3),
+        ("FEE-3", a, "2025-03-31", &p, 4),
+        ("FEE-4", a, "2025-04-01", &p, 1),
+        ("FEE-5", a, "2025-03-02", &same_name, 1),
+        ("FEE-6", b, "2025-03-01", &p, 1),
+        // Entered last, received first: it comes first in the month.
+        ("FEE-7", a, "2025-03-01", &p, 1),
+    ];
+    let mut ids = Vec::new();
+    for (code, agency, on, who, _) in cases {
+        ids.push(add(agency, code, on, who).await);
+    }
+    for (id, (code, .., want)) in ids.into_iter().zip(cases) {
+        assert_eq!(store.month_rank(id).await.expect("rank"), want, "{code}");
+    }
+    assert!(matches!(
+        store.month_rank(CaseId(i64::MAX)).await,
+        Err(StoreError::NotFound)
+    ));
 }
 
 /// Many cases at once (multi-row INSERTs): each with its own personal data, nothing mixed up.
@@ -405,7 +455,7 @@ async fn sqlite_file() {
     }
     // Reopened: everything acknowledged is still there, and migrations do not run twice.
     let again = storage::connect(&url).await.expect("reopen");
-    assert_eq!(again.agencies().await.expect("agencies").len(), 2);
+    assert_eq!(again.agencies().await.expect("agencies").len(), 4);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

@@ -103,6 +103,8 @@ pub struct ActionForm {
     /// per_page, per_application or waived
     #[serde(default)]
     pub fee_method: Option<String>,
+    /// Pages, for a per_page fee (a per_application fee's count is the server's: the applicant's
+    /// applications to the agency that calendar month)
     #[serde(default)]
     pub count: Option<String>,
     #[serde(default)]
@@ -170,9 +172,8 @@ impl ActionForm {
             Some("per_page") => Fee::PerPage {
                 pages: self.number(self.count.as_deref(), "页数")?,
             },
-            Some("per_application") => Fee::PerApplication {
-                nth: self.number(self.count.as_deref(), "本月申请件次")?,
-            },
+            // The count is the server's to make (service::act), not the form's.
+            Some("per_application") => Fee::PerApplication { nth: 0 },
             Some("waived") => Fee::Waived {
                 reason: self.reason.clone().unwrap_or_default(),
             },

@@ -160,7 +160,7 @@ pub async fn detail(
         overdue: record.due.is_some_and(|d| d < today),
         outcome: case.outcome.map(Outcome::label),
         fee: case.fee.as_ref().map(|f| match f.amount() {
-            Ok(n) => format!("{n}元（{f:?}）"),
+            Ok(n) => format!("{n}元（{}）", f.describe()),
             Err(e) => e.to_string(),
         }),
         handler: names.user(record.handler),

@@ -263,7 +263,7 @@ fn play(rng: &mut Rng, cal: &Calendar, case: &mut Case, today: Date) {
                     Role::Handler,
                     Action::SendFeeNotice {
                         on: d,
-                        fee: Fee::PerApplication { nth: 12 },
+                        fee: Fee::PerPage { pages: 60 },
                     },
                 );
             }

@@ -10,7 +10,7 @@ use axum::http::header;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use calendar::Date;
 use cases::letters::{LetterKind, decision, fill};
-use cases::{Case, State as CaseState};
+use cases::{Case, Fee, State as CaseState};
 use docx_rs::{AlignmentType, Docx, PageMargin, Paragraph, Run, RunFonts};
 use serde::{Deserialize, Serialize};
 use storage::{Agency, CaseId, CaseRecord, LetterId, NewLetter, Private, Store};
@@ -100,6 +100,7 @@ pub fn facts(
                 .as_ref()
                 .and_then(|f| f.amount().ok())
                 .map_or_else(|| "—".into(), |n| format!("{n}元")),
+            "计费方式" => case.fee.as_ref().map_or_else(|| "—".into(), Fee::describe),
             "决定" => case.outcome.map(decision).unwrap_or_default().to_string(),
             "依据" => case
                 .outcome

@@ -4,7 +4,7 @@
 
 use calendar::{Calendar, Date};
 use cases::clock::Due;
-use cases::{Action, Case};
+use cases::{Action, Case, Fee};
 use storage::{AgencyId, AuditEntry, CaseId, CaseRecord, NewCase, Private, Store, UserId};
 
 use crate::auth::Staff;
@@ -163,6 +163,7 @@ pub async fn act(
     }
     let cal = state.calendar();
     let name = action_name(&action);
+    let action = count_applications(state, id, action).await?;
     record.case.apply(&cal, staff.role(), action)?;
     record.due = due_of(&record.case, &cal).ok().flatten();
     state
@@ -171,6 +172,27 @@ pub async fn act(
         .await?;
     audit(state, &staff.user.login, name, id, origin).await?;
     Ok(record)
+}
+
+/// A 按件 fee is set by the applicant's count of applications that month, which the office
+/// would otherwise have to look up by hand: the server counts it, whatever the form said.
+async fn count_applications(
+    state: &AppState,
+    id: CaseId,
+    action: Action,
+) -> Result<Action, WebError> {
+    Ok(match action {
+        Action::SendFeeNotice {
+            on,
+            fee: Fee::PerApplication { .. },
+        } => Action::SendFeeNotice {
+            on,
+            fee: Fee::PerApplication {
+                nth: state.store.month_rank(id).await?,
+            },
+        },
+        other => other,
+    })
 }
 
 pub async fn assign(

@@ -612,6 +612,28 @@ async fn api_validates_and_documents_itself(backend: &str) {
         .await
         .expect("put");
     assert_eq!(r.status().as_u16(), 403, "only an agency admin");
+
+    // 按件 fees: the server counts the applicant's applications to the agency that month (same
+    // identity document throughout: 李四's fax of 25 September first, then case 1, then these).
+    for _ in 0..10 {
+        let (status, _) = c.post_json(&url, &body).await;
+        assert_eq!(status, 201);
+    }
+    for (id, nth) in [(3, 3), (12, 12)] {
+        let (status, after) = c
+            .post_json(
+                &format!("/api/v1/cases/{id}/actions"),
+                &json!({"action": "fee_notice", "on": "2025-09-26",
+                        "fee_method": "per_application", "count": "1"}),
+            )
+            .await;
+        assert_eq!(status, 200, "{after}");
+        assert_eq!(
+            after["case"]["fee"],
+            json!({"method": "per_application", "nth": nth}),
+            "{after}"
+        );
+    }
 }
 
 async fn login_is_rate_limited(backend: &str) {
