@@ -219,30 +219,39 @@ pub struct TemplateForm {
     body: String,
 }
 
+/// Checks a template against its letter's placeholders and saves it for the admin's agency.
+pub async fn set_template(
+    state: &AppState,
+    staff: &Staff,
+    kind_key: &str,
+    body: &str,
+) -> Result<LetterKind, WebError> {
+    if !staff.is_admin() {
+        return Err(WebError::Forbidden);
+    }
+    let kind = parse_kind(kind_key).ok_or(WebError::NotFound)?;
+    validate(kind, body).map_err(|e| WebError::Refused(format!("{}：{e}", kind.title())))?;
+    state
+        .store
+        .set_template(staff.user.agency, kind_key, body.trim())
+        .await?;
+    Ok(kind)
+}
+
 pub async fn save_template(
     State(state): State<AppState>,
     staff: Staff,
     Form(form): Form<TemplateForm>,
 ) -> Result<Html<String>, WebError> {
     staff.check_csrf(&form.csrf).await?;
-    if !staff.is_admin() {
-        return Err(WebError::Forbidden);
+    match set_template(&state, &staff, &form.kind, &form.body).await {
+        Ok(kind) => {
+            let notice = format!("已保存“{}”模板", kind.title());
+            templates_page(&state, &staff, Some(notice), Vec::new()).await
+        }
+        Err(WebError::Refused(msg)) => templates_page(&state, &staff, None, vec![msg]).await,
+        Err(e) => Err(e),
     }
-    let kind = parse_kind(&form.kind).ok_or(WebError::NotFound)?;
-    if let Err(e) = validate(kind, &form.body) {
-        return templates_page(&state, &staff, None, vec![format!("{}：{e}", kind.title())]).await;
-    }
-    state
-        .store
-        .set_template(staff.user.agency, &form.kind, form.body.trim())
-        .await?;
-    templates_page(
-        &state,
-        &staff,
-        Some(format!("已保存“{}”模板", kind.title())),
-        Vec::new(),
-    )
-    .await
 }
 
 #[derive(serde::Deserialize)]
@@ -255,17 +264,18 @@ pub struct SettingsForm {
     review_body: String,
 }
 
-pub async fn save_settings(
-    State(state): State<AppState>,
-    staff: Staff,
-    Form(form): Form<SettingsForm>,
-) -> Result<Redirect, WebError> {
-    staff.check_csrf(&form.csrf).await?;
+/// The agency's letter settings: the reference-number prefix and the reconsideration body.
+pub async fn set_settings(
+    state: &AppState,
+    staff: &Staff,
+    letter_prefix: &str,
+    review_body: &str,
+) -> Result<(), WebError> {
     if !staff.is_admin() {
         return Err(WebError::Forbidden);
     }
-    let prefix = form.letter_prefix.trim();
-    let review = form.review_body.trim();
+    let prefix = letter_prefix.trim();
+    let review = review_body.trim();
     if prefix.chars().count() > 20
         || review.chars().count() > 100
         || prefix.chars().chain(review.chars()).any(char::is_control)
@@ -278,5 +288,15 @@ pub async fn save_settings(
         .store
         .update_agency(staff.user.agency, prefix, review)
         .await?;
+    Ok(())
+}
+
+pub async fn save_settings(
+    State(state): State<AppState>,
+    staff: Staff,
+    Form(form): Form<SettingsForm>,
+) -> Result<Redirect, WebError> {
+    staff.check_csrf(&form.csrf).await?;
+    set_settings(&state, &staff, &form.letter_prefix, &form.review_body).await?;
     Ok(Redirect::to("/staff/templates"))
 }

@@ -4,7 +4,7 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::{Html, Redirect};
 use cases::{Case, Outcome, Role};
-use storage::{CaseId, NewCase, Private, Store, UserId};
+use storage::{CaseId, Private, Store, UserId};
 
 use crate::actions::{ActionForm, offered};
 use crate::auth::{Staff, csrf_token};
@@ -273,49 +273,7 @@ pub async fn split(
     Form(form): Form<SplitForm>,
 ) -> Result<Redirect, WebError> {
     staff.check_csrf(&form.csrf).await?;
-    let (record, private) = service::view(&state, &staff, CaseId(id), &origin).await?;
-    let Some(private) = private.filter(|_| staff.can_act(record.agency)) else {
-        return Err(WebError::Forbidden);
-    };
-    let items: Vec<&str> = form
-        .items
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
-    if items.len() < 2 || items.len() > 50 {
-        return Err(WebError::Refused(
-            "请逐行填写拆分后的各项（至少两行，最多50行）".into(),
-        ));
-    }
-    for (n, item) in items.iter().enumerate() {
-        let mut p = private.clone();
-        p.request.description = (*item).to_string();
-        if n == 0 {
-            // The original keeps its code and narrows to the first item.
-            state.store.set_private(record.id, &p).await?;
-            service::audit(&state, &staff.user.login, "split", record.id, &origin).await?;
-            continue;
-        }
-        let code = service::tracking_code()?;
-        let case = Case::new(record.case.applicant, record.case.received);
-        let new = NewCase {
-            agency: record.agency,
-            tracking_code: &code,
-            case: &case,
-            due: service::due_of(&case, &state.calendar())?,
-            handler: record.handler,
-            private: &p,
-        };
-        let new_id = state.store.insert_case(&new).await?;
-        service::audit(
-            &state,
-            &staff.user.login,
-            &format!("split_from:{id}"),
-            new_id,
-            &origin,
-        )
-        .await?;
-    }
+    let items: Vec<&str> = form.items.lines().collect();
+    service::split(&state, &staff, CaseId(id), &items, &origin).await?;
     Ok(Redirect::to(&format!("/staff/cases/{id}?done=split")))
 }

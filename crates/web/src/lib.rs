@@ -145,6 +145,16 @@ pub fn router(state: AppState) -> Router {
         .route("/api/v1/cases/{id}/assign", post(api::assign))
         .route("/api/v1/cases/{id}/letters", post(api::letter))
         .route("/api/v1/registrations", post(api::register))
+        .route("/api/v1/cases", get(api::cases))
+        .route("/api/v1/cases/{id}/split", post(api::split))
+        .route("/api/v1/templates", get(api::templates))
+        .route(
+            "/api/v1/templates/{kind}",
+            axum::routing::put(api::put_template),
+        )
+        .route("/api/v1/settings", axum::routing::put(api::settings))
+        .route("/api/v1/users", get(api::users).post(api::add_user))
+        .route("/api/v1/users/{id}/reset", post(api::reset_user))
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .merge(calendar_upload)
         .merge(login)

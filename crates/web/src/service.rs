@@ -195,6 +195,61 @@ async fn count_applications(
     })
 }
 
+/// 一事一申请: the first item stays with the case, each further one becomes an application of
+/// its own with the same applicant, receipt date (so the same due date) and handler. The new
+/// cases are written before the original is narrowed, so a failure half-way loses no item.
+pub async fn split(
+    state: &AppState,
+    staff: &Staff,
+    id: CaseId,
+    items: &[&str],
+    origin: &Origin,
+) -> Result<Vec<(CaseId, String)>, WebError> {
+    let (record, private) = view(state, staff, id, origin).await?;
+    let Some(private) = private.filter(|_| staff.can_act(record.agency)) else {
+        return Err(WebError::Forbidden);
+    };
+    let items: Vec<&str> = items
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if items.len() < 2 || items.len() > 50 {
+        return Err(WebError::Refused(
+            "请逐行填写拆分后的各项（至少两行，最多50行）".into(),
+        ));
+    }
+    if let Some(long) = items.iter().find(|i| i.chars().count() > 2000) {
+        let head: String = long.chars().take(10).collect();
+        return Err(WebError::Refused(format!("“{head}……”过长，每项最多2000字")));
+    }
+    let narrowed = |item: &str| {
+        let mut p = private.clone();
+        p.request.description = item.to_string();
+        p
+    };
+    let mut made = Vec::with_capacity(items.len() - 1);
+    for item in &items[1..] {
+        let code = tracking_code()?;
+        let case = Case::new(record.case.applicant, record.case.received);
+        let new = NewCase {
+            agency: record.agency,
+            tracking_code: &code,
+            case: &case,
+            due: due_of(&case, &state.calendar())?,
+            handler: record.handler,
+            private: &narrowed(item),
+        };
+        let new_id = state.store.insert_case(&new).await?;
+        let from = format!("split_from:{}", id.0);
+        audit(state, &staff.user.login, &from, new_id, origin).await?;
+        made.push((new_id, code));
+    }
+    state.store.set_private(id, &narrowed(items[0])).await?;
+    audit(state, &staff.user.login, "split", id, origin).await?;
+    Ok(made)
+}
+
 pub async fn assign(
     state: &AppState,
     staff: &Staff,

@@ -4,8 +4,8 @@
 use axum::Form;
 use axum::extract::{Path, State};
 use axum::response::Html;
-use cases::Role;
 use cases::request::Email;
+use cases::{FieldError, Role};
 use storage::{NewUser, Store, UserId};
 
 use crate::auth::{Staff, csrf_token, hash_password, new_password};
@@ -66,51 +66,118 @@ pub async fn list(State(state): State<AppState>, staff: Staff) -> Result<Html<St
     page(&state, &staff, None, Vec::new()).await
 }
 
+/// A new account as the form and the API send it.
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+pub struct Account {
+    /// 1–40 letters, digits, `-` or `_`
+    #[serde(default)]
+    pub login: String,
+    #[serde(default)]
+    pub name: String,
+    /// registrar, handler, approver or agency_admin
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub email: String,
+}
+
 #[derive(serde::Deserialize)]
 pub struct NewUserForm {
     #[serde(default)]
     csrf: String,
-    #[serde(default)]
-    login: String,
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    role: String,
-    #[serde(default)]
-    email: String,
+    #[serde(flatten)]
+    account: Account,
 }
 
-/// The form's problems, all at once.
-fn check(form: &NewUserForm) -> (Vec<String>, Option<Role>, Option<Email>) {
+fn field(field: &'static str, message: impl Into<String>) -> FieldError {
+    FieldError {
+        field,
+        message: message.into(),
+    }
+}
+
+/// The account's problems, all at once.
+fn check(a: &Account) -> Result<(Role, Option<Email>), Vec<FieldError>> {
     let mut errors = Vec::new();
-    let login = form.login.trim();
+    let login = a.login.trim();
     if login.is_empty()
         || login.len() > 40
         || !login
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
     {
-        errors.push("用户名：1到40位字母、数字、连字符或下划线".to_string());
+        errors.push(field("用户名", "1到40位字母、数字、连字符或下划线"));
     }
-    let name = form.name.trim();
+    let name = a.name.trim();
     if name.is_empty() || name.chars().count() > 40 || name.chars().any(char::is_control) {
-        errors.push("姓名：不能为空，最多40字".to_string());
+        errors.push(field("姓名", "不能为空，最多40字"));
     }
-    let role = ROLES.iter().copied().find(|r| pages::key(r) == form.role);
+    let role = ROLES.iter().copied().find(|r| pages::key(r) == a.role);
     if role.is_none() {
-        errors.push("角色：请从列表中选择".to_string());
+        errors.push(field("角色", "请从列表中选择"));
     }
-    let email = match form.email.trim() {
+    let email = match a.email.trim() {
         "" => None,
         raw => match Email::parse(raw) {
             Ok(e) => Some(e),
             Err(e) => {
-                errors.push(e.to_string());
+                errors.push(e);
                 None
             }
         },
     };
-    (errors, role, email)
+    match role {
+        Some(role) if errors.is_empty() => Ok((role, email)),
+        _ => Err(errors),
+    }
+}
+
+/// Creates an account in the admin's agency; answers its id and the generated password, which
+/// is shown once and never stored.
+pub async fn create_account(
+    state: &AppState,
+    staff: &Staff,
+    a: &Account,
+) -> Result<(UserId, String), WebError> {
+    admin_only(staff)?;
+    let (role, email) = check(a).map_err(WebError::Invalid)?;
+    let password = new_password()?;
+    let hash = hash_password(&password)?;
+    let new = NewUser {
+        agency: staff.user.agency,
+        login: a.login.trim(),
+        name: a.name.trim(),
+        role,
+        password_hash: &hash,
+        email: email.as_ref().map(Email::as_str),
+    };
+    match state.store.create_user(&new).await {
+        Ok(id) => Ok((id, password)),
+        Err(e) if e.is_conflict() => Err(WebError::Invalid(vec![field(
+            "用户名",
+            format!("{} 已被使用", new.login),
+        )])),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// A new generated password for an account of the admin's agency: its login and the password.
+pub async fn reset_password(
+    state: &AppState,
+    staff: &Staff,
+    id: UserId,
+) -> Result<(String, String), WebError> {
+    admin_only(staff)?;
+    let user = state.store.user(id).await?;
+    if user.agency != staff.user.agency {
+        return Err(WebError::NotFound);
+    }
+    let password = new_password()?;
+    state
+        .store
+        .set_password(user.id, &hash_password(&password)?)
+        .await?;
+    Ok((user.login, password))
 }
 
 pub async fn add(
@@ -119,39 +186,16 @@ pub async fn add(
     Form(form): Form<NewUserForm>,
 ) -> Result<Html<String>, WebError> {
     staff.check_csrf(&form.csrf).await?;
-    admin_only(&staff)?;
-    let (errors, role, email) = check(&form);
-    let Some(role) = role.filter(|_| errors.is_empty()) else {
-        return page(&state, &staff, None, errors).await;
-    };
-    let password = new_password()?;
-    let hash = hash_password(&password)?;
-    let new = NewUser {
-        agency: staff.user.agency,
-        login: form.login.trim(),
-        name: form.name.trim(),
-        role,
-        password_hash: &hash,
-        email: email.as_ref().map(Email::as_str),
-    };
-    match state.store.create_user(&new).await {
-        Ok(_) => {
+    match create_account(&state, &staff, &form.account).await {
+        Ok((_, password)) => {
             let notice = format!(
                 "已添加账号 {}，初始密码 {password}（只显示这一次，请当面转交）",
-                new.login
+                form.account.login.trim()
             );
             page(&state, &staff, Some(notice), Vec::new()).await
         }
-        Err(e) if e.is_conflict() => {
-            page(
-                &state,
-                &staff,
-                None,
-                vec![format!("用户名 {} 已被使用", new.login)],
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
+        Err(e @ WebError::Invalid(_)) => page(&state, &staff, None, e.messages()).await,
+        Err(e) => Err(e),
     }
 }
 
@@ -162,16 +206,7 @@ pub async fn reset(
     Form(form): Form<crate::login::CsrfOnly>,
 ) -> Result<Html<String>, WebError> {
     staff.check_csrf(&form.csrf).await?;
-    admin_only(&staff)?;
-    let user = state.store.user(UserId(id)).await?;
-    if user.agency != staff.user.agency {
-        return Err(WebError::NotFound);
-    }
-    let password = new_password()?;
-    state
-        .store
-        .set_password(user.id, &hash_password(&password)?)
-        .await?;
-    let notice = format!("已重置 {} 的密码为 {password}（只显示这一次）", user.login);
+    let (login, password) = reset_password(&state, &staff, UserId(id)).await?;
+    let notice = format!("已重置 {login} 的密码为 {password}（只显示这一次）");
     page(&state, &staff, Some(notice), Vec::new()).await
 }

@@ -1,6 +1,7 @@
 //! The server end to end over HTTP, each scenario on a fresh SQLite file and on a fresh
 //! PostgreSQL database: the public form and its receipt, who may read an applicant's data, a
-//! case from registration to the approved reply letter, the holiday admin, the API.
+//! case from registration to the approved reply letter, the holiday admin, accounts, the login
+//! rate limit.
 #![allow(clippy::panic)]
 
 mod common;
@@ -10,24 +11,10 @@ use std::io::Read;
 use common::{Client, application, case_id, client, pairs, start, tracking_code};
 use serde_json::json;
 
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name("sqlite").await })*
-        }
-        mod postgres {
-            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-            async fn $name() { super::$name("postgres").await })*
-        }
-    };
-}
-
 on_both_backends!(
     public_application_and_privacy,
     a_case_from_registration_to_reply_letter,
     holiday_admin_recomputes_due_dates,
-    api_validates_and_documents_itself,
     login_is_rate_limited,
     an_admin_manages_accounts,
 );
@@ -151,7 +138,7 @@ async fn public_application_and_privacy(backend: &str) {
     }
 
     // Once assigned, the handler sees the applicant; handler2 still does not.
-    let handler_id = server_user_id(&server, "handler").await;
+    let handler_id = common::user_id(&server, "handler").await;
     let (status, _) = registrar
         .submit(
             &case_page,
@@ -175,17 +162,6 @@ async fn public_application_and_privacy(backend: &str) {
     let (_, page) = registrar.get(&case_page).await;
     assert!(page.contains("查看申请人信息"));
     assert!(page.contains("分配承办人"));
-}
-
-async fn server_user_id(server: &common::Server, login: &str) -> String {
-    let store = storage::connect(&server.url).await.expect("connect");
-    use storage::Store;
-    let user = store
-        .user_by_login(login)
-        .await
-        .expect("user")
-        .expect("exists");
-    user.id.0.to_string()
 }
 
 async fn act(c: &Client, case_page: &str, form: &[(&str, &str)]) -> (u16, String) {
@@ -222,7 +198,7 @@ async fn a_case_from_registration_to_reply_letter(backend: &str) {
 
     let handler = client(&server);
     handler.login("handler").await;
-    let hid = server_user_id(&server, "handler").await;
+    let hid = common::user_id(&server, "handler").await;
     registrar
         .submit(
             &case_page,
@@ -471,171 +447,6 @@ async fn holiday_admin_recomputes_due_dates(backend: &str) {
     );
 }
 
-async fn api_validates_and_documents_itself(backend: &str) {
-    let server = start(backend, "api", "2025-09-26").await;
-    let c = client(&server);
-    let (status, doc) = c.json("/api/openapi.json").await;
-    assert_eq!(status, 200);
-    for path in [
-        "/api/v1/agencies/{agency}/applications",
-        "/api/v1/track/{code}",
-        "/api/v1/cases/{id}/actions",
-        "/api/v1/deadline",
-    ] {
-        assert!(doc["paths"][path].is_object(), "openapi lacks {path}");
-    }
-    let (status, page) = c.get("/api/docs/").await;
-    assert_eq!(status, 200);
-    assert!(page.contains("swagger"), "{page}");
-
-    let town = server.world.town.0;
-    let url = format!("/api/v1/agencies/{town}/applications");
-    let (status, err) = c
-        .post_json(
-            &url,
-            &json!({"kind": "robot", "name": "", "doc_kind": "passport", "doc_number": "E1",
-                    "description": "x", "form": "paper", "delivery": "post"}),
-        )
-        .await;
-    assert_eq!(status, 422);
-    assert_eq!(
-        err["fields"],
-        json!(["申请人类型", "姓名或名称", "联系方式", "通信地址"]),
-        "{err}"
-    );
-    let raw = c
-        .http
-        .post(c.url(&url))
-        .header("content-type", "application/json")
-        .body("{not json")
-        .send()
-        .await
-        .expect("post");
-    assert_eq!(raw.status().as_u16(), 400);
-    let (status, _) = c
-        .post_json("/api/v1/agencies/999/applications", &json!({}))
-        .await;
-    assert!(status == 422 || status == 404, "{status}");
-
-    let (status, d) = c.json("/api/v1/deadline?date=2025-09-26").await;
-    assert_eq!((status, d["due"].as_str()), (200, Some("2025-10-30")));
-    let (status, d) = c.json("/api/v1/deadline?date=2031-01-01").await;
-    assert_eq!(status, 422);
-    assert!(d["error"].as_str().unwrap_or("").contains("2031"), "{d}");
-
-    // Staff API: log in over JSON, then take a step.
-    let (status, _) = c
-        .post_json(
-            "/api/v1/login",
-            &json!({"login": "handler", "password": "nope"}),
-        )
-        .await;
-    assert_eq!(status, 401);
-    let (status, _) = c
-        .post_json(
-            "/api/v1/login",
-            &json!({"login": "approver", "password": "pw-approver"}),
-        )
-        .await;
-    assert_eq!(status, 204);
-    let mut body = json!({});
-    for (k, v) in application("张三丰") {
-        body[k] = json!(v);
-    }
-    let (_, receipt) = c.post_json(&url, &body).await;
-    let code = receipt["tracking_code"].as_str().unwrap_or("").to_string();
-    let (_, board) = c.json("/api/v1/dashboard").await;
-    assert!(board["overdue"].as_array().is_some_and(|a| a.is_empty()));
-    let (status, found) = c.json(&format!("/api/v1/track/{code}")).await;
-    assert_eq!(status, 200, "{found}");
-    let (status, case) = c.json("/api/v1/cases/1").await;
-    assert_eq!(status, 200);
-    assert_eq!(case["applicant"]["applicant"]["name"], "张三丰");
-    let (status, after) = c
-        .post_json(
-            "/api/v1/cases/1/actions",
-            &json!({"action": "extend", "days": "15"}),
-        )
-        .await;
-    assert_eq!(status, 200, "{after}");
-    assert_eq!(after["due"], "2025-11-20", "{after}");
-    let (status, again) = c
-        .post_json(
-            "/api/v1/cases/1/actions",
-            &json!({"action": "extend", "days": "5"}),
-        )
-        .await;
-    assert_eq!(status, 422);
-    assert!(
-        again["error"].as_str().unwrap_or("").contains("延期"),
-        "{again}"
-    );
-
-    // Staff registration, assignment, letters and the calendar over the API.
-    let mut reg = json!({"channel": "fax", "date": "2025-09-25"});
-    for (k, v) in application("李四") {
-        reg[k] = json!(v);
-    }
-    let (status, receipt) = c.post_json("/api/v1/registrations", &reg).await;
-    assert_eq!(status, 201, "{receipt}");
-    assert_eq!(receipt["received"], "2025-09-25");
-    reg["channel"] = json!("pigeon");
-    let (status, _) = c.post_json("/api/v1/registrations", &reg).await;
-    assert_eq!(status, 422);
-    let id_of = |s: String| s.parse::<i64>().unwrap_or(0);
-    let handler = id_of(server_user_id(&server, "handler").await);
-    let outsider = id_of(server_user_id(&server, "other-admin").await);
-    let (status, _) = c
-        .post_json("/api/v1/cases/1/assign", &json!({ "handler": handler }))
-        .await;
-    assert_eq!(status, 204);
-    let (status, err) = c
-        .post_json("/api/v1/cases/1/assign", &json!({ "handler": outsider }))
-        .await;
-    assert_eq!(status, 422, "{err}");
-    let (status, letter) = c
-        .post_json(
-            "/api/v1/cases/1/letters",
-            &json!({"kind": "extension", "extra": "需要调取档案"}),
-        )
-        .await;
-    assert_eq!(status, 201, "{letter}");
-    assert_eq!(letter["ref_no"], "凫政公延〔2025〕1号");
-    let text = letter["paragraphs"].to_string();
-    assert!(text.contains("延长15个工作日"), "{text}");
-    assert!(text.contains("2025年11月20日"), "{text}");
-    let r = c
-        .http
-        .put(c.url("/api/v1/calendar"))
-        .body("[[year]]\nyear = 2027\nholidays = []\nworkdays = []\n")
-        .send()
-        .await
-        .expect("put");
-    assert_eq!(r.status().as_u16(), 403, "only an agency admin");
-
-    // 按件 fees: the server counts the applicant's applications to the agency that month (same
-    // identity document throughout: 李四's fax of 25 September first, then case 1, then these).
-    for _ in 0..10 {
-        let (status, _) = c.post_json(&url, &body).await;
-        assert_eq!(status, 201);
-    }
-    for (id, nth) in [(3, 3), (12, 12)] {
-        let (status, after) = c
-            .post_json(
-                &format!("/api/v1/cases/{id}/actions"),
-                &json!({"action": "fee_notice", "on": "2025-09-26",
-                        "fee_method": "per_application", "count": "1"}),
-            )
-            .await;
-        assert_eq!(status, 200, "{after}");
-        assert_eq!(
-            after["case"]["fee"],
-            json!({"method": "per_application", "nth": nth}),
-            "{after}"
-        );
-    }
-}
-
 async fn login_is_rate_limited(backend: &str) {
     let server = start(backend, "limit", "2025-09-26").await;
     let c = client(&server);
@@ -707,12 +518,12 @@ async fn an_admin_manages_accounts(backend: &str) {
     assert_eq!((status, to.as_str()), (303, "/staff"));
 
     // Another agency's account cannot be reset from here.
-    let other = server_user_id(&server, "other-admin").await;
+    let other = common::user_id(&server, "other-admin").await;
     let (status, _) = admin
         .submit("/staff/users", &format!("/staff/users/{other}/reset"), &[])
         .await;
     assert_eq!(status, 404);
-    let mine = server_user_id(&server, "handler").await;
+    let mine = common::user_id(&server, "handler").await;
     let (status, page) = admin
         .submit("/staff/users", &format!("/staff/users/{mine}/reset"), &[])
         .await;

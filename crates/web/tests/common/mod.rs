@@ -215,9 +215,22 @@ impl Client {
         path: &str,
         body: &serde_json::Value,
     ) -> (u16, serde_json::Value) {
+        self.send_json(reqwest::Method::POST, path, body).await
+    }
+
+    pub async fn put_json(&self, path: &str, body: &serde_json::Value) -> (u16, serde_json::Value) {
+        self.send_json(reqwest::Method::PUT, path, body).await
+    }
+
+    async fn send_json(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> (u16, serde_json::Value) {
         let r = self
             .http
-            .post(self.url(path))
+            .request(method, self.url(path))
             .json(body)
             .send()
             .await
@@ -268,4 +281,30 @@ pub fn case_id(location: &str) -> String {
         .next()
         .unwrap_or("")
         .to_string()
+}
+
+/// One test per backend for each scenario named: `sqlite::x` and `postgres::x`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() { super::$name("sqlite").await })*
+        }
+        mod postgres {
+            $(#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $name() { super::$name("postgres").await })*
+        }
+    };
+}
+
+/// A staff account's id, as the forms and the API name it.
+pub async fn user_id(server: &Server, login: &str) -> String {
+    let store = storage::connect(&server.url).await.expect("connect");
+    let user = store
+        .user_by_login(login)
+        .await
+        .expect("user")
+        .expect("exists");
+    user.id.0.to_string()
 }

@@ -1,7 +1,5 @@
-//! The JSON API (`/api/v1`), described by an OpenAPI document at `/api/openapi.json` with
-//! Swagger UI at `/api/docs`. Public calls (apply, track, deadline) need no account; staff calls
-//! use the login session. Mutating staff calls accept only `application/json`, which a foreign
-//! page cannot send without a CORS preflight this server never grants: that is their CSRF guard.
+//! Staff calls on cases: the login, the dashboard, a case and its steps, assignment, letters,
+//! appeals, registration and 一事一申请 splitting.
 
 use axum::Json;
 use axum::extract::{Path, Query, State};
@@ -9,210 +7,15 @@ use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use storage::{AgencyId, CaseId, CaseRow, Private, Store};
 use tower_sessions::Session;
-use utoipa::{OpenApi, ToSchema};
+use utoipa::ToSchema;
 
+use super::ApiStaff;
+use super::public::{ApplicationBody, Receipt, raw};
 use crate::actions::ActionForm;
 use crate::auth::{Staff, log_in, verify_password};
 use crate::error::{ApiError, ErrorBody, WebError};
 use crate::service::{self, Origin};
 use crate::state::AppState;
-
-/// A member of staff for the API: a missing login is a 401 with a JSON body, not a redirect.
-pub struct ApiStaff(pub Staff);
-
-impl axum::extract::FromRequestParts<AppState> for ApiStaff {
-    type Rejection = ApiError;
-
-    async fn from_request_parts(
-        parts: &mut axum::http::request::Parts,
-        state: &AppState,
-    ) -> Result<ApiStaff, ApiError> {
-        Staff::from_request_parts(parts, state)
-            .await
-            .map(ApiStaff)
-            .map_err(ApiError)
-    }
-}
-
-#[derive(OpenApi)]
-#[openapi(
-    info(title = "gongkai 政府信息公开工作系统 API", version = "1"),
-    paths(
-        agencies, apply, track, deadline, login, dashboard, case, act, appeal, yearly
-    ),
-    components(schemas(
-        ErrorBody,
-        ApplicationBody,
-        Receipt,
-        Status,
-        Deadline,
-        LoginBody,
-        CaseJson,
-        ActionForm,
-        Dashboard,
-        Row
-    ))
-)]
-pub struct ApiDoc;
-
-#[derive(Serialize, ToSchema)]
-pub struct AgencyJson {
-    pub id: i64,
-    pub name: String,
-    pub parent: Option<i64>,
-}
-
-/// Agencies that take applications.
-#[utoipa::path(get, path = "/api/v1/agencies", responses((status = 200, body = Vec<Object>)))]
-pub async fn agencies(State(state): State<AppState>) -> Result<Json<Vec<AgencyJson>>, ApiError> {
-    let all = state.store.agencies().await?;
-    Ok(Json(
-        all.into_iter()
-            .map(|a| AgencyJson {
-                id: a.id.0,
-                name: a.name,
-                parent: a.parent.map(|p| p.0),
-            })
-            .collect(),
-    ))
-}
-
-/// An application as the public form sends it; enum fields take the snake_case names.
-#[derive(Deserialize, ToSchema)]
-pub struct ApplicationBody {
-    /// natural, commercial, research, public_interest, legal_services, other
-    pub kind: String,
-    pub name: String,
-    /// resident_id, credit_code, passport, other
-    pub doc_kind: String,
-    pub doc_number: String,
-    pub contact_person: Option<String>,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub address: Option<String>,
-    pub description: String,
-    /// paper, electronic, either
-    pub form: String,
-    /// post, email, fax, collect, on_site
-    pub delivery: String,
-}
-
-fn raw(b: ApplicationBody) -> cases::RawApplication {
-    cases::RawApplication {
-        kind: b.kind,
-        name: b.name,
-        doc_kind: b.doc_kind,
-        doc_number: b.doc_number,
-        contact_person: b.contact_person,
-        phone: b.phone,
-        email: b.email,
-        address: b.address,
-        description: b.description,
-        form: b.form,
-        delivery: b.delivery,
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct Receipt {
-    pub tracking_code: String,
-    pub received: String,
-    pub due: Option<String>,
-}
-
-/// Files an online application. Durable before the answer: a 201 means it is on disk.
-#[utoipa::path(post, path = "/api/v1/agencies/{agency}/applications", request_body = ApplicationBody,
-    responses((status = 201, body = Receipt), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn apply(
-    State(state): State<AppState>,
-    origin: Origin,
-    Path(agency): Path<i64>,
-    Json(b): Json<ApplicationBody>,
-) -> Result<(StatusCode, Json<Receipt>), ApiError> {
-    let (applicant, request) = raw(b).parse().map_err(WebError::Invalid)?;
-    let channel = cases::Channel::Online {
-        confirmed: state.today(),
-    };
-    let private = Private {
-        applicant,
-        request,
-        channel,
-    };
-    let done = service::submit(&state, AgencyId(agency), &private, "public", &origin).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(Receipt {
-            tracking_code: done.tracking_code,
-            received: done.received.to_string(),
-            due: done.due.map(|d| d.to_string()),
-        }),
-    ))
-}
-
-/// What the public status page shows: nothing personal.
-#[derive(Serialize, ToSchema)]
-pub struct Status {
-    pub tracking_code: String,
-    pub agency: String,
-    pub received: String,
-    pub state: String,
-    pub due: String,
-    pub outcome: Option<String>,
-}
-
-#[utoipa::path(get, path = "/api/v1/track/{code}", responses((status = 200, body = Status), (status = 404, body = ErrorBody)))]
-pub async fn track(
-    State(state): State<AppState>,
-    Path(code): Path<String>,
-) -> Result<Json<Status>, ApiError> {
-    let record = state
-        .store
-        .case_by_tracking_code(&service::normalize_code(&code))
-        .await?;
-    let s = crate::public::public_status(&state, &record).await?;
-    Ok(Json(Status {
-        tracking_code: s.code,
-        agency: s.agency,
-        received: s.received,
-        state: s.state,
-        due: s.due,
-        outcome: s.outcome,
-    }))
-}
-
-#[derive(Deserialize, ToSchema)]
-pub struct DeadlineQuery {
-    /// YYYY-MM-DD
-    pub date: String,
-    /// Working days, 1–60 (default 20)
-    pub days: Option<u16>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct Deadline {
-    pub due: String,
-    /// Every day counted and passed over, in Chinese.
-    pub explanation: Vec<String>,
-}
-
-#[utoipa::path(get, path = "/api/v1/deadline", params(("date" = String, Query), ("days" = Option<u16>, Query)),
-    responses((status = 200, body = Deadline), (status = 422, body = ErrorBody)))]
-pub async fn deadline(
-    State(state): State<AppState>,
-    Query(q): Query<DeadlineQuery>,
-) -> Result<Json<Deadline>, ApiError> {
-    let date: calendar::Date = q
-        .date
-        .trim()
-        .parse()
-        .map_err(|_| WebError::Refused("日期格式应为 YYYY-MM-DD".into()))?;
-    let days = calendar::WorkingDays::new(i64::from(q.days.unwrap_or(20)))?;
-    let ex = state.calendar().explain(date, days)?;
-    Ok(Json(Deadline {
-        due: ex.due.to_string(),
-        explanation: ex.to_string().lines().map(String::from).collect(),
-    }))
-}
 
 #[derive(Deserialize, ToSchema)]
 pub struct LoginBody {
@@ -278,6 +81,47 @@ pub async fn dashboard(
         overdue: l.overdue.iter().map(row).collect(),
         due_soon: l.soon.iter().map(row).collect(),
         waiting: l.waiting.iter().map(row).collect(),
+    }))
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    agency: Option<i64>,
+    page: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CaseList {
+    pub total: i64,
+    pub page: i64,
+    /// Newest first, 50 a page.
+    pub rows: Vec<Row>,
+}
+
+const PAGE: i64 = 50;
+
+/// The cases of the staff member's agency (or, for a supervisor, of an agency below), newest
+/// first. Nothing personal: open a case for that.
+#[utoipa::path(get, path = "/api/v1/cases", params(("agency" = Option<i64>, Query), ("page" = Option<i64>, Query)),
+    responses((status = 200, body = CaseList), (status = 404, body = ErrorBody)))]
+pub async fn cases(
+    State(state): State<AppState>,
+    ApiStaff(staff): ApiStaff,
+    Query(q): Query<ListQuery>,
+) -> Result<Json<CaseList>, ApiError> {
+    let agency = q.agency.map_or(staff.user.agency, AgencyId);
+    if !staff.can_view(agency) {
+        return Err(WebError::NotFound.into());
+    }
+    let page = q.page.unwrap_or(1).clamp(1, 1_000_000);
+    let rows = state
+        .store
+        .recent_cases(agency, PAGE, (page - 1) * PAGE)
+        .await?;
+    Ok(Json(CaseList {
+        total: state.store.count_cases(agency).await?,
+        page,
+        rows: rows.iter().map(row).collect(),
     }))
 }
 
@@ -396,6 +240,41 @@ pub async fn assign(
 }
 
 #[derive(Deserialize, ToSchema)]
+pub struct SplitBody {
+    /// One item per application: the first stays with the case, each further one becomes an
+    /// application of its own (same applicant, same receipt date). 2 to 50 items.
+    pub items: Vec<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Created {
+    pub id: i64,
+    pub tracking_code: String,
+}
+
+/// 一事一申请: splits a multi-item request into several applications.
+#[utoipa::path(post, path = "/api/v1/cases/{id}/split", request_body = SplitBody,
+    responses((status = 201, body = Vec<Created>), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn split(
+    State(state): State<AppState>,
+    ApiStaff(staff): ApiStaff,
+    origin: Origin,
+    Path(id): Path<i64>,
+    Json(b): Json<SplitBody>,
+) -> Result<(StatusCode, Json<Vec<Created>>), ApiError> {
+    let items: Vec<&str> = b.items.iter().map(String::as_str).collect();
+    let made = service::split(&state, &staff, CaseId(id), &items, &origin).await?;
+    let made = made
+        .into_iter()
+        .map(|(id, tracking_code)| Created {
+            id: id.0,
+            tracking_code,
+        })
+        .collect();
+    Ok((StatusCode::CREATED, Json(made)))
+}
+
+#[derive(Deserialize, ToSchema)]
 pub struct LetterBody {
     /// receipt, correction, extension, third_party, co_producer, fee_notice, reasons, reply
     pub kind: String,
@@ -500,44 +379,5 @@ pub async fn register(
             received: done.received.to_string(),
             due: done.due.map(|d| d.to_string()),
         }),
-    ))
-}
-
-/// Adds or replaces a year of the holiday calendar (TOML in the format of holidays.toml, one
-/// year); every open case's due date is recomputed. Agency admins only.
-#[utoipa::path(put, path = "/api/v1/calendar", request_body(content = String, content_type = "text/plain"),
-    responses((status = 200, body = Object), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
-pub async fn calendar_year(
-    State(state): State<AppState>,
-    ApiStaff(staff): ApiStaff,
-    body: String,
-) -> Result<Json<serde_json::Value>, ApiError> {
-    if !staff.is_admin() {
-        return Err(WebError::Forbidden.into());
-    }
-    let (year, moved) = crate::admin::add_year(&state, &body).await?;
-    Ok(Json(
-        serde_json::json!({ "year": year, "recomputed": moved }),
-    ))
-}
-
-/// Tables 三 and 四 of a year computed from the agency's cases, with the report checker's findings.
-#[utoipa::path(get, path = "/api/v1/agencies/{agency}/report/{year}", responses((status = 200, body = Object), (status = 404, body = ErrorBody)))]
-pub async fn yearly(
-    State(state): State<AppState>,
-    ApiStaff(staff): ApiStaff,
-    Path((agency, year)): Path<(i64, i16)>,
-) -> Result<Json<serde_json::Value>, ApiError> {
-    let agency = AgencyId(agency);
-    if !staff.can_view(agency) {
-        return Err(WebError::NotFound.into());
-    }
-    let name = state.store.agency(agency).await?.name;
-    let groups = state.store.year_groups(agency, year).await?;
-    let appeals = state.store.appeals_for_year(agency, year).await?;
-    let report = cases::yearly::report_from_groups(&name, i32::from(year), groups, &appeals);
-    let findings = report::check::check(&report);
-    Ok(Json(
-        serde_json::json!({ "report": report, "findings": findings }),
     ))
 }
