@@ -25,8 +25,8 @@ pub struct Args {
     /// Treat this date as today (for demonstrations and tests)
     #[arg(long)]
     today: Option<Date>,
-    /// Send handlers a daily e-mail of overdue and nearly due cases through this relay (smtp://host[:port]); off when absent
-    #[arg(long)]
+    /// Send handlers a daily e-mail of overdue and nearly due cases through this mail server: smtp://host[:port] (plain relay), smtp://user:pass@host?tls=starttls, or smtps://user:pass@host; off when absent. Prefer the environment variable to keep a password out of the process list
+    #[arg(long, env = "GONGKAI_SMTP", hide_env_values = true)]
     smtp: Option<String>,
     /// The sender of reminder e-mails
     #[arg(long, default_value = "gongkai@localhost")]

@@ -159,6 +159,24 @@ async fn handlers_get_their_overdue_and_nearly_due_cases() {
     );
     assert!(transcript.contains("GKOVERDUE-0001"), "{transcript}");
 
+    // A server that cannot do STARTTLS gets nothing when TLS was asked for: no silent downgrade.
+    let strict = web::reminders::Mailer::new(
+        &format!("smtp://gk:secret@127.0.0.1:{port}?tls=starttls"),
+        "gongkai@example.cn",
+    )
+    .expect("mailer");
+    let sent = web::reminders::send_reminders(&state, &strict)
+        .await
+        .expect("send");
+    assert_eq!(sent, 0);
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let transcripts = got.lock().map(|g| g.clone()).unwrap_or_default();
+    assert_eq!(transcripts.len(), 2, "{transcripts:?}");
+    assert!(
+        !transcripts[1].contains("MAIL FROM") && !transcripts[1].contains("AUTH"),
+        "{transcripts:?}"
+    );
+
     assert!(web::reminders::Mailer::new("http://mail", "a@b.cn").is_err());
     assert!(web::reminders::Mailer::new("smtp://mail:x", "a@b.cn").is_err());
 }
