@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{application, client, start};
+use common::{application_json, client, start};
 use serde_json::json;
 
 on_both_backends!(
@@ -82,17 +82,8 @@ async fn api_validates_and_documents_itself(backend: &str) {
         )
         .await;
     assert_eq!(status, 401);
-    let (status, _) = c
-        .post_json(
-            "/api/v1/login",
-            &json!({"login": "approver", "password": "pw-approver"}),
-        )
-        .await;
-    assert_eq!(status, 204);
-    let mut body = json!({});
-    for (k, v) in application("张三丰") {
-        body[k] = json!(v);
-    }
+    c.api_login("approver").await;
+    let body = application_json("张三丰");
     let (_, receipt) = c.post_json(&url, &body).await;
     let code = receipt["tracking_code"].as_str().unwrap_or("").to_string();
     let (_, board) = c.json("/api/v1/dashboard").await;
@@ -123,10 +114,9 @@ async fn api_validates_and_documents_itself(backend: &str) {
     );
 
     // Staff registration, assignment, letters and the calendar over the API.
-    let mut reg = json!({"channel": "fax", "date": "2025-09-25"});
-    for (k, v) in application("李四") {
-        reg[k] = json!(v);
-    }
+    let mut reg = application_json("李四");
+    reg["channel"] = json!("fax");
+    reg["date"] = json!("2025-09-25");
     let (status, receipt) = c.post_json("/api/v1/registrations", &reg).await;
     assert_eq!(status, 201, "{receipt}");
     assert_eq!(receipt["received"], "2025-09-25");
@@ -191,10 +181,7 @@ async fn api_splits_lists_and_administers(backend: &str) {
     let server = start(backend, "apiadmin", "2025-09-26").await;
     let town = server.world.town.0;
     let public = client(&server);
-    let mut body = json!({});
-    for (k, v) in application("张三丰") {
-        body[k] = json!(v);
-    }
+    let body = application_json("张三丰");
     let (status, receipt) = public
         .post_json(&format!("/api/v1/agencies/{town}/applications"), &body)
         .await;
@@ -203,13 +190,7 @@ async fn api_splits_lists_and_administers(backend: &str) {
     assert_eq!(status, 401, "staff only");
 
     let handler = client(&server);
-    let (status, _) = handler
-        .post_json(
-            "/api/v1/login",
-            &json!({"login": "handler", "password": "pw-handler"}),
-        )
-        .await;
-    assert_eq!(status, 204);
+    handler.api_login("handler").await;
     let (status, _) = handler
         .post_json("/api/v1/cases/1/split", &json!({"items": ["一", "二"]}))
         .await;
@@ -272,13 +253,7 @@ async fn api_splits_lists_and_administers(backend: &str) {
     assert_eq!(r.status().as_u16(), 403);
 
     let admin = client(&server);
-    let (status, _) = admin
-        .post_json(
-            "/api/v1/login",
-            &json!({"login": "admin", "password": "pw-admin"}),
-        )
-        .await;
-    assert_eq!(status, 204);
+    admin.api_login("admin").await;
     let (status, all) = admin.json("/api/v1/templates").await;
     assert_eq!(status, 200);
     let receipt_t = all

@@ -8,7 +8,7 @@ mod common;
 
 use std::io::Read;
 
-use common::{Client, application, case_id, client, pairs, start, tracking_code};
+use common::{Client, application, application_json, case_id, client, pairs, start, tracking_code};
 use serde_json::json;
 
 on_both_backends!(
@@ -385,10 +385,7 @@ async fn holiday_admin_recomputes_due_dates(backend: &str) {
     let server = start(backend, "calendar", "2026-12-15").await;
     let town = server.world.town.0;
     let public = client(&server);
-    let mut body = json!({});
-    for (k, v) in application("张三丰") {
-        body[k] = json!(v);
-    }
+    let body = application_json("张三丰");
     // 2027's holidays are not known yet: the application is taken all the same.
     let (status, receipt) = public
         .post_json(&format!("/api/v1/agencies/{town}/applications"), &body)

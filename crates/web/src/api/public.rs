@@ -77,6 +77,16 @@ pub struct Receipt {
 }
 
 /// Files an online application. Durable before the answer: a 201 means it is on disk.
+impl From<service::Submitted> for Receipt {
+    fn from(done: service::Submitted) -> Receipt {
+        Receipt {
+            tracking_code: done.tracking_code,
+            received: done.received.to_string(),
+            due: done.due.map(|d| d.to_string()),
+        }
+    }
+}
+
 #[utoipa::path(post, path = "/api/v1/agencies/{agency}/applications", request_body = ApplicationBody,
     responses((status = 201, body = Receipt), (status = 422, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn apply(
@@ -95,14 +105,7 @@ pub async fn apply(
         channel,
     };
     let done = service::submit(&state, AgencyId(agency), &private, "public", &origin).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(Receipt {
-            tracking_code: done.tracking_code,
-            received: done.received.to_string(),
-            due: done.due.map(|d| d.to_string()),
-        }),
-    ))
+    Ok((StatusCode::CREATED, Json(Receipt::from(done))))
 }
 
 /// What the public status page shows: nothing personal.

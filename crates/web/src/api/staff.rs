@@ -372,12 +372,5 @@ pub async fn register(
         &origin,
     )
     .await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(Receipt {
-            tracking_code: done.tracking_code,
-            received: done.received.to_string(),
-            due: done.due.map(|d| d.to_string()),
-        }),
-    ))
+    Ok((StatusCode::CREATED, Json(Receipt::from(done))))
 }

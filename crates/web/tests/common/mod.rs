@@ -218,6 +218,13 @@ impl Client {
         self.send_json(reqwest::Method::POST, path, body).await
     }
 
+    /// Logs in over the API with the world's password (`pw-` + login); asserts it worked.
+    pub async fn api_login(&self, login: &str) {
+        let body = serde_json::json!({"login": login, "password": format!("pw-{login}")});
+        let (status, _) = self.post_json("/api/v1/login", &body).await;
+        assert_eq!(status, 204, "API login {login}");
+    }
+
     pub async fn put_json(&self, path: &str, body: &serde_json::Value) -> (u16, serde_json::Value) {
         self.send_json(reqwest::Method::PUT, path, body).await
     }
@@ -257,6 +264,15 @@ pub fn application(name: &str) -> Vec<(&'static str, String)> {
     .iter()
     .map(|(k, v)| (*k, v.to_string()))
     .collect()
+}
+
+/// The same application as the API's JSON body.
+pub fn application_json(name: &str) -> serde_json::Value {
+    application(name)
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), serde_json::Value::String(v)))
+        .collect::<serde_json::Map<_, _>>()
+        .into()
 }
 
 pub fn pairs<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'a str, &'a str)> {
