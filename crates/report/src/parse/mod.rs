@@ -138,16 +138,19 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .chars()
-        .take(4096)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    head.contains("<html")
-        || head.contains("<table")
-        || head.contains("<!doctype html")
-        || head.contains("<p") && head.contains("</p>")
+    // Bytes, not chars: the markers are ASCII, and this runs on every text file.
+    let head = &text.as_bytes()[..text.len().min(4096)];
+    let has = |marker: &[u8]| {
+        head.windows(marker.len())
+            .any(|w| w.eq_ignore_ascii_case(marker))
+    };
+    head.contains(&b'<')
+        && (has(b"<html")
+            || has(b"<table")
+            || has(b"<!doctype html")
+            || has(b"<p") && has(b"</p>"))
 }
+
 
 /// UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (the superset of GBK and GB2312
 /// that older portals and Windows tools still write).

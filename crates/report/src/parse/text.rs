@@ -190,7 +190,7 @@ fn split_aligned<'a>(line: &Cow<'a, str>) -> Vec<Cow<'a, str>> {
 
 /// A line that is only a page number: `3`, `- 3 -`, `—3—`, `第3页`, `3/10`, `第 3 页 共 10 页`.
 pub fn is_page_number(line: &str) -> bool {
-    if line.len() > 40 || line.contains('\t') {
+    if line.len() > 40 || line.contains('\t') || !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let s: String = line.chars().filter(|c| !c.is_whitespace()).collect();
