@@ -145,12 +145,8 @@ fn looks_like_html(text: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(marker))
     };
     head.contains(&b'<')
-        && (has(b"<html")
-            || has(b"<table")
-            || has(b"<!doctype html")
-            || has(b"<p") && has(b"</p>"))
+        && (has(b"<html") || has(b"<table") || has(b"<!doctype html") || has(b"<p") && has(b"</p>"))
 }
-
 
 /// UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (the superset of GBK and GB2312
 /// that older portals and Windows tools still write).
