@@ -112,6 +112,71 @@ pub(crate) fn count_after(text: &str, at: usize) -> Option<(Quoted, usize)> {
     None
 }
 
+/// The stretches of text where a phrase can be followed by a count that [`count_after`] reads:
+/// the few characters before each `N件`. Prose is long and quoted counts are few, so phrases are
+/// looked for only there; a phrase anywhere else could not be read as a claim anyway.
+pub(crate) struct Near<'t> {
+    text: &'t str,
+    windows: Vec<std::ops::Range<usize>>,
+}
+
+/// Longest phrase looked for, in bytes.
+const MAX_PHRASE: usize = 10 * 3;
+
+impl<'t> Near<'t> {
+    pub(crate) fn new(text: &'t str) -> Near<'t> {
+        let mut windows: Vec<std::ops::Range<usize>> = Vec::new();
+        for unit in memchr::memmem::find_iter(text.as_bytes(), "件".as_bytes()) {
+            let before = text.get(..unit).unwrap_or_default();
+            let run = before.trim_end();
+            let figures = run.trim_end_matches(|c: char| c.is_ascii_digit() || c == ',');
+            if figures.len() == run.len()
+                || !run[figures.len()..].contains(|c: char| c.is_ascii_digit())
+            {
+                continue;
+            }
+            // Back over at most 16 characters that count_after would skip, stopping at a break.
+            let mut start = figures.len();
+            let mut counted = 0;
+            for (i, c) in figures.char_indices().rev() {
+                if STOPS.contains(&c) || counted > 15 {
+                    break;
+                }
+                counted += usize::from(!c.is_whitespace());
+                start = i;
+            }
+            let mut start = start.saturating_sub(MAX_PHRASE);
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            windows.push(start..unit);
+        }
+        windows.sort_by_key(|w| w.start);
+        let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(windows.len());
+        for w in windows {
+            match merged.last_mut() {
+                Some(last) if last.end >= w.start => last.end = last.end.max(w.end),
+                _ => merged.push(w),
+            }
+        }
+        Near {
+            text,
+            windows: merged,
+        }
+    }
+
+    /// Where `phrase` occurs inside the windows, in order.
+    fn find<'a>(&'a self, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.windows.iter().flat_map(move |w| {
+            self.text
+                .get(w.clone())
+                .unwrap_or_default()
+                .match_indices(phrase)
+                .map(move |(i, _)| w.start + i)
+        })
+    }
+}
+
 fn percent_after(s: &str) -> Option<f64> {
     let s = s.trim_start_matches(['，', ',', '（', '(', ' ']);
     let s = s.strip_prefix('占')?;
@@ -151,13 +216,14 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     let text = report.sections.all_text();
     let t = &report.table3;
     let processed = row_total(t, TotalProcessed);
+    let near = Near::new(&text);
     let mut consumed: Vec<(usize, usize)> = Vec::new();
     for claim in OUTCOME_CLAIMS {
         let Some(table) = rows_total(t, claim.rows) else {
             continue;
         };
         for phrase in claim.phrases {
-            for (at, _) in text.match_indices(phrase) {
+            for at in near.find(phrase) {
                 if consumed.iter().any(|&(s, e)| at >= s && at < e) {
                     continue;
                 }
@@ -211,16 +277,17 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
             }
         }
     }
-    received(&text, report, out);
-    appeals(&text, report, out);
+    received(&near, report, out);
+    appeals(&near, report, out);
 }
 
-fn received(text: &str, report: &Report, out: &mut Vec<Finding>) {
+fn received(near: &Near<'_>, report: &Report, out: &mut Vec<Finding>) {
+    let text = near.text;
     let t = &report.table3;
     let new = row_total(t, New);
     let carried = row_total(t, CarriedOver).unwrap_or(0.0);
     for phrase in ["收到", "新收", "受理"] {
-        for (at, _) in text.match_indices(phrase) {
+        for at in near.find(phrase) {
             let Some((q, skipped)) = count_after(text, at + phrase.len()) else {
                 continue;
             };
@@ -249,7 +316,7 @@ fn received(text: &str, report: &Report, out: &mut Vec<Finding>) {
         let Some(table) = row_total(t, key) else {
             continue;
         };
-        for (at, _) in text.match_indices(phrase) {
+        for at in near.find(phrase) {
             let Some((q, _)) = count_after(text, at + phrase.len()) else {
                 continue;
             };
@@ -264,7 +331,8 @@ fn received(text: &str, report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-fn appeals(text: &str, report: &Report, out: &mut Vec<Finding>) {
+fn appeals(near: &Near<'_>, report: &Report, out: &mut Vec<Finding>) {
+    let text = near.text;
     let t4 = &report.table4;
     let group_total = |g: usize| -> Option<f64> {
         let cells = t4.group(g);
@@ -293,7 +361,7 @@ fn appeals(text: &str, report: &Report, out: &mut Vec<Finding>) {
         let Some(table) = table else { continue };
         let mut seen = Vec::new();
         for phrase in phrases {
-            for (at, _) in text.match_indices(phrase) {
+            for at in near.find(phrase) {
                 if seen.contains(&(at + phrase.len())) {
                     continue;
                 }

@@ -155,7 +155,8 @@ fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
         let (text, _) = enc.decode_without_bom_handling(bytes.get(bom..).unwrap_or_default());
         return Ok(Cow::Owned(text.into_owned()));
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    // simdutf8 validates at memory speed; its error carries no detail, and none is needed here.
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         return check_text(Cow::Borrowed(s));
     }
     let (text, _, errors) = encoding_rs::GB18030.decode(bytes);

@@ -30,15 +30,14 @@ const UNITS: [&str; 6] = ["件", "个", "条", "项", "万元", "次"];
 
 /// Reads one cell.
 pub fn classify(raw: &str) -> CellText {
-    let t = raw
-        .trim_matches(|c: char| c == ' ' || c == '\u{3000}' || c == '\u{a0}' || c.is_whitespace());
-    // Most cells are short ASCII figures: read them without allocating.
-    if !t.is_empty() && t.len() <= 15 && t.bytes().all(|b| b.is_ascii_digit()) {
-        return t
-            .parse::<u64>()
-            .ok()
-            .and_then(|v| Num::new(v as f64))
-            .map_or(CellText::Text, CellText::Number);
+    // Most cells are short ASCII figures: read them without trimming or allocating.
+    if let Some(kind) = plain_integer(raw) {
+        return kind;
+    }
+    // `trim` drops every Unicode space, the ideographic U+3000 and no-break U+00A0 included.
+    let t = raw.trim();
+    if let Some(kind) = plain_integer(t) {
+        return kind;
     }
     if t.is_empty() {
         return CellText::Blank;
@@ -68,6 +67,21 @@ pub fn classify(raw: &str) -> CellText {
         }
     }
     parse_number(body).map_or(CellText::Text, CellText::Number)
+}
+
+/// A cell of at most 15 ASCII digits and nothing else.
+fn plain_integer(t: &str) -> Option<CellText> {
+    if t.is_empty() || t.len() > 15 {
+        return None;
+    }
+    let mut v: u64 = 0;
+    for b in t.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + u64::from(b - b'0');
+    }
+    Some(Num::new(v as f64).map_or(CellText::Text, CellText::Number))
 }
 
 /// A plain decimal with optional sign and thousands separators in groups of three.

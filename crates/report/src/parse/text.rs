@@ -7,6 +7,9 @@
 //! - **aligned columns** (`pdftotext -layout`): cells separated by runs of spaces.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use memchr::memmem;
 
 use super::doc::{Doc, strip_marks};
 use super::number::{CellText, classify};
@@ -49,11 +52,14 @@ struct Shapes {
 }
 
 fn shapes(text: &str) -> Shapes {
+    static THREE_SPACES: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(b"   "));
     let mut s = Shapes::default();
-    for line in text.as_bytes().split(|&b| b == b'\n') {
+    for line in lines(text.as_bytes()) {
         let line = line.trim_ascii_end();
+        let has_tab = |b: &[u8]| memchr::memchr(b'\t', b).is_some();
         if let Some(rest) = line.strip_prefix(b"\t") {
-            if rest.contains(&b'\t') {
+            if has_tab(rest) {
                 s.inner += 1
             } else {
                 s.single += 1
@@ -61,15 +67,27 @@ fn shapes(text: &str) -> Shapes {
             continue;
         }
         let t = line.trim_ascii_start();
-        if t.contains(&b'\t') {
+        if has_tab(t) {
             s.inner += 1;
         } else if t.first() == Some(&b'|') && t.last() == Some(&b'|') {
             s.pipes += 1;
-        } else if t.windows(3).any(|w| w == b"   ") {
+        } else if THREE_SPACES.find(t).is_some() {
             s.aligned += 1;
         }
     }
     s
+}
+
+/// The lines of a text, split where memchr finds the newlines.
+fn lines(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
+    std::iter::from_fn(move || {
+        let end = ends.next()?;
+        let line = text.get(start..end).unwrap_or_default();
+        start = end + 1;
+        Some(line)
+    })
 }
 
 pub fn detect(text: &str) -> TextLayout {
@@ -251,16 +269,20 @@ struct Wrapped {
 impl Wrapped {
     fn push(&mut self, doc: &mut Doc<'_>, line: &str) {
         let line = line.trim();
-        let ends = self
-            .para
-            .ends_with(['。', '；', '！', '？', '：', ':', ';']);
-        let starts_item = super::numbering::heading_mark(line).is_some()
-            || super::numbering::paren_mark(line).is_some();
+        let starts_item = |line: &str| {
+            super::numbering::heading_mark(line).is_some()
+                || super::numbering::paren_mark(line).is_some()
+        };
         // A heading is one line: only a paragraph of one line so far can be one.
         let one_line = self.para.len() == self.last_line_len;
-        let heading = one_line && super::extract::is_heading(&self.para);
-        if !self.para.is_empty() && !ends && self.last_line_chars >= 15 && !starts_item && !heading
-        {
+        let runs_on = !self.para.is_empty()
+            && !self
+                .para
+                .ends_with(['。', '；', '！', '？', '：', ':', ';'])
+            && self.last_line_chars >= 15
+            && !starts_item(line)
+            && (!one_line || !super::extract::is_heading(&self.para));
+        if runs_on {
             self.para.push_str(line);
         } else {
             self.flush(doc);

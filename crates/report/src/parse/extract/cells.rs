@@ -2,13 +2,16 @@
 
 use crate::parse::number::{CellText, classify};
 
-use super::labels::squash_into;
+use super::labels::{squash_into, table3_row};
+use crate::model::RowKey;
 
 /// A row as the extractor sees it: the squashed words of its label cells and the cells after the last of them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Split {
     pub label: String,
     pub values: Vec<CellText>,
+    /// The table-三 row the label names ([`table3_row`]), read once here for every reader.
+    pub row: Option<RowKey>,
 }
 
 impl Split {
@@ -34,7 +37,8 @@ pub fn split<S: AsRef<str>>(cells: &[S]) -> Split {
             kind => values.push(kind),
         }
     }
-    Split { label, values }
+    let row = table3_row(&label);
+    Split { label, values, row }
 }
 
 /// Fits a list of value cells to `width`: blank cells beyond the width are dropped from the

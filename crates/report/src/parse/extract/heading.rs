@@ -1,5 +1,10 @@
 //! Section headings (一、总体情况 …), the title, the issuing body, the year and the date.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::labels::squash;
 use crate::parse::numbering::{Style, chinese_digits, heading_mark};
 
@@ -62,16 +67,19 @@ fn part_mark(text: &str) -> Option<(u32, Style, &str)> {
 pub fn heading(para: &str) -> Option<Heading> {
     let text = para.trim();
     // Headings are short and name their section; most paragraphs need not be looked at closely.
-    const HINTS: [&str; 7] = [
-        "总体情况",
-        "概述",
-        "主动公开",
-        "申请",
-        "行政复议",
-        "问题",
-        "其他需要报告",
-    ];
-    if text.len() > 160 || !HINTS.iter().any(|h| text.contains(h)) {
+    static HINTS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+        AhoCorasick::new([
+            "总体情况",
+            "概述",
+            "主动公开",
+            "申请",
+            "行政复议",
+            "问题",
+            "其他需要报告",
+        ])
+        .ok()
+    });
+    if text.len() > 160 || !HINTS.as_ref().is_some_and(|h| h.is_match(text)) {
         return None;
     }
     let (mark, rest) = match heading_mark(text).or_else(|| part_mark(text)) {
@@ -169,7 +177,7 @@ fn complete_body(name: &str) -> String {
     n.to_string()
 }
 
-pub fn title_info(preamble: &[String], doc_title: Option<&str>) -> TitleInfo {
+pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
     // A title is often broken over lines: 山亭区凫城镇2025年政府信息公开 / 工作年度报告.
     let mut joined = String::new();
     let mut title = None;
@@ -214,7 +222,8 @@ pub fn title_info(preamble: &[String], doc_title: Option<&str>) -> TitleInfo {
 
 /// A publication date: `发布日期：2020-01-31`, or a closing line `2026年1月20日`.
 pub fn date(text: &str) -> Option<String> {
-    if text.len() > 60 {
+    // A year has four digits: most lines have fewer and need no closer look.
+    if text.len() > 60 || text.bytes().filter(u8::is_ascii_digit).count() < 4 {
         return None;
     }
     let t = squash(text);

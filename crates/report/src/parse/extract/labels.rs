@@ -1,5 +1,9 @@
 //! Recognising row labels however they were broken, spaced or bracketed.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::model::RowKey;
 
 /// Drops spaces, brackets and punctuation so that `(三) 不予公开 1. 属于国家秘密` and
@@ -10,42 +14,44 @@ pub fn squash(s: &str) -> String {
     out
 }
 
-/// [`squash`], appending to `out`.
+/// [`squash`], appending to `out`. Kept text is copied in runs, and only the lead bytes of the
+/// few non-ASCII characters that can be dropped cause a character to be decoded.
 pub fn squash_into(out: &mut String, s: &str) {
-    for c in s.chars() {
-        let drop = c.is_whitespace()
-            || matches!(
-                c,
-                '（' | '）'
-                    | '('
-                    | ')'
-                    | '.'
-                    | '．'
-                    | '、'
-                    | '，'
-                    | ','
-                    | '“'
-                    | '”'
-                    | '"'
-                    | '：'
-                    | ':'
-                    | '‘'
-                    | '’'
-                    | '\''
-                    | '·'
-                    | '*'
-            );
-        if !drop {
-            out.push(c);
+    let bytes = s.as_bytes();
+    let (mut kept, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (len, drop) = match b {
+            0..0x80 => (1, b.is_ascii_whitespace() || b"().,\":'*\x0b".contains(&b)),
+            0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => match s.get(i..).and_then(|t| t.chars().next()) {
+                Some(c) => (c.len_utf8(), dropped(c)),
+                None => (1, false),
+            },
+            0xC0..0xE0 => (2, false),
+            0xE0..0xF0 => (3, false),
+            _ => (4, false),
+        };
+        if drop {
+            out.push_str(s.get(kept..i).unwrap_or_default());
+            kept = i + len;
         }
+        i += len;
     }
+    out.push_str(s.get(kept..).unwrap_or_default());
 }
 
-/// The table-三 row a squashed label names, if any. Sub-rows are found by their own words,
-/// which are unique, so a lost or misplaced group label does not matter.
-pub fn table3_row(label: &str) -> Option<RowKey> {
+fn dropped(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '（' | '）' | '．' | '、' | '，' | '“' | '”' | '：' | '‘' | '’' | '·'
+        )
+}
+
+/// Words that name a table-三 row, most specific first: where a label holds several, the first
+/// in this list decides (部分公开 before 予以公开).
+const WORDS: &[(&str, RowKey)] = {
     use RowKey::*;
-    const WORDS: &[(&str, RowKey)] = &[
+    &[
         ("本年新收", New),
         ("新收政府信息公开申请", New),
         ("上年结转", CarriedOver),
@@ -73,11 +79,26 @@ pub fn table3_row(label: &str) -> Option<RowKey> {
         ("缴纳费用", OtherNoFee),
         ("部分公开", PartlyGranted),
         ("予以公开", Granted),
-    ];
-    for (word, key) in WORDS {
-        if label.contains(word) {
-            return Some(*key);
-        }
+    ]
+};
+
+/// All of [`WORDS`] in one automaton: a label is read once, not once per word.
+static WORD_FINDER: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(WORDS.iter().map(|w| w.0)).ok());
+
+/// The table-三 row a squashed label names, if any. Sub-rows are found by their own words,
+/// which are unique, so a lost or misplaced group label does not matter.
+pub fn table3_row(label: &str) -> Option<RowKey> {
+    use RowKey::*;
+    let word = match WORD_FINDER.as_ref() {
+        Some(ac) => ac
+            .find_overlapping_iter(label)
+            .map(|m| m.pattern().as_usize())
+            .min(),
+        None => WORDS.iter().position(|(w, _)| label.contains(w)),
+    };
+    if let Some((_, key)) = word.and_then(|i| WORDS.get(i)) {
+        return Some(*key);
     }
     if label.ends_with("3其他") || label == "其他" {
         return Some(OtherOther);

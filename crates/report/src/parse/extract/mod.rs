@@ -8,6 +8,8 @@ mod table2;
 mod table3;
 mod table4;
 
+use std::borrow::Cow;
+
 use crate::check::Finding;
 use crate::model::{Column, Format, Report, RowKey, SECTION_HEADINGS};
 use crate::parse::doc::{Block, Doc};
@@ -44,8 +46,9 @@ const NUMERALS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
 pub fn extract(doc: &Doc<'_>) -> Extracted {
     let mut findings = Vec::new();
     let mut headings: Vec<heading::Heading> = Vec::new();
-    let mut section_text: [Vec<String>; 6] = Default::default();
-    let mut preamble: Vec<String> = Vec::new();
+    // Paragraphs borrow the document's text; only prose rebuilt from a row is owned.
+    let mut section_text: [Vec<Cow<str>>; 6] = Default::default();
+    let mut preamble: Vec<Cow<str>> = Vec::new();
     let mut current: Option<usize> = None;
     let mut published = None;
     let mut signature: Option<String> = None;
@@ -68,7 +71,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     if let Some(buf) = current.and_then(|i| section_text.get_mut(i))
                         && buf.last().is_some_and(|l| heading::org_line(l))
                     {
-                        signature = buf.pop();
+                        signature = buf.pop().map(Cow::into_owned);
                     }
                     continue;
                 }
@@ -93,8 +96,8 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     continue;
                 }
                 match current.and_then(|i| section_text.get_mut(i)) {
-                    Some(buf) => buf.push(p.to_string()),
-                    None => preamble.push(p.to_string()),
+                    Some(buf) => buf.push(Cow::Borrowed(p)),
+                    None => preamble.push(Cow::Borrowed(p)),
                 }
             }
             Block::Row(cells) => {
@@ -110,7 +113,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                 if region == Region::Table3 && !used {
                     let leaves = sec.is_some_and(|s| s >= 3)
                         || split.label.contains("行政复议")
-                        || (t3.complete() && labels::table3_row(&split.label).is_none());
+                        || (t3.complete() && split.row.is_none());
                     if leaves {
                         region = Region::AfterTable3;
                     } else {
@@ -130,8 +133,8 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                         .collect::<Vec<_>>()
                         .join(" ");
                     match sec.and_then(|i| section_text.get_mut(i)) {
-                        Some(buf) => buf.push(line),
-                        None => preamble.push(line),
+                        Some(buf) => buf.push(line.into()),
+                        None => preamble.push(line.into()),
                     }
                 }
             }
@@ -176,7 +179,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
     }
 }
 
-fn first_year(sections: &[Vec<String>; 6]) -> Option<i32> {
+fn first_year(sections: &[Vec<Cow<str>>; 6]) -> Option<i32> {
     let first = sections.first()?.first()?;
     let digits: String = first
         .chars()

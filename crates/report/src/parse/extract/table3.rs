@@ -65,13 +65,13 @@ impl Table3Reader {
 
     /// True when a row's words say it belongs to table 三.
     pub fn starts(split: &Split) -> bool {
-        (table3_row(&split.label).is_some() && split.numbers() > 0)
+        (split.row.is_some() && split.numbers() > 0)
             || split.label.contains("勾稽关系")
             || split.label.contains("申请人情况")
     }
 
     pub fn offer(&mut self, split: &Split) {
-        let key = table3_row(&split.label).filter(|&k| !self.filled(k));
+        let key = split.row.filter(|&k| !self.filled(k));
         let has_values = split.numbers() > 0 || split.values.len() >= 7;
         if !has_values {
             if key.is_some() {
@@ -83,7 +83,11 @@ impl Table3Reader {
             return;
         }
         let carried = std::mem::take(&mut self.carry);
-        let whole = format!("{carried}{}", split.label);
+        let whole: std::borrow::Cow<str> = if carried.is_empty() {
+            split.label.as_str().into()
+        } else {
+            format!("{carried}{}", split.label).into()
+        };
         let key = key.or_else(|| {
             (!carried.is_empty())
                 .then(|| table3_row(&whole))
