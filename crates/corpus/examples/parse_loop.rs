@@ -26,7 +26,12 @@ fn main() {
     let repeat = args.get(1).copied().unwrap_or(3);
     let mut fingerprint = DefaultHasher::new();
     let (mut all_bytes, mut all_time) = (0usize, Duration::ZERO);
+    // `LAYOUT=pdf-extract-text` measures one layout only.
+    let only = std::env::var("LAYOUT").ok();
     for layout in TEXT {
+        if only.as_deref().is_some_and(|name| name != layout.name()) {
+            continue;
+        }
         let files: Vec<Vec<u8>> = (0..reports)
             .map(|i| {
                 let mut rng = corpus::Rng::new(i as u64);

@@ -118,7 +118,36 @@ pub(crate) fn count_after(text: &str, at: usize) -> Option<(Quoted, usize)> {
 pub(crate) struct Near<'t> {
     text: &'t str,
     windows: Vec<std::ops::Range<usize>>,
+    /// Every phrase of [`PHRASES`] found in the windows: (index in PHRASES, byte offset), in
+    /// order of where they end, so in order of where they start for any one phrase.
+    found: Vec<(usize, usize)>,
 }
+
+/// Every phrase the rule reads a count after.
+const PHRASES: [&str; 19] = [
+    "予以公开及部分公开",
+    "全部或部分公开",
+    "全部公开和部分公开",
+    "予以公开和部分公开",
+    "予以公开或部分公开",
+    "全部公开或部分公开",
+    "予以公开",
+    "部分公开",
+    "不予公开",
+    "无法提供",
+    "不予处理",
+    "收到",
+    "新收",
+    "受理",
+    "上年结转",
+    "结转下年",
+    "行政复议",
+    "行政诉讼",
+    "诉讼",
+];
+
+static PHRASE_FINDER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(PHRASES).ok());
 
 /// Longest phrase looked for, in bytes.
 const MAX_PHRASE: usize = 10 * 3;
@@ -159,21 +188,42 @@ impl<'t> Near<'t> {
                 _ => merged.push(w),
             }
         }
+        // One automaton pass per window finds every phrase at once; overlapping, because
+        // phrases nest (予以公开 in 予以公开及部分公开, 诉讼 in 行政诉讼).
+        let mut found = Vec::new();
+        if let Some(ac) = PHRASE_FINDER.as_ref() {
+            for w in &merged {
+                let hay = text.get(w.clone()).unwrap_or_default();
+                found.extend(
+                    ac.find_overlapping_iter(hay)
+                        .map(|m| (m.pattern().as_usize(), w.start + m.start())),
+                );
+            }
+        }
         Near {
             text,
             windows: merged,
+            found,
         }
     }
 
     /// Where `phrase` occurs inside the windows, in order.
-    fn find<'a>(&'a self, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
-        self.windows.iter().flat_map(move |w| {
-            self.text
-                .get(w.clone())
-                .unwrap_or_default()
-                .match_indices(phrase)
-                .map(move |(i, _)| w.start + i)
-        })
+    fn find<'a>(&'a self, phrase: &'a str) -> Box<dyn Iterator<Item = usize> + 'a> {
+        match PHRASES.iter().position(|p| *p == phrase) {
+            Some(id) if PHRASE_FINDER.is_some() => Box::new(
+                self.found
+                    .iter()
+                    .filter(move |(p, _)| *p == id)
+                    .map(|&(_, at)| at),
+            ),
+            _ => Box::new(self.windows.iter().flat_map(move |w| {
+                self.text
+                    .get(w.clone())
+                    .unwrap_or_default()
+                    .match_indices(phrase)
+                    .map(move |(i, _)| w.start + i)
+            })),
+        }
     }
 }
 
@@ -456,6 +506,27 @@ mod tests {
         let text = "予以公开，其余12件";
         let at = text.find("公开").map(|i| i + "公开".len()).unwrap_or(0);
         assert!(count_after(text, at).is_none());
+    }
+
+    proptest::proptest! {
+        /// Looking for phrases only near `N件` finds every phrase that a search of the whole
+        /// text would find and [`count_after`] would read.
+        #[test]
+        fn near_finds_every_readable_phrase(parts in proptest::collection::vec(0usize..22, 0..60)) {
+            const PIECES: [&str; 22] = [
+                "予以公开", "部分公开", "收到", "申请", "件", "，", "。", " ", "\n", "12",
+                "3,4", "占", "50%", "结转", "行政复议", "诉讼", "的", "共计", "一二三四五六七",
+                "１", "　", "公开",
+            ];
+            let text: String = parts.iter().map(|&i| PIECES[i]).collect();
+            let near = Near::new(&text);
+            for phrase in ["予以公开", "部分公开", "收到", "行政复议", "诉讼", "上年结转"] {
+                let readable = |at: &usize| count_after(&text, at + phrase.len()).is_some();
+                let all: Vec<usize> = text.match_indices(phrase).map(|(i, _)| i).filter(readable).collect();
+                let found: Vec<usize> = near.find(phrase).filter(readable).collect();
+                proptest::prop_assert_eq!(found, all, "{:?}", text);
+            }
+        }
     }
 
     #[test]

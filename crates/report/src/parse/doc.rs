@@ -26,9 +26,9 @@ pub struct Doc<'a> {
 /// Trims without copying what was borrowed.
 fn trimmed(text: Cow<'_, str>) -> Cow<'_, str> {
     match text {
-        Cow::Borrowed(s) => Cow::Borrowed(s.trim()),
-        Cow::Owned(s) if s.trim().len() == s.len() => Cow::Owned(s),
-        Cow::Owned(s) => Cow::Owned(s.trim().to_string()),
+        Cow::Borrowed(s) => Cow::Borrowed(super::trim(s)),
+        Cow::Owned(s) if super::trim(&s).len() == s.len() => Cow::Owned(s),
+        Cow::Owned(s) => Cow::Owned(super::trim(&s).to_string()),
     }
 }
 
@@ -41,7 +41,7 @@ impl<'a> Doc<'a> {
     }
 
     pub fn row(&mut self, cells: RowCells<'a>) {
-        if cells.iter().any(|c| !c.trim().is_empty()) {
+        if cells.iter().any(|c| !super::trim(c).is_empty()) {
             self.blocks.push(Block::Row(cells));
         }
     }

@@ -35,7 +35,7 @@ pub fn classify(raw: &str) -> CellText {
         return kind;
     }
     // `trim` drops every Unicode space, the ideographic U+3000 and no-break U+00A0 included.
-    let t = raw.trim();
+    let t = super::trim(raw);
     if let Some(kind) = plain_integer(t) {
         return kind;
     }

@@ -22,14 +22,14 @@ pub fn chinese_value(s: &str) -> Option<u32> {
             .position(|d| d == c)
             .map(|p| p as u32)
     };
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        [] => None,
-        ['十'] => Some(10),
-        ['十', u] => Some(10 + digit(*u)?),
-        [t, '十'] => Some(digit(*t)? * 10),
-        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
-        [d] => digit(*d).filter(|&v| v > 0),
+    // The first four characters are enough to tell (a fourth means too long).
+    let mut chars = s.chars();
+    match [chars.next(), chars.next(), chars.next(), chars.next()] {
+        [Some('十'), None, ..] => Some(10),
+        [Some('十'), Some(u), None, _] => Some(10 + digit(u)?),
+        [Some(t), Some('十'), None, _] => Some(digit(t)? * 10),
+        [Some(t), Some('十'), Some(u), None] => Some(digit(t)? * 10 + digit(u)?),
+        [Some(d), None, ..] => digit(d).filter(|&v| v > 0),
         _ => None,
     }
 }
@@ -69,6 +69,13 @@ pub fn paren_mark(line: &str) -> Option<Mark> {
 
 /// A heading mark like `一、` `三．` `4.` at the start of a line: its value and style, and the rest of the line.
 pub fn heading_mark(line: &str) -> Option<(u32, Style, &str)> {
+    // A mark starts with a digit (or the sign u32 accepts) or a Chinese numeral: most lines
+    // of prose do not, and need not be searched for a separator.
+    let first = line.trim_start().chars().next()?;
+    if !(first.is_ascii_digit() || first == '+' || "〇一二三四五六七八九十".contains(first))
+    {
+        return None;
+    }
     let end = line.find(['、', '.', '．', '，'])?;
     let head = line.get(..end)?.trim();
     let sep_len = line[end..].chars().next()?.len_utf8();

@@ -13,6 +13,7 @@ use memchr::memmem;
 
 use super::doc::{Doc, strip_marks};
 use super::number::{CellText, classify};
+use super::trim;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TextLayout {
@@ -78,13 +79,48 @@ fn shapes(text: &str) -> Shapes {
     s
 }
 
-/// The lines of a text, split where memchr finds the newlines.
+/// The lines of a text, split where memchr finds the newlines (as `split('\n')`: a text
+/// ending in a newline ends with an empty line).
 fn lines(text: &[u8]) -> impl Iterator<Item = &[u8]> {
     let mut start = 0;
     let mut ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
     std::iter::from_fn(move || {
         let end = ends.next()?;
         let line = text.get(start..end).unwrap_or_default();
+        start = end + 1;
+        Some(line)
+    })
+}
+
+/// `text.split(['\n', '\u{c}'])`, with memchr: lines, and pages of PDF text.
+fn lines_and_pages(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut ends =
+        memchr::memchr2_iter(b'\n', 0x0c, text.as_bytes()).chain(std::iter::once(text.len()));
+    std::iter::from_fn(move || {
+        let end = ends.next()?;
+        // Both separators are ASCII, so both ends are character boundaries.
+        let line = text.get(start..end).unwrap_or_default();
+        start = end + 1;
+        Some(line)
+    })
+}
+
+/// `str::lines` with memchr (the text has no carriage returns left: [`read`] took them out).
+fn text_lines(text: &str) -> impl Iterator<Item = &str> {
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let mut start = 0;
+    let mut ends = memchr::memchr_iter(b'\n', body.as_bytes()).chain(std::iter::once(body.len()));
+    let mut done = text.is_empty();
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        let Some(end) = ends.next() else {
+            done = true;
+            return None;
+        };
+        let line = body.get(start..end).unwrap_or_default();
         start = end + 1;
         Some(line)
     })
@@ -117,7 +153,7 @@ pub fn detect(text: &str) -> TextLayout {
 }
 
 pub fn read(text: &str) -> (Doc<'_>, TextLayout) {
-    if text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         let unix = text.replace("\r\n", "\n").replace('\r', "\n");
         let (doc, layout) = read_lines(&unix);
         return (doc.into_owned(), layout);
@@ -153,9 +189,9 @@ fn cell_per_line(text: &str) -> Doc<'_> {
     let mut row: Vec<Cow<str>> = Vec::new();
     let mut in_table = false;
     let mut after_blank = true;
-    for raw in text.lines() {
+    for raw in text_lines(text) {
         let line = strip_marks(raw.trim_end_matches([' ', '\u{a0}']));
-        if line.trim().is_empty() && !line.starts_with('\t') {
+        if trim(&line).is_empty() && !line.starts_with('\t') {
             if !row.is_empty() {
                 doc.row(std::mem::take(&mut row));
             }
@@ -164,10 +200,10 @@ fn cell_per_line(text: &str) -> Doc<'_> {
         }
         if let Some(cell) = line.strip_prefix('\t') {
             in_table = true;
-            row.push(sub(&line, cell.trim()));
+            row.push(sub(&line, trim(cell)));
         } else if in_table && !after_blank && !row.is_empty() {
             if let Some(last) = row.last_mut() {
-                last.to_mut().push_str(line.trim());
+                last.to_mut().push_str(trim(&line));
             }
         } else {
             if !row.is_empty() {
@@ -211,6 +247,23 @@ pub fn is_page_number(line: &str) -> bool {
     if line.len() > 40 || line.contains('\t') || !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
+    // Every form starts with 第 or a figure (after dashes), and a figure is followed by nothing,
+    // a dash or a slash: table rows like `1.属于国家秘密 0 0` fail here without allocating.
+    let dash = |c: char| matches!(c, '-' | '—' | '–' | '－' | '·');
+    let mut chars = line
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .skip_while(|&c| dash(c));
+    match chars.next() {
+        Some('第') => {}
+        Some(c) if c.is_ascii_digit() => {
+            let after = chars.find(|c| !c.is_ascii_digit());
+            if !after.is_none_or(|c| c == '/' || dash(c)) {
+                return false;
+            }
+        }
+        _ => return false,
+    }
     let s: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     let core = s.trim_matches(['-', '—', '–', '－', '·']);
     let digits_only =
@@ -236,6 +289,28 @@ fn is_figure_like(token: &str) -> bool {
 /// The words before the figures that end a line, and how many figures there are.
 fn trailing_figures(line: &str) -> (&str, usize) {
     let mut rest = line.trim_end();
+    // A figure (with its unit) ends in one of these: most prose lines are passed over here.
+    let can_end_figure = |c: char| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '０'
+                    ..='９'
+                        | '件'
+                        | '个'
+                        | '条'
+                        | '项'
+                        | '次'
+                        | '元'
+                        | '%'
+                        | '％'
+                        | '\u{feff}'
+                        | '\u{200b}'
+            )
+    };
+    if !rest.chars().next_back().is_some_and(can_end_figure) {
+        return (rest.trim(), 0);
+    }
     let mut figures = 0;
     loop {
         // After the last whitespace character (which may be wider than one byte, like U+3000).
@@ -268,7 +343,7 @@ struct Wrapped {
 
 impl Wrapped {
     fn push(&mut self, doc: &mut Doc<'_>, line: &str) {
-        let line = line.trim();
+        let line = trim(line);
         let starts_item = |line: &str| {
             super::numbering::heading_mark(line).is_some()
                 || super::numbering::paren_mark(line).is_some()
@@ -302,9 +377,9 @@ impl Wrapped {
 fn spaced(text: &str) -> Doc<'_> {
     let mut doc = Doc::default();
     let mut wrapped = Wrapped::default();
-    for raw in text.split(['\n', '\u{c}']) {
+    for raw in lines_and_pages(text) {
         let line = strip_marks(raw);
-        if line.trim().is_empty() || is_page_number(&line) {
+        if trim(&line).is_empty() || is_page_number(&line) {
             continue;
         }
         let (label, figures) = trailing_figures(&line);
@@ -331,14 +406,14 @@ fn spaced(text: &str) -> Doc<'_> {
 
 fn markdown(text: &str) -> Doc<'_> {
     let mut doc = Doc::default();
-    for line in text.lines() {
-        let t = line.trim();
+    for line in text_lines(text) {
+        let t = trim(line);
         if t.starts_with('|') && t.ends_with('|') && t.len() >= 2 {
             let inner = &t[1..t.len() - 1];
             if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
                 continue;
             }
-            doc.row(inner.split('|').map(|c| Cow::Borrowed(c.trim())).collect());
+            doc.row(inner.split('|').map(|c| Cow::Borrowed(trim(c))).collect());
         } else {
             doc.end_table();
             doc.para(t.trim_start_matches('#'));
@@ -350,9 +425,9 @@ fn markdown(text: &str) -> Doc<'_> {
 
 fn row_per_line(text: &str, layout: TextLayout) -> Doc<'_> {
     let mut doc = Doc::default();
-    for raw in text.split(['\n', '\u{c}']) {
+    for raw in lines_and_pages(text) {
         let line = strip_marks(raw);
-        if line.trim().is_empty() {
+        if trim(&line).is_empty() {
             continue;
         }
         if is_page_number(&line) {
@@ -360,7 +435,12 @@ fn row_per_line(text: &str, layout: TextLayout) -> Doc<'_> {
         }
         let cells: Vec<Cow<str>> = match layout {
             TextLayout::Aligned => split_aligned(&line),
-            _ => line.split('\t').map(|c| sub(&line, c.trim())).collect(),
+            _ => {
+                let mut cells =
+                    Vec::with_capacity(memchr::memchr_iter(b'\t', line.as_bytes()).count() + 1);
+                cells.extend(line.split('\t').map(|c| sub(&line, trim(c))));
+                cells
+            }
         };
         if cells.len() <= 1 {
             doc.para(line);
@@ -377,11 +457,33 @@ mod tests {
     use super::*;
 
     #[test]
+    fn lines_as_std_splits_them() {
+        for text in ["", "\n", "a", "a\n", "a\n\n", "\na\n\tb", "一\n二\u{c}三\n"] {
+            assert_eq!(
+                text_lines(text).collect::<Vec<_>>(),
+                text.lines().collect::<Vec<_>>()
+            );
+            assert_eq!(
+                lines_and_pages(text).collect::<Vec<_>>(),
+                text.split(['\n', '\u{c}']).collect::<Vec<_>>()
+            );
+        }
+    }
+
+    #[test]
     fn page_numbers() {
         for s in ["- 3 -", "—12—", "第3页", "第 3 页", "3/10", " 3 / 10 "] {
             assert!(is_page_number(s), "{s}");
         }
-        for s in ["3", "0", "1.本机关", "2025 年", "第二十条"] {
+        for s in [
+            "3",
+            "0",
+            "1.本机关",
+            "2025 年",
+            "第二十条",
+            "1.属于国家秘密 0 0",
+            "3 其他",
+        ] {
             assert!(!is_page_number(s), "{s}");
         }
     }

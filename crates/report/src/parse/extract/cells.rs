@@ -1,5 +1,7 @@
 //! Splitting a row into its label and its value cells.
 
+use std::cell::OnceCell;
+
 use crate::parse::number::{CellText, classify};
 
 use super::labels::{squash_into, table3_row};
@@ -10,11 +12,16 @@ use crate::model::RowKey;
 pub struct Split {
     pub label: String,
     pub values: Vec<CellText>,
-    /// The table-三 row the label names ([`table3_row`]), read once here for every reader.
-    pub row: Option<RowKey>,
+    /// The table-三 row the label names ([`table3_row`]): read at most once, and only for rows
+    /// a reader asks about.
+    row: OnceCell<Option<RowKey>>,
 }
 
 impl Split {
+    pub fn row(&self) -> Option<RowKey> {
+        *self.row.get_or_init(|| table3_row(&self.label))
+    }
+
     pub fn numbers(&self) -> usize {
         self.values
             .iter()
@@ -37,8 +44,11 @@ pub fn split<S: AsRef<str>>(cells: &[S]) -> Split {
             kind => values.push(kind),
         }
     }
-    let row = table3_row(&label);
-    Split { label, values, row }
+    Split {
+        label,
+        values,
+        row: OnceCell::new(),
+    }
 }
 
 /// Fits a list of value cells to `width`: blank cells beyond the width are dropped from the

@@ -65,7 +65,7 @@ fn part_mark(text: &str) -> Option<(u32, Style, &str)> {
 }
 
 pub fn heading(para: &str) -> Option<Heading> {
-    let text = para.trim();
+    let text = crate::parse::trim(para);
     // Headings are short and name their section; most paragraphs need not be looked at closely.
     static HINTS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         AhoCorasick::new([

@@ -17,6 +17,7 @@ pub fn squash(s: &str) -> String {
 /// [`squash`], appending to `out`. Kept text is copied in runs, and only the lead bytes of the
 /// few non-ASCII characters that can be dropped cause a character to be decoded.
 pub fn squash_into(out: &mut String, s: &str) {
+    out.reserve(s.len());
     let bytes = s.as_bytes();
     let (mut kept, mut i) = (0, 0);
     while let Some(&b) = bytes.get(i) {

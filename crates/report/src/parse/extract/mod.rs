@@ -113,7 +113,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                 if region == Region::Table3 && !used {
                     let leaves = sec.is_some_and(|s| s >= 3)
                         || split.label.contains("行政复议")
-                        || (t3.complete() && split.row.is_none());
+                        || (t3.complete() && split.row().is_none());
                     if leaves {
                         region = Region::AfterTable3;
                     } else {

@@ -65,13 +65,13 @@ impl Table3Reader {
 
     /// True when a row's words say it belongs to table 三.
     pub fn starts(split: &Split) -> bool {
-        (split.row.is_some() && split.numbers() > 0)
+        (split.row().is_some() && split.numbers() > 0)
             || split.label.contains("勾稽关系")
             || split.label.contains("申请人情况")
     }
 
     pub fn offer(&mut self, split: &Split) {
-        let key = split.row.filter(|&k| !self.filled(k));
+        let key = split.row().filter(|&k| !self.filled(k));
         let has_values = split.numbers() > 0 || split.values.len() >= 7;
         if !has_values {
             if key.is_some() {
