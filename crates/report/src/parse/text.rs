@@ -227,14 +227,25 @@ fn cell_per_line(text: &str) -> Doc<'_> {
 /// Splits an aligned line at runs of two or more spaces; a run of figures separated by single
 /// spaces is split into its figures.
 fn split_aligned<'a>(line: &Cow<'a, str>) -> Vec<Cow<'a, str>> {
-    let mut cells = Vec::new();
-    for chunk in line.split("  ").map(str::trim).filter(|c| !c.is_empty()) {
-        let parts: Vec<&str> = chunk
-            .split([' ', '\u{3000}'])
-            .filter(|p| !p.is_empty())
-            .collect();
-        if parts.len() > 1 && parts.iter().all(|p| is_figure_like(p)) {
-            cells.extend(parts.into_iter().map(|p| sub(line, p)));
+    static TWO_SPACES: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(b"  "));
+    let mut cells = Vec::with_capacity(8);
+    let text: &str = line;
+    let mut start = 0;
+    let ends = TWO_SPACES
+        .find_iter(text.as_bytes())
+        .chain(std::iter::once(text.len()));
+    for end in ends {
+        // `find_iter` takes non-overlapping runs from the left, as `split("  ")` does.
+        let chunk = trim(text.get(start..end).unwrap_or_default());
+        start = end + 2;
+        if chunk.is_empty() {
+            continue;
+        }
+        let mut parts = chunk.split([' ', '\u{3000}']).filter(|p| !p.is_empty());
+        let several = chunk.contains([' ', '\u{3000}']) && parts.clone().nth(1).is_some();
+        if several && parts.clone().all(is_figure_like) {
+            cells.extend(parts.by_ref().map(|p| sub(line, p)));
         } else {
             cells.push(sub(line, chunk));
         }

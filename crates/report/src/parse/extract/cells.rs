@@ -12,6 +12,8 @@ use crate::model::RowKey;
 pub struct Split {
     pub label: String,
     pub values: Vec<CellText>,
+    /// True when any cell, label cells' neighbours included, is a figure.
+    pub any_number: bool,
     /// The table-三 row the label names ([`table3_row`]): read at most once, and only for rows
     /// a reader asks about.
     row: OnceCell<Option<RowKey>>,
@@ -33,6 +35,7 @@ impl Split {
 pub fn split<S: AsRef<str>>(cells: &[S]) -> Split {
     let mut label = String::new();
     let mut values = Vec::with_capacity(cells.len());
+    let mut any_number = false;
     for cell in cells {
         let cell = cell.as_ref();
         match classify(cell) {
@@ -41,12 +44,16 @@ pub fn split<S: AsRef<str>>(cells: &[S]) -> Split {
                 values.clear();
                 squash_into(&mut label, cell);
             }
-            kind => values.push(kind),
+            kind => {
+                any_number |= matches!(kind, CellText::Number(_));
+                values.push(kind)
+            }
         }
     }
     Split {
         label,
         values,
+        any_number,
         row: OnceCell::new(),
     }
 }

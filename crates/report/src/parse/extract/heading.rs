@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use super::labels::squash;
+use super::labels::{squash, squash_drops};
 use crate::parse::numbering::{Style, chinese_digits, heading_mark};
 
 /// A section heading as printed.
@@ -79,7 +79,18 @@ pub fn heading(para: &str) -> Option<Heading> {
         ])
         .ok()
     });
-    if text.len() > 160 || !HINTS.as_ref().is_some_and(|h| h.is_match(text)) {
+    if text.len() > 160 {
+        return None;
+    }
+    // A heading begins (after what squash drops) with its number, 第 of 第三部分, or the first
+    // word of an unnumbered heading: other paragraphs need no search.
+    let first = text.chars().find(|&c| !squash_drops(c));
+    if !first.is_some_and(|c| {
+        c.is_ascii_digit() || "+〇一二三四五六七八九十第总概主收政因存其".contains(c)
+    }) {
+        return None;
+    }
+    if !HINTS.as_ref().is_some_and(|h| h.is_match(text)) {
         return None;
     }
     let (mark, rest) = match heading_mark(text).or_else(|| part_mark(text)) {

@@ -22,7 +22,7 @@ pub fn squash_into(out: &mut String, s: &str) {
     let (mut kept, mut i) = (0, 0);
     while let Some(&b) = bytes.get(i) {
         let (len, drop) = match b {
-            0..0x80 => (1, b.is_ascii_whitespace() || b"().,\":'*\x0b".contains(&b)),
+            0..0x80 => (1, dropped_ascii(b)),
             0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF => match s.get(i..).and_then(|t| t.chars().next()) {
                 Some(c) => (c.len_utf8(), dropped(c)),
                 None => (1, false),
@@ -38,6 +38,18 @@ pub fn squash_into(out: &mut String, s: &str) {
         i += len;
     }
     out.push_str(s.get(kept..).unwrap_or_default());
+}
+
+fn dropped_ascii(b: u8) -> bool {
+    b.is_ascii_whitespace() || b"().,\":'*\x0b".contains(&b)
+}
+
+/// True for the characters [`squash`] drops.
+pub fn squash_drops(c: char) -> bool {
+    match u8::try_from(c) {
+        Ok(b) if b.is_ascii() => dropped_ascii(b),
+        _ => dropped(c),
+    }
 }
 
 fn dropped(c: char) -> bool {
@@ -123,6 +135,21 @@ pub fn is_other_single(label: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squash_drops_what_squash_drops() {
+        for c in [
+            '（', '）', '(', '.', '、', '“', '\u{3000}', '\u{a0}', ' ', '\t', '\u{b}', '*', '·',
+        ] {
+            assert!(
+                squash_drops(c) && squash(&c.to_string()).is_empty(),
+                "{c:?}"
+            );
+        }
+        for c in ['公', '一', '1', 'a', '-', '\u{85}'] {
+            assert_eq!(squash_drops(c), squash(&c.to_string()).is_empty(), "{c:?}");
+        }
+    }
 
     #[test]
     fn labels_as_printed() {

@@ -87,13 +87,7 @@ impl Table2Reader {
             self.trial = true;
         }
         // Not `split.numbers()`: 政府集中采购 | 6 | 251000元 ends in words, yet has figures.
-        let has_values = cells.iter().any(|c| {
-            matches!(
-                crate::parse::number::classify(c.as_ref()),
-                CellText::Number(_)
-            )
-        });
-        if !has_values {
+        if !split.any_number {
             if self.carry.len() < 256 {
                 self.carry.push_str(&split.label);
             }
