@@ -71,7 +71,7 @@ fn mixed_numbering(report: &Report, out: &mut Vec<Finding>) {
         let styles_mixed = marks.iter().any(|m| m.style == Style::Arabic)
             && marks.iter().any(|m| m.style == Style::Chinese);
         if consecutive && styles_mixed {
-            let shown: Vec<_> = marks.iter().map(|m| m.printed.clone()).collect();
+            let shown: Vec<_> = marks.iter().map(|m| m.printed).collect();
             let numeral = SECTION_NUMERALS.get(i).copied().unwrap_or("");
             out.push(Finding::warning(
                 "sections",

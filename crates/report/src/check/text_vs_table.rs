@@ -437,11 +437,13 @@ fn appeals(near: &Near<'_>, report: &Report, out: &mut Vec<Finding>) {
 
 /// 「均获维持」: every case upheld, so nothing corrected, other or pending.
 fn all_upheld(text: &str, report: &Report, out: &mut Vec<Finding>) {
+    const UPHELD: [&str; 4] = ["均获维持", "均被维持", "全部维持", "均维持"];
+    // Most reports never say so: one look for 维持 spares splitting the text into sentences.
+    if memchr::memmem::find(text.as_bytes(), "维持".as_bytes()).is_none() {
+        return;
+    }
     let claims = text.split(['。', '；', '\n']).any(|s| {
-        (s.contains("复议") || s.contains("诉讼"))
-            && ["均获维持", "均被维持", "全部维持", "均维持"]
-                .iter()
-                .any(|p| s.contains(p))
+        (s.contains("复议") || s.contains("诉讼")) && UPHELD.iter().any(|p| s.contains(p))
     });
     if !claims {
         return;

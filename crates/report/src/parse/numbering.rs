@@ -8,10 +8,10 @@ pub enum Style {
 
 /// A parenthesised list mark at the start of a line, e.g. `（1）` or `(二)`.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Mark {
+pub struct Mark<'a> {
     pub value: u32,
     pub style: Style,
-    pub printed: String,
+    pub printed: &'a str,
 }
 
 /// Reads a Chinese numeral from 一 to 九十九 (also 〇/零 digits as in 二〇二五).
@@ -47,12 +47,12 @@ pub fn chinese_digits(s: &str) -> Option<u32> {
     (!s.is_empty()).then_some(v)
 }
 
-pub fn paren_mark(line: &str) -> Option<Mark> {
+pub fn paren_mark(line: &str) -> Option<Mark<'_>> {
     let rest = line.strip_prefix(['（', '('])?;
     let close = rest.find(['）', ')'])?;
     let inner = rest.get(..close)?.trim();
     let printed_len = line.len() - rest.len() + close + rest[close..].chars().next()?.len_utf8();
-    let printed = line.get(..printed_len)?.to_string();
+    let printed = line.get(..printed_len)?;
     if let Ok(v) = inner.parse::<u32>() {
         return Some(Mark {
             value: v,
@@ -93,10 +93,7 @@ mod tests {
     #[test]
     fn marks() {
         let m = paren_mark("（1） 主动公开方面").expect("mark");
-        assert_eq!(
-            (m.value, m.style, m.printed.as_str()),
-            (1, Style::Arabic, "（1）")
-        );
+        assert_eq!((m.value, m.style, m.printed), (1, Style::Arabic, "（1）"));
         let m = paren_mark("(十二)其他").expect("mark");
         assert_eq!((m.value, m.style), (12, Style::Chinese));
         assert!(paren_mark("（本列数据的勾稽关系）").is_none());

@@ -186,14 +186,14 @@ fn sub<'a>(line: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
 
 fn cell_per_line(text: &str) -> Doc<'_> {
     let mut doc = Doc::default();
-    let mut row: Vec<Cow<str>> = Vec::new();
+    let mut row: Vec<Cow<str>> = Vec::with_capacity(8);
     let mut in_table = false;
     let mut after_blank = true;
     for raw in text_lines(text) {
         let line = strip_marks(raw.trim_end_matches([' ', '\u{a0}']));
         if trim(&line).is_empty() && !line.starts_with('\t') {
             if !row.is_empty() {
-                doc.row(std::mem::take(&mut row));
+                doc.row(std::mem::replace(&mut row, Vec::with_capacity(8)));
             }
             after_blank = true;
             continue;

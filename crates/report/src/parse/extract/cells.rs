@@ -33,7 +33,8 @@ impl Split {
 }
 
 pub fn split<S: AsRef<str>>(cells: &[S]) -> Split {
-    let mut label = String::new();
+    // One allocation for the label, however many cells it spans.
+    let mut label = String::with_capacity(cells.iter().map(|c| c.as_ref().len()).sum());
     let mut values = Vec::with_capacity(cells.len());
     let mut any_number = false;
     for cell in cells {
