@@ -345,16 +345,17 @@ fn trailing_figures(line: &str) -> (&str, usize) {
 
 /// Joins the lines of a paragraph that the page width broke: a line that runs on (long, and
 /// not ending a sentence) continues on the next one, unless that one starts a new numbered item.
+/// A paragraph of one line borrows it; only a paragraph joined from several lines is owned.
 #[derive(Default)]
-struct Wrapped {
-    para: String,
+struct Wrapped<'a> {
+    para: Cow<'a, str>,
     last_line_chars: usize,
     last_line_len: usize,
 }
 
-impl Wrapped {
-    fn push(&mut self, doc: &mut Doc<'_>, line: &str) {
-        let line = trim(line);
+impl<'a> Wrapped<'a> {
+    fn push(&mut self, doc: &mut Doc<'a>, line: &Cow<'a, str>) {
+        let line = sub(line, trim(line));
         let starts_item = |line: &str| {
             super::numbering::heading_mark(line).is_some()
                 || super::numbering::paren_mark(line).is_some()
@@ -366,19 +367,19 @@ impl Wrapped {
                 .para
                 .ends_with(['。', '；', '！', '？', '：', ':', ';'])
             && self.last_line_chars >= 15
-            && !starts_item(line)
+            && !starts_item(&line)
             && (!one_line || !super::extract::is_heading(&self.para));
-        if runs_on {
-            self.para.push_str(line);
-        } else {
-            self.flush(doc);
-            self.para.push_str(line);
-        }
         self.last_line_chars = line.chars().count();
         self.last_line_len = line.len();
+        if runs_on {
+            self.para.to_mut().push_str(&line);
+        } else {
+            self.flush(doc);
+            self.para = line;
+        }
     }
 
-    fn flush(&mut self, doc: &mut Doc<'_>) {
+    fn flush(&mut self, doc: &mut Doc<'a>) {
         if !self.para.is_empty() {
             doc.para(std::mem::take(&mut self.para));
         }
@@ -399,13 +400,18 @@ fn spaced(text: &str) -> Doc<'_> {
         let lone_cell = figures == 1 && label.is_empty() && line.starts_with(char::is_whitespace);
         if figures >= 2 || (figures == 1 && !label.is_empty()) || lone_cell {
             wrapped.flush(&mut doc);
-            let mut cells: Vec<Cow<str>> = vec![sub(&line, label)];
-            let tokens: Vec<&str> = line.split_whitespace().collect();
+            let mut cells: Vec<Cow<str>> = Vec::with_capacity(figures + 1);
+            cells.push(sub(&line, label));
+            // The figures are the last tokens, read from the end and put back in order.
             cells.extend(
-                tokens[tokens.len() - figures..]
-                    .iter()
+                line.split_whitespace()
+                    .rev()
+                    .take(figures)
                     .map(|t| sub(&line, t)),
             );
+            if let Some(figs) = cells.get_mut(1..) {
+                figs.reverse();
+            }
             doc.row(cells);
         } else {
             wrapped.push(&mut doc, &line);
