@@ -354,8 +354,8 @@ struct Wrapped<'a> {
 }
 
 impl<'a> Wrapped<'a> {
-    fn push(&mut self, doc: &mut Doc<'a>, line: &Cow<'a, str>) {
-        let line = sub(line, trim(line));
+    fn push(&mut self, doc: &mut Doc<'a>, line: Cow<'a, str>) {
+        let line = sub(&line, trim(&line));
         let starts_item = |line: &str| {
             super::numbering::heading_mark(line).is_some()
                 || super::numbering::paren_mark(line).is_some()
@@ -414,7 +414,7 @@ fn spaced(text: &str) -> Doc<'_> {
             }
             doc.row(cells);
         } else {
-            wrapped.push(&mut doc, &line);
+            wrapped.push(&mut doc, line);
         }
     }
     wrapped.flush(&mut doc);
