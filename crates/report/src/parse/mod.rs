@@ -191,12 +191,24 @@ fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
     check_text(Cow::Owned(text.into_owned()))
 }
 
+/// ASCII control characters other than line breaks, tabs and form feeds. Branch-free over
+/// chunks of 255 bytes, so that the compiler counts 16 bytes at a time in u8 lanes.
+fn control_bytes(bytes: &[u8]) -> usize {
+    bytes
+        .chunks(255)
+        .map(|chunk| {
+            let n: u8 = chunk.iter().fold(0u8, |n, &b| {
+                let ctl = (b < 0x20) & (b != b'\n') & (b != b'\r') & (b != b'\t') & (b != 0x0c);
+                n.wrapping_add(u8::from(ctl))
+            });
+            usize::from(n)
+        })
+        .sum()
+}
+
 /// Text is refused as binary when more than 1 byte in 20 is an ASCII control character.
 fn check_text(s: Cow<'_, str>) -> Result<Cow<'_, str>, ParseError> {
-    let control = s
-        .bytes()
-        .filter(|&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-        .count();
+    let control = control_bytes(s.as_bytes());
     if control * 20 > s.len().max(1) {
         return Err(ParseError::Binary);
     }
@@ -208,6 +220,15 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        #[test]
+        fn control_bytes_counts_each_one(bytes in proptest::collection::vec(0u8..40, 0..2000)) {
+            let naive = bytes
+                .iter()
+                .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+                .count();
+            proptest::prop_assert_eq!(control_bytes(&bytes), naive);
+        }
+
         /// The quick trim is `str::trim`, whatever the text: spaces of every kind, CJK, ASCII.
         #[test]
         fn trim_is_str_trim(s in "[ \\t\\n\\u{0b}\\u{0c}\\u{85}\\u{a0}\\u{1680}\\u{2000}-\\u{200b}\\u{2028}\\u{202f}\\u{205f}\\u{3000}\\u{feff}a1公开（）、\\u{1c}]{0,8}") {

@@ -138,8 +138,7 @@ pub fn detect(text: &str) -> TextLayout {
         TextLayout::TabRows
     } else if aligned >= 10 {
         TextLayout::Aligned
-    } else if text
-        .lines()
+    } else if text_lines(text)
         .filter(|l| trailing_figures(l).1 >= 3)
         .nth(4)
         .is_some()
