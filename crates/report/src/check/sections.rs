@@ -91,17 +91,15 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 }
 
 fn mentions_prior_rectification(text: &str, year: Option<i32>) -> bool {
-    let mut prior = vec!["上年", "上一年", "去年", "上年度", "以往", "往年", "前一年"]
-        .into_iter()
-        .map(String::from)
-        .collect::<Vec<_>>();
-    if let Some(y) = year {
-        prior.push(format!("{}年", y - 1));
-        prior.push(format!("{} 年", y - 1));
-    }
+    const PRIOR: [&str; 7] = ["上年", "上一年", "去年", "上年度", "以往", "往年", "前一年"];
     const FIXED: [&str; 7] = ["整改", "改进", "解决", "落实", "完善", "已", "健全"];
+    let last_year = year.map(|y| [format!("{}年", y - 1), format!("{} 年", y - 1)]);
     sentences(text).any(|s| {
-        prior.iter().any(|p| s.contains(p.as_str())) && FIXED.iter().any(|f| s.contains(f))
+        (PRIOR.iter().any(|p| s.contains(p))
+            || last_year
+                .as_ref()
+                .is_some_and(|ys| ys.iter().any(|y| s.contains(y.as_str()))))
+            && FIXED.iter().any(|f| s.contains(f))
     })
 }
 

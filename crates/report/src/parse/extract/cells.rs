@@ -8,7 +8,7 @@ use super::labels::{squash_into, table3_row};
 use crate::model::RowKey;
 
 /// A row as the extractor sees it: the squashed words of its label cells and the cells after the last of them.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Split {
     pub label: String,
     pub values: Vec<CellText>,
@@ -32,30 +32,26 @@ impl Split {
     }
 }
 
-pub fn split<S: AsRef<str>>(cells: &[S]) -> Split {
-    // One allocation for the label, however many cells it spans.
-    let mut label = String::with_capacity(cells.iter().map(|c| c.as_ref().len()).sum());
-    let mut values = Vec::with_capacity(cells.len());
-    let mut any_number = false;
+/// Splits a row into its label and value cells, into a `Split` whose buffers are reused from
+/// row to row.
+pub fn split_into<S: AsRef<str>>(out: &mut Split, cells: &[S]) {
+    out.label.clear();
+    out.values.clear();
+    out.any_number = false;
+    out.row = OnceCell::new();
     for cell in cells {
         let cell = cell.as_ref();
         match classify(cell) {
             CellText::Text => {
                 // Only the cells after the last word cell are values.
-                values.clear();
-                squash_into(&mut label, cell);
+                out.values.clear();
+                squash_into(&mut out.label, cell);
             }
             kind => {
-                any_number |= matches!(kind, CellText::Number(_));
-                values.push(kind)
+                out.any_number |= matches!(kind, CellText::Number(_));
+                out.values.push(kind)
             }
         }
-    }
-    Split {
-        label,
-        values,
-        any_number,
-        row: OnceCell::new(),
     }
 }
 

@@ -56,6 +56,8 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
     let mut t2 = table2::Table2Reader::default();
     let mut t3 = table3::Table3Reader::default();
     let mut t4 = table4::Table4Reader::default();
+    // One row's label and values at a time, in buffers reused from row to row.
+    let mut split = cells::Split::default();
 
     for block in &doc.blocks {
         match block {
@@ -78,7 +80,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                 // Inside sections 二–四 a short line is a piece of a table's broken label: the
                 // table reader may need its words; it is not prose.
                 if current.is_some_and(|s| (1..=3).contains(&s)) && p.chars().count() < 20 {
-                    let split = cells::split(std::slice::from_ref(p));
+                    cells::split_into(&mut split, std::slice::from_ref(p));
                     // A figure alone on a line here is a page number, not a cell.
                     if split.numbers() > 0 {
                         continue;
@@ -101,7 +103,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                 }
             }
             Block::Row(cells) => {
-                let split = cells::split(cells);
+                cells::split_into(&mut split, cells);
                 let sec = current;
                 let mut used = false;
                 if region == Region::BeforeTable3 {
