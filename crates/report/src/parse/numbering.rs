@@ -72,8 +72,11 @@ pub fn heading_mark(line: &str) -> Option<(u32, Style, &str)> {
     // A mark starts with a digit (or the sign u32 accepts) or a Chinese numeral: most lines
     // of prose do not, and need not be searched for a separator.
     let first = line.trim_start().chars().next()?;
-    if !(first.is_ascii_digit() || first == '+' || "〇一二三四五六七八九十".contains(first))
-    {
+    let numeral = matches!(
+        first,
+        '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    );
+    if !(first.is_ascii_digit() || first == '+' || numeral) {
         return None;
     }
     let end = line.find(['、', '.', '．', '，'])?;

@@ -86,7 +86,30 @@ pub fn heading(para: &str) -> Option<Heading> {
     // word of an unnumbered heading: other paragraphs need no search.
     let first = text.chars().find(|&c| !squash_drops(c));
     if !first.is_some_and(|c| {
-        c.is_ascii_digit() || "+〇一二三四五六七八九十第总概主收政因存其".contains(c)
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '+' | '〇'
+                    | '一'
+                    | '二'
+                    | '三'
+                    | '四'
+                    | '五'
+                    | '六'
+                    | '七'
+                    | '八'
+                    | '九'
+                    | '十'
+                    | '第'
+                    | '总'
+                    | '概'
+                    | '主'
+                    | '收'
+                    | '政'
+                    | '因'
+                    | '存'
+                    | '其'
+            )
     }) {
         return None;
     }
