@@ -123,19 +123,8 @@ pub(crate) struct Near<'t> {
     found: Vec<(usize, usize)>,
 }
 
-/// Every phrase the rule reads a count after.
-const PHRASES: [&str; 19] = [
-    "予以公开及部分公开",
-    "全部或部分公开",
-    "全部公开和部分公开",
-    "予以公开和部分公开",
-    "予以公开或部分公开",
-    "全部公开或部分公开",
-    "予以公开",
-    "部分公开",
-    "不予公开",
-    "无法提供",
-    "不予处理",
+/// The phrases [`received`] and [`appeals`] read a count after.
+const OTHER_PHRASES: [&str; 8] = [
     "收到",
     "新收",
     "受理",
@@ -146,8 +135,18 @@ const PHRASES: [&str; 19] = [
     "诉讼",
 ];
 
+/// Every phrase the rule reads a count after. A phrase missing here is still found, by a plain
+/// search of the windows ([`Near::find`]), only more slowly.
+static PHRASES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    OUTCOME_CLAIMS
+        .iter()
+        .flat_map(|c| c.phrases.iter().copied())
+        .chain(OTHER_PHRASES)
+        .collect()
+});
+
 static PHRASE_FINDER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(PHRASES).ok());
+    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(PHRASES.iter()).ok());
 
 /// Longest phrase looked for, in bytes.
 const MAX_PHRASE: usize = 10 * 3;

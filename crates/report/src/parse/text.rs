@@ -56,7 +56,7 @@ fn shapes(text: &str) -> Shapes {
     static THREE_SPACES: LazyLock<memmem::Finder<'static>> =
         LazyLock::new(|| memmem::Finder::new(b"   "));
     let mut s = Shapes::default();
-    for line in lines(text.as_bytes()) {
+    for line in split_lines(text).map(str::as_bytes) {
         let line = line.trim_ascii_end();
         let has_tab = |b: &[u8]| memchr::memchr(b'\t', b).is_some();
         if let Some(rest) = line.strip_prefix(b"\t") {
@@ -79,51 +79,38 @@ fn shapes(text: &str) -> Shapes {
     s
 }
 
-/// The lines of a text, split where memchr finds the newlines (as `split('\n')`: a text
-/// ending in a newline ends with an empty line).
-fn lines(text: &[u8]) -> impl Iterator<Item = &[u8]> {
+/// The pieces of `text` between separators at the given offsets. Every separator this module
+/// splits at is ASCII, so every piece starts and ends on a character boundary.
+fn pieces<'t>(
+    text: &'t str,
+    separators: impl Iterator<Item = usize> + 't,
+) -> impl Iterator<Item = &'t str> + 't {
     let mut start = 0;
-    let mut ends = memchr::memchr_iter(b'\n', text).chain(std::iter::once(text.len()));
+    let mut ends = separators.chain(std::iter::once(text.len()));
     std::iter::from_fn(move || {
         let end = ends.next()?;
-        let line = text.get(start..end).unwrap_or_default();
+        let piece = text.get(start..end).unwrap_or_default();
         start = end + 1;
-        Some(line)
+        Some(piece)
     })
+}
+
+/// `text.split('\n')`, with memchr.
+fn split_lines(text: &str) -> impl Iterator<Item = &str> {
+    pieces(text, memchr::memchr_iter(b'\n', text.as_bytes()))
 }
 
 /// `text.split(['\n', '\u{c}'])`, with memchr: lines, and pages of PDF text.
 fn lines_and_pages(text: &str) -> impl Iterator<Item = &str> {
-    let mut start = 0;
-    let mut ends =
-        memchr::memchr2_iter(b'\n', 0x0c, text.as_bytes()).chain(std::iter::once(text.len()));
-    std::iter::from_fn(move || {
-        let end = ends.next()?;
-        // Both separators are ASCII, so both ends are character boundaries.
-        let line = text.get(start..end).unwrap_or_default();
-        start = end + 1;
-        Some(line)
-    })
+    pieces(text, memchr::memchr2_iter(b'\n', 0x0c, text.as_bytes()))
 }
 
 /// `str::lines` with memchr (the text has no carriage returns left: [`read`] took them out).
 fn text_lines(text: &str) -> impl Iterator<Item = &str> {
     let body = text.strip_suffix('\n').unwrap_or(text);
-    let mut start = 0;
-    let mut ends = memchr::memchr_iter(b'\n', body.as_bytes()).chain(std::iter::once(body.len()));
-    let mut done = text.is_empty();
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        let Some(end) = ends.next() else {
-            done = true;
-            return None;
-        };
-        let line = body.get(start..end).unwrap_or_default();
-        start = end + 1;
-        Some(line)
-    })
+    // An empty text has no lines at all, where splitting gives one empty piece.
+    let count = if text.is_empty() { 0 } else { usize::MAX };
+    split_lines(body).take(count)
 }
 
 pub fn detect(text: &str) -> TextLayout {
