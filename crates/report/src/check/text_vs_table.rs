@@ -123,17 +123,16 @@ pub(crate) struct Near<'t> {
     found: Vec<(usize, usize)>,
 }
 
-/// The phrases [`received`] and [`appeals`] read a count after.
-const OTHER_PHRASES: [&str; 8] = [
-    "收到",
-    "新收",
-    "受理",
-    "上年结转",
-    "结转下年",
-    "行政复议",
-    "行政诉讼",
-    "诉讼",
+/// Phrases before the number of applications received.
+const RECEIVED: [&str; 3] = ["收到", "新收", "受理"];
+/// Phrases before the cases carried over, the row they quote and its name in a message.
+const CARRIED: [(&str, RowKey, &str); 2] = [
+    ("上年结转", CarriedOver, "上年结转"),
+    ("结转下年", CarriedForward, "结转下年度继续办理"),
 ];
+/// Phrases before the number of reconsiderations and of lawsuits.
+const REVIEW: [&str; 1] = ["行政复议"];
+const LITIGATION: [&str; 2] = ["行政诉讼", "诉讼"];
 
 /// Every phrase the rule reads a count after. A phrase missing here is still found, by a plain
 /// search of the windows ([`Near::find`]), only more slowly.
@@ -141,7 +140,10 @@ static PHRASES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::ne
     OUTCOME_CLAIMS
         .iter()
         .flat_map(|c| c.phrases.iter().copied())
-        .chain(OTHER_PHRASES)
+        .chain(RECEIVED)
+        .chain(CARRIED.map(|c| c.0))
+        .chain(REVIEW)
+        .chain(LITIGATION)
         .collect()
 });
 
@@ -335,7 +337,7 @@ fn received(near: &Near<'_>, report: &Report, out: &mut Vec<Finding>) {
     let t = &report.table3;
     let new = row_total(t, New);
     let carried = row_total(t, CarriedOver).unwrap_or(0.0);
-    for phrase in ["收到", "新收", "受理"] {
+    for phrase in RECEIVED {
         for at in near.find(phrase) {
             let Some((q, skipped)) = count_after(text, at + phrase.len()) else {
                 continue;
@@ -358,10 +360,7 @@ fn received(near: &Near<'_>, report: &Report, out: &mut Vec<Finding>) {
             }
         }
     }
-    for (phrase, key, label) in [
-        ("上年结转", CarriedOver, "上年结转"),
-        ("结转下年", CarriedForward, "结转下年度继续办理"),
-    ] {
+    for (phrase, key, label) in CARRIED {
         let Some(table) = row_total(t, key) else {
             continue;
         };
@@ -399,13 +398,8 @@ fn appeals(near: &Near<'_>, report: &Report, out: &mut Vec<Finding>) {
         (a, b) => Some(a.unwrap_or(0.0) + b.unwrap_or(0.0)),
     };
     for (phrases, table, label, loc) in [
-        (&["行政复议"][..], review, "行政复议", "table4[0..5]"),
-        (
-            &["行政诉讼", "诉讼"][..],
-            litigation,
-            "行政诉讼",
-            "table4[5..15]",
-        ),
+        (&REVIEW[..], review, "行政复议", "table4[0..5]"),
+        (&LITIGATION[..], litigation, "行政诉讼", "table4[5..15]"),
     ] {
         let Some(table) = table else { continue };
         let mut seen = Vec::new();

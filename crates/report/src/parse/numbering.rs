@@ -67,16 +67,21 @@ pub fn paren_mark(line: &str) -> Option<Mark<'_>> {
     })
 }
 
+/// True for a character a heading mark can start with: a digit (or the sign `u32` accepts) or
+/// a Chinese numeral.
+pub fn starts_mark(c: char) -> bool {
+    c.is_ascii_digit()
+        || matches!(
+            c,
+            '+' | '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+        )
+}
+
 /// A heading mark like `一、` `三．` `4.` at the start of a line: its value and style, and the rest of the line.
 pub fn heading_mark(line: &str) -> Option<(u32, Style, &str)> {
     // A mark starts with a digit (or the sign u32 accepts) or a Chinese numeral: most lines
     // of prose do not, and need not be searched for a separator.
-    let first = line.trim_start().chars().next()?;
-    let numeral = matches!(
-        first,
-        '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-    );
-    if !(first.is_ascii_digit() || first == '+' || numeral) {
+    if !line.trim_start().chars().next().is_some_and(starts_mark) {
         return None;
     }
     let end = line.find(['、', '.', '．', '，'])?;

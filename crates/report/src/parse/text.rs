@@ -228,10 +228,9 @@ fn split_aligned<'a>(line: &Cow<'a, str>) -> Vec<Cow<'a, str>> {
         if chunk.is_empty() {
             continue;
         }
-        let mut parts = chunk.split([' ', '\u{3000}']).filter(|p| !p.is_empty());
-        let several = chunk.contains([' ', '\u{3000}']) && parts.clone().nth(1).is_some();
-        if several && parts.clone().all(is_figure_like) {
-            cells.extend(parts.by_ref().map(|p| sub(line, p)));
+        let parts = chunk.split([' ', '\u{3000}']).filter(|p| !p.is_empty());
+        if parts.clone().nth(1).is_some() && parts.clone().all(is_figure_like) {
+            cells.extend(parts.map(|p| sub(line, p)));
         } else {
             cells.push(sub(line, chunk));
         }
@@ -262,7 +261,7 @@ pub fn is_page_number(line: &str) -> bool {
         _ => return false,
     }
     let s: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    let core = s.trim_matches(['-', '—', '–', '－', '·']);
+    let core = s.trim_matches(dash);
     let digits_only =
         |t: &str| !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit());
     if core != s && digits_only(core) {

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use super::labels::{squash, squash_drops};
-use crate::parse::numbering::{Style, chinese_digits, heading_mark};
+use crate::parse::numbering::{Style, chinese_digits, heading_mark, starts_mark};
 
 /// A section heading as printed.
 #[derive(Clone, Debug, PartialEq)]
@@ -85,32 +85,14 @@ pub fn heading(para: &str) -> Option<Heading> {
     // A heading begins (after what squash drops) with its number, 第 of 第三部分, or the first
     // word of an unnumbered heading: other paragraphs need no search.
     let first = text.chars().find(|&c| !squash_drops(c));
-    if !first.is_some_and(|c| {
-        c.is_ascii_digit()
+    let begins = |c: char| {
+        starts_mark(c)
             || matches!(
                 c,
-                '+' | '〇'
-                    | '一'
-                    | '二'
-                    | '三'
-                    | '四'
-                    | '五'
-                    | '六'
-                    | '七'
-                    | '八'
-                    | '九'
-                    | '十'
-                    | '第'
-                    | '总'
-                    | '概'
-                    | '主'
-                    | '收'
-                    | '政'
-                    | '因'
-                    | '存'
-                    | '其'
+                '第' | '总' | '概' | '主' | '收' | '政' | '因' | '存' | '其'
             )
-    }) {
+    };
+    if !first.is_some_and(begins) {
         return None;
     }
     if !HINTS.as_ref().is_some_and(|h| h.is_match(text)) {
