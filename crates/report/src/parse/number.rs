@@ -52,7 +52,7 @@ pub fn classify(raw: &str) -> CellText {
                     ..='９' | '．'
             )
     });
-    if t.len() > 40 || !starts_like_figure {
+    if t.len() > 40 || !starts_like_figure || !t.chars().all(figure_char) {
         return CellText::Text;
     }
     let s = fold(t);
@@ -67,6 +67,42 @@ pub fn classify(raw: &str) -> CellText {
         }
     }
     parse_number(body).map_or(CellText::Text, CellText::Number)
+}
+
+/// The characters a figure, a unit or a blank mark can be written with. A cell with any other
+/// character (a label like `1.属于国家秘密`) is words: [`fold`] keeps such a character, and
+/// neither a blank mark nor [`parse_number`] after a unit accepts it.
+fn figure_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || c.is_whitespace()
+        || matches!(
+            c,
+            '０'..='９'
+                | '+'
+                | '-'
+                | '.'
+                | ','
+                | '．'
+                | '，'
+                | '－'
+                | '−'
+                | '–'
+                | '—'
+                | '/'
+                | '／'
+                | '\\'
+                | '无'
+                | '×'
+                | '\u{feff}'
+                | '\u{200b}'
+                | '件'
+                | '个'
+                | '条'
+                | '项'
+                | '万'
+                | '元'
+                | '次'
+        )
 }
 
 /// A cell of at most 15 ASCII digits and nothing else.
@@ -125,6 +161,23 @@ fn valid_integer_part(int: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// A cell with a character no figure is written with is words whatever else it holds:
+        /// the shortcut in `classify` gives what folding and parsing it would.
+        #[test]
+        fn other_characters_make_words(s in "[0-9０-９ 　,，.．+\\-－—/无×件个项万元次属于国家a（1]{0,12}") {
+            if !s.chars().all(figure_char) {
+                let folded = fold(&s);
+                proptest::prop_assert!(!BLANK_MARKS.contains(&folded.as_str()));
+                let body = UNITS
+                    .iter()
+                    .find_map(|u| folded.strip_suffix(u))
+                    .unwrap_or(&folded);
+                proptest::prop_assert!(parse_number(body).is_none());
+            }
+        }
+    }
 
     fn n(v: f64) -> CellText {
         CellText::Number(Num::new(v).expect("finite"))
