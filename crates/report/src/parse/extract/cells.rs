@@ -57,15 +57,60 @@ pub fn split_into<S: AsRef<str>>(out: &mut Split, cells: &[S]) {
 
 /// Fits a list of value cells to `width`: blank cells beyond the width are dropped from the
 /// ends first (they are layout, not cells); a longer list keeps its last `width`.
-pub fn fit(mut values: Vec<CellText>, width: usize) -> Vec<CellText> {
-    while values.len() > width && values.first() == Some(&CellText::Blank) {
-        values.remove(0);
+pub fn fit(values: Vec<CellText>, width: usize) -> Vec<CellText> {
+    fit_range(&values, width).to_vec()
+}
+
+/// [`fit`], as the part of `values` it keeps.
+pub fn fit_range(values: &[CellText], width: usize) -> &[CellText] {
+    let (mut start, mut end) = (0, values.len());
+    while end - start > width && values.get(start) == Some(&CellText::Blank) {
+        start += 1;
     }
-    while values.len() > width && values.last() == Some(&CellText::Blank) {
-        values.pop();
+    while end - start > width && values.get(end - 1) == Some(&CellText::Blank) {
+        end -= 1;
     }
-    if values.len() > width {
-        values.drain(..values.len() - width);
+    if end - start > width {
+        start = end - width;
     }
-    values
+    values.get(start..end).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Num;
+
+    /// What `fit` did before it was a range: removing cells one by one.
+    fn fit_by_removing(mut values: Vec<CellText>, width: usize) -> Vec<CellText> {
+        while values.len() > width && values.first() == Some(&CellText::Blank) {
+            values.remove(0);
+        }
+        while values.len() > width && values.last() == Some(&CellText::Blank) {
+            values.pop();
+        }
+        if values.len() > width {
+            values.drain(..values.len() - width);
+        }
+        values
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fit_keeps_what_removing_kept(
+            kinds in proptest::collection::vec(0u8..3, 0..12),
+            width in 0usize..9,
+        ) {
+            let values: Vec<CellText> = kinds
+                .iter()
+                .enumerate()
+                .map(|(i, k)| match k {
+                    0 => CellText::Blank,
+                    1 => CellText::Text,
+                    _ => Num::new(i as f64).map_or(CellText::Text, CellText::Number),
+                })
+                .collect();
+            proptest::prop_assert_eq!(fit(values.clone(), width), fit_by_removing(values, width));
+        }
+    }
 }

@@ -12,8 +12,32 @@ use crate::check::{Finding, Severity};
 use crate::model::{Cell, Column, Num, Row, RowKey, Table3};
 use crate::parse::number::CellText;
 
-/// Each key's cells as read: `None` if the row was not found, else 7 cells or fewer.
-pub type RawRows = Vec<Option<Vec<CellText>>>;
+/// A row's cells as read: seven, or fewer where extraction lost some. Kept inline: a table is
+/// read row by row, and a row is no reason to allocate.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ReadRow {
+    cells: [Cell; 7],
+    len: usize,
+}
+
+impl ReadRow {
+    /// The row of the first seven of `values` (the caller has fitted them to the table's width).
+    pub fn new(values: &[CellText]) -> ReadRow {
+        let mut row = ReadRow::default();
+        for (slot, v) in row.cells.iter_mut().zip(values) {
+            *slot = to_cell(v);
+            row.len += 1;
+        }
+        row
+    }
+
+    pub fn cells(&self) -> &[Cell] {
+        self.cells.get(..self.len).unwrap_or_default()
+    }
+}
+
+/// Each key's cells as read: `None` if the row was not found.
+pub type RawRows = [Option<ReadRow>; 25];
 
 pub struct Restored {
     pub table: Table3,
@@ -95,21 +119,21 @@ fn consistent(key: RowKey, row: &Row, done: &[Option<Row>]) -> bool {
 
 pub fn restore(raw: &RawRows) -> Restored {
     let mut done: Vec<Option<Row>> = vec![None; 25];
-    let mut open: Vec<(RowKey, Vec<Cell>)> = Vec::new();
+    let mut open: Vec<(RowKey, ReadRow)> = Vec::new();
     let mut findings = Vec::new();
     for key in RowKey::ALL {
-        let Some(Some(cells)) = raw.get(key.index()) else {
+        let Some(Some(read)) = raw.get(key.index()) else {
             continue;
         };
-        let cells: Vec<Cell> = cells.iter().map(to_cell).collect();
-        match <[Cell; 7]>::try_from(cells.as_slice()) {
+        match <[Cell; 7]>::try_from(read.cells()) {
             Ok(row) => done[key.index()] = Some(row),
-            Err(_) => open.push((key, cells)),
+            Err(_) => open.push((key, *read)),
         }
     }
     loop {
         let mut progress = false;
-        open.retain(|(key, known)| {
+        open.retain(|(key, read)| {
+            let known = read.cells();
             let all = candidates(known);
             // A row of zeros (the usual case) has one candidate whatever the lost place: no sums needed.
             let fits: Vec<Row> = if all.windows(2).all(|w| w[0] == w[1]) {
@@ -141,8 +165,9 @@ pub fn restore(raw: &RawRows) -> Restored {
         }
     }
     let mut lost = Vec::new();
-    for (key, known) in open {
-        let all = candidates(&known);
+    for (key, read) in open {
+        let known = read.cells();
+        let all = candidates(known);
         let fits: Vec<Row> = all
             .iter()
             .copied()
@@ -193,8 +218,8 @@ mod tests {
 
     #[test]
     fn zero_row_with_a_lost_cell_is_restored() {
-        let mut raw: RawRows = vec![None; 25];
-        raw[RowKey::Granted.index()] = Some(nums(&[0.0; 6]));
+        let mut raw: RawRows = [None; 25];
+        raw[RowKey::Granted.index()] = Some(ReadRow::new(&nums(&[0.0; 6])));
         let r = restore(&raw);
         assert_eq!(r.table.row(RowKey::Granted), Some(&[Num::new(0.0); 7]));
         assert!(r.lost.is_empty());
@@ -203,9 +228,9 @@ mod tests {
 
     #[test]
     fn ambiguous_row_keeps_only_what_all_candidates_agree_on() {
-        let mut raw: RawRows = vec![None; 25];
+        let mut raw: RawRows = [None; 25];
         // 1 0 0 0 0 1: either a part was lost (…,1 total) or the total was (1,0,0,0,0,1 | 2).
-        raw[RowKey::Granted.index()] = Some(nums(&[1.0, 0.0, 0.0, 0.0, 0.0, 1.0]));
+        raw[RowKey::Granted.index()] = Some(ReadRow::new(&nums(&[1.0, 0.0, 0.0, 0.0, 0.0, 1.0])));
         let r = restore(&raw);
         assert!(!r.lost.is_empty());
         assert_eq!(r.table.cell(RowKey::Granted, Column::Total), None);
@@ -213,13 +238,15 @@ mod tests {
 
     #[test]
     fn column_sums_decide_between_candidates() {
-        let mut raw: RawRows = vec![None; 25];
+        let mut raw: RawRows = [None; 25];
         for key in RowKey::ALL {
-            raw[key.index()] = Some(nums(&[0.0; 7]));
+            raw[key.index()] = Some(ReadRow::new(&nums(&[0.0; 7])));
         }
-        raw[RowKey::New.index()] = Some(nums(&[3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0]));
-        raw[RowKey::Granted.index()] = Some(nums(&[3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0]));
-        raw[RowKey::TotalProcessed.index()] = Some(nums(&[3.0, 0.0, 0.0, 0.0, 0.0, 3.0]));
+        raw[RowKey::New.index()] = Some(ReadRow::new(&nums(&[3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0])));
+        raw[RowKey::Granted.index()] =
+            Some(ReadRow::new(&nums(&[3.0, 0.0, 0.0, 0.0, 0.0, 0.0, 3.0])));
+        raw[RowKey::TotalProcessed.index()] =
+            Some(ReadRow::new(&nums(&[3.0, 0.0, 0.0, 0.0, 0.0, 3.0])));
         let r = restore(&raw);
         assert_eq!(
             r.table.cell(RowKey::TotalProcessed, Column::Total),

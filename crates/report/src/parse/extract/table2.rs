@@ -101,11 +101,13 @@ impl Table2Reader {
         });
         match row {
             Some(r) if !self.rows.iter().any(|(seen, _, _)| *seen == r) => {
-                self.rows.push((
-                    r,
-                    split.clone(),
-                    cells.iter().map(|c| c.as_ref().to_string()).collect(),
-                ));
+                // Only the procurement row's cells are read again (its amount is words).
+                let kept = if r == Row2::Procurement {
+                    cells.iter().map(|c| c.as_ref().to_string()).collect()
+                } else {
+                    Vec::new()
+                };
+                self.rows.push((r, split.clone(), kept));
                 true
             }
             _ => false,

@@ -6,16 +6,15 @@
 //! after the last one read.
 
 use crate::model::{Column, RowKey, Table3};
-use crate::parse::number::CellText;
 
-use super::cells::{Split, fit};
+use super::cells::{Split, fit_range};
 use super::labels::{is_other_single, table3_row};
-use super::restore::{RawRows, restore};
+use super::restore::{RawRows, ReadRow, restore};
 use crate::check::Finding;
 
 pub struct Table3Reader {
     raw: RawRows,
-    other_single: Option<Vec<CellText>>,
+    other_single: Option<ReadRow>,
     last: Option<RowKey>,
     pending: Option<RowKey>,
     /// Words of label-only lines since the last row with figures: a label broken before its
@@ -26,7 +25,7 @@ pub struct Table3Reader {
 impl Default for Table3Reader {
     fn default() -> Self {
         Table3Reader {
-            raw: vec![None; 25],
+            raw: [None; 25],
             other_single: None,
             last: None,
             pending: None,
@@ -95,7 +94,7 @@ impl Table3Reader {
                 .filter(|&k| !self.filled(k))
         });
         if key.is_none() && is_other_single(&whole) && self.other_single.is_none() {
-            self.other_single = Some(fit(split.values.clone(), 7));
+            self.other_single = Some(ReadRow::new(fit_range(&split.values, 7)));
             self.last = Some(RowKey::OtherOther);
             return;
         }
@@ -107,7 +106,7 @@ impl Table3Reader {
             self.pending = None;
         }
         if let Some(slot) = self.raw.get_mut(target.index()) {
-            *slot = Some(fit(split.values.clone(), 7));
+            *slot = Some(ReadRow::new(fit_range(&split.values, 7)));
         }
         self.last = Some(target);
     }
