@@ -12,6 +12,7 @@ use super::labels::{is_other_single, table3_row};
 use super::restore::{RawRows, ReadRow, restore};
 use crate::check::Finding;
 
+#[derive(Default)]
 pub struct Table3Reader {
     raw: RawRows,
     other_single: Option<ReadRow>,
@@ -20,18 +21,6 @@ pub struct Table3Reader {
     /// Words of label-only lines since the last row with figures: a label broken before its
     /// keyword ("1.属于国" / "家秘密 0 0 …") is read whole.
     carry: String,
-}
-
-impl Default for Table3Reader {
-    fn default() -> Self {
-        Table3Reader {
-            raw: [None; 25],
-            other_single: None,
-            last: None,
-            pending: None,
-            carry: String::new(),
-        }
-    }
 }
 
 pub struct Read3 {
