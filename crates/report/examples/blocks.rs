@@ -20,7 +20,7 @@ fn main() {
     } else {
         parse::text::read(&text).0
     };
-    for b in doc.blocks {
+    for b in doc.blocks() {
         match b {
             Block::Para(p) => println!("P  {p}"),
             Block::Row(r) => println!("R  {}", r.join(" | ")),

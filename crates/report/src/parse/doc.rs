@@ -9,18 +9,32 @@ use std::borrow::Cow;
 /// Text readers borrow from the input; HTML and DOCX readers own what they decoded.
 pub type RowCells<'a> = Vec<Cow<'a, str>>;
 
-#[derive(Clone, Debug, PartialEq)]
-pub enum Block<'a> {
-    Para(Cow<'a, str>),
-    Row(RowCells<'a>),
+/// A paragraph, a table row or a table's end, as the extractor reads them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Block<'d> {
+    Para(&'d str),
+    Row(&'d [Cow<'d, str>]),
     /// A table ended (lets the extractor tell one table's rows from the next).
+    TableEnd,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Item<'a> {
+    Para(Cow<'a, str>),
+    /// The row's cells: `cells[start..end]`.
+    Row {
+        start: usize,
+        end: usize,
+    },
     TableEnd,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Doc<'a> {
     pub title: Option<String>,
-    pub blocks: Vec<Block<'a>>,
+    items: Vec<Item<'a>>,
+    /// Every row's cells one after another: a row is a range of them, not a vector of its own.
+    cells: Vec<Cow<'a, str>>,
 }
 
 /// Trims without copying what was borrowed.
@@ -33,22 +47,40 @@ fn trimmed(text: Cow<'_, str>) -> Cow<'_, str> {
 }
 
 impl<'a> Doc<'a> {
+    /// The document's blocks in reading order.
+    pub fn blocks(&self) -> impl Iterator<Item = Block<'_>> {
+        self.items.iter().map(|item| match item {
+            Item::Para(p) => Block::Para(p),
+            Item::Row { start, end } => {
+                Block::Row(self.cells.get(*start..*end).unwrap_or_default())
+            }
+            Item::TableEnd => Block::TableEnd,
+        })
+    }
+
     pub fn para(&mut self, text: impl Into<Cow<'a, str>>) {
         let t = trimmed(text.into());
         if !t.is_empty() {
-            self.blocks.push(Block::Para(t));
+            self.items.push(Item::Para(t));
         }
     }
 
-    pub fn row(&mut self, cells: RowCells<'a>) {
-        if cells.iter().any(|c| !super::trim(c).is_empty()) {
-            self.blocks.push(Block::Row(cells));
+    /// Adds a row, unless all its cells are blank.
+    pub fn row(&mut self, cells: impl IntoIterator<Item = Cow<'a, str>>) {
+        let start = self.cells.len();
+        self.cells.extend(cells);
+        let row = self.cells.get(start..).unwrap_or_default();
+        if row.iter().any(|c| !super::trim(c).is_empty()) {
+            let end = self.cells.len();
+            self.items.push(Item::Row { start, end });
+        } else {
+            self.cells.truncate(start);
         }
     }
 
     pub fn end_table(&mut self) {
-        if matches!(self.blocks.last(), Some(Block::Row(_))) {
-            self.blocks.push(Block::TableEnd);
+        if matches!(self.items.last(), Some(Item::Row { .. })) {
+            self.items.push(Item::TableEnd);
         }
     }
 
@@ -57,15 +89,16 @@ impl<'a> Doc<'a> {
         let owned = |c: Cow<'_, str>| Cow::Owned(c.into_owned());
         Doc {
             title: self.title,
-            blocks: self
-                .blocks
+            items: self
+                .items
                 .into_iter()
-                .map(|b| match b {
-                    Block::Para(p) => Block::Para(owned(p)),
-                    Block::Row(r) => Block::Row(r.into_iter().map(owned).collect()),
-                    Block::TableEnd => Block::TableEnd,
+                .map(|item| match item {
+                    Item::Para(p) => Item::Para(owned(p)),
+                    Item::Row { start, end } => Item::Row { start, end },
+                    Item::TableEnd => Item::TableEnd,
                 })
                 .collect(),
+            cells: self.cells.into_iter().map(owned).collect(),
         }
     }
 }

@@ -102,8 +102,7 @@ fn parse_xml(xml: &str) -> Result<Doc<'static>, ParseError> {
                 }
                 b"tr" if st.depth == 1 => {
                     if let Some(r) = st.row.take() {
-                        st.doc
-                            .row(r.into_iter().map(std::borrow::Cow::Owned).collect());
+                        st.doc.row(r.into_iter().map(std::borrow::Cow::Owned));
                     }
                 }
                 b"tbl" => {
@@ -150,10 +149,10 @@ mod tests {
             </w:body></w:document>"#;
         let doc = parse_xml(xml).expect("parses");
         assert_eq!(
-            doc.blocks,
+            doc.blocks().collect::<Vec<_>>(),
             vec![
-                Block::Para("一、总体情况".into()),
-                Block::Row(vec!["结果维持".into(), "".into(), "1&2".into()]),
+                Block::Para("一、总体情况"),
+                Block::Row(&["结果维持".into(), "".into(), "1&2".into()]),
                 Block::TableEnd
             ]
         );

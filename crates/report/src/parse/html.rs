@@ -158,20 +158,16 @@ mod tests {
             <table><tr><td>规章</td><td><p><span>1</span></p></td><td>&nbsp;</td><td>3</td></tr></table>
             </td></tr></table></body></html>"#;
         let doc = read(html);
+        let blocks: Vec<Block> = doc.blocks().collect();
+        assert!(blocks.contains(&Block::Para("一、总体情况")), "{blocks:?}");
         assert!(
-            doc.blocks.contains(&Block::Para("一、总体情况".into())),
-            "{:?}",
-            doc.blocks
-        );
-        assert!(
-            doc.blocks.contains(&Block::Row(vec![
+            blocks.contains(&Block::Row(&[
                 "规章".into(),
                 "1".into(),
                 "".into(),
                 "3".into()
             ])),
-            "{:?}",
-            doc.blocks
+            "{blocks:?}"
         );
     }
 }

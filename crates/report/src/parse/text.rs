@@ -179,7 +179,7 @@ fn cell_per_line(text: &str) -> Doc<'_> {
         let line = strip_marks(raw.trim_end_matches([' ', '\u{a0}']));
         if trim(&line).is_empty() && !line.starts_with('\t') {
             if !row.is_empty() {
-                doc.row(std::mem::replace(&mut row, Vec::with_capacity(8)));
+                doc.row(row.drain(..));
             }
             after_blank = true;
             continue;
@@ -193,7 +193,7 @@ fn cell_per_line(text: &str) -> Doc<'_> {
             }
         } else {
             if !row.is_empty() {
-                doc.row(std::mem::take(&mut row));
+                doc.row(row.drain(..));
             }
             if in_table {
                 doc.end_table();
@@ -210,12 +210,15 @@ fn cell_per_line(text: &str) -> Doc<'_> {
     doc
 }
 
-/// Splits an aligned line at runs of two or more spaces; a run of figures separated by single
-/// spaces is split into its figures.
-fn split_aligned<'a>(line: &Cow<'a, str>) -> Vec<Cow<'a, str>> {
+/// Splits an aligned line at runs of two or more spaces, into `cells`; a run of figures
+/// separated by single spaces is split into its figures.
+#[expect(
+    clippy::ptr_arg,
+    reason = "the cells borrow the input only when the line does: `sub` asks the Cow"
+)]
+fn split_aligned<'a>(line: &Cow<'a, str>, cells: &mut Vec<Cow<'a, str>>) {
     static TWO_SPACES: LazyLock<memmem::Finder<'static>> =
         LazyLock::new(|| memmem::Finder::new(b"  "));
-    let mut cells = Vec::with_capacity(8);
     let text: &str = line;
     let mut start = 0;
     let ends = TWO_SPACES
@@ -235,7 +238,6 @@ fn split_aligned<'a>(line: &Cow<'a, str>) -> Vec<Cow<'a, str>> {
             cells.push(sub(line, chunk));
         }
     }
-    cells
 }
 
 /// A line that is only a page number: `3`, `- 3 -`, `—3—`, `第3页`, `3/10`, `第 3 页 共 10 页`.
@@ -374,6 +376,7 @@ impl<'a> Wrapped<'a> {
 fn spaced(text: &str) -> Doc<'_> {
     let mut doc = Doc::default();
     let mut wrapped = Wrapped::default();
+    let mut cells: Vec<Cow<str>> = Vec::with_capacity(8);
     for raw in lines_and_pages(text) {
         let line = strip_marks(raw);
         if trim(&line).is_empty() || is_page_number(&line) {
@@ -385,7 +388,7 @@ fn spaced(text: &str) -> Doc<'_> {
         let lone_cell = figures == 1 && label.is_empty() && line.starts_with(char::is_whitespace);
         if figures >= 2 || (figures == 1 && !label.is_empty()) || lone_cell {
             wrapped.flush(&mut doc);
-            let mut cells: Vec<Cow<str>> = Vec::with_capacity(figures + 1);
+            cells.clear();
             cells.push(sub(&line, label));
             // The figures are the last tokens, read from the end and put back in order.
             cells.extend(
@@ -397,7 +400,7 @@ fn spaced(text: &str) -> Doc<'_> {
             if let Some(figs) = cells.get_mut(1..) {
                 figs.reverse();
             }
-            doc.row(cells);
+            doc.row(cells.drain(..));
         } else {
             wrapped.push(&mut doc, line);
         }
@@ -415,7 +418,7 @@ fn markdown(text: &str) -> Doc<'_> {
             if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
                 continue;
             }
-            doc.row(inner.split('|').map(|c| Cow::Borrowed(trim(c))).collect());
+            doc.row(inner.split('|').map(|c| Cow::Borrowed(trim(c))));
         } else {
             doc.end_table();
             doc.para(t.trim_start_matches('#'));
@@ -427,6 +430,8 @@ fn markdown(text: &str) -> Doc<'_> {
 
 fn row_per_line(text: &str, layout: TextLayout) -> Doc<'_> {
     let mut doc = Doc::default();
+    // One line's cells at a time, in a buffer reused from line to line.
+    let mut cells: Vec<Cow<str>> = Vec::with_capacity(8);
     for raw in lines_and_pages(text) {
         let line = strip_marks(raw);
         if trim(&line).is_empty() {
@@ -435,19 +440,15 @@ fn row_per_line(text: &str, layout: TextLayout) -> Doc<'_> {
         if is_page_number(&line) {
             continue;
         }
-        let cells: Vec<Cow<str>> = match layout {
-            TextLayout::Aligned => split_aligned(&line),
-            _ => {
-                let mut cells =
-                    Vec::with_capacity(memchr::memchr_iter(b'\t', line.as_bytes()).count() + 1);
-                cells.extend(line.split('\t').map(|c| sub(&line, trim(c))));
-                cells
-            }
-        };
+        cells.clear();
+        match layout {
+            TextLayout::Aligned => split_aligned(&line, &mut cells),
+            _ => cells.extend(line.split('\t').map(|c| sub(&line, trim(c)))),
+        }
         if cells.len() <= 1 {
             doc.para(line);
         } else {
-            doc.row(cells);
+            doc.row(cells.drain(..));
         }
     }
     doc.end_table();
@@ -521,10 +522,9 @@ mod tests {
         let (doc, layout) = read(&text);
         assert_eq!(layout, TextLayout::Spaced);
         let paras: Vec<&str> = doc
-            .blocks
-            .iter()
+            .blocks()
             .filter_map(|b| match b {
-                crate::parse::doc::Block::Para(p) => Some(p.as_ref()),
+                crate::parse::doc::Block::Para(p) => Some(p),
                 _ => None,
             })
             .collect();
@@ -558,8 +558,14 @@ mod tests {
 
     #[test]
     fn aligned_split() {
+        let mut cells = vec![Cow::Borrowed("left over")];
+        cells.clear();
+        split_aligned(
+            &Cow::Borrowed("  (二) 部分公开    0 0 1   0  0  0   1"),
+            &mut cells,
+        );
         assert_eq!(
-            split_aligned(&Cow::Borrowed("  (二) 部分公开    0 0 1   0  0  0   1")),
+            cells,
             vec!["(二) 部分公开", "0", "0", "1", "0", "0", "0", "1"]
         );
     }

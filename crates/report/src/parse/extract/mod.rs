@@ -59,7 +59,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
     // One row's label and values at a time, in buffers reused from row to row.
     let mut split = cells::Split::default();
 
-    for block in &doc.blocks {
+    for block in doc.blocks() {
         match block {
             Block::Para(p) => {
                 if let Some(h) = heading::heading(p) {
@@ -80,7 +80,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                 // Inside sections 二–四 a short line is a piece of a table's broken label: the
                 // table reader may need its words; it is not prose.
                 if current.is_some_and(|s| (1..=3).contains(&s)) && p.chars().count() < 20 {
-                    cells::split_into(&mut split, std::slice::from_ref(p));
+                    cells::split_into(&mut split, std::slice::from_ref(&p));
                     // A figure alone on a line here is a page number, not a cell.
                     if split.numbers() > 0 {
                         continue;
@@ -90,7 +90,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     }
                     match region {
                         Region::BeforeTable3 => {
-                            t2.offer(&split, std::slice::from_ref(p));
+                            t2.offer(&split, std::slice::from_ref(&p));
                         }
                         Region::Table3 => t3.offer(&split),
                         Region::AfterTable3 => {}
