@@ -170,13 +170,40 @@ fn sub<'a>(line: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
     }
 }
 
+/// [`strip_marks`] for the lines of a text, which most often has no mark at all: one search of
+/// the whole text says so, and then no line is searched.
+struct Marks(bool);
+
+impl Marks {
+    fn of(text: &str) -> Marks {
+        Marks(memmem::find(text.as_bytes(), b"[bookmark:").is_some())
+    }
+
+    fn strip<'a>(&self, line: &'a str) -> Cow<'a, str> {
+        if self.0 {
+            strip_marks(line)
+        } else {
+            Cow::Borrowed(line)
+        }
+    }
+}
+
+/// `line.trim_end_matches([' ', '\u{a0}'])`, without a search where the last byte is neither.
+fn trim_end_spaces(line: &str) -> &str {
+    match line.as_bytes().last() {
+        Some(b' ' | 0xa0) => line.trim_end_matches([' ', '\u{a0}']),
+        _ => line,
+    }
+}
+
 fn cell_per_line(text: &str) -> Doc<'_> {
     let mut doc = Doc::default();
+    let marks = Marks::of(text);
     let mut row: Vec<Cow<str>> = Vec::with_capacity(8);
     let mut in_table = false;
     let mut after_blank = true;
     for raw in text_lines(text) {
-        let line = strip_marks(raw.trim_end_matches([' ', '\u{a0}']));
+        let line = marks.strip(trim_end_spaces(raw));
         if trim(&line).is_empty() && !line.starts_with('\t') {
             if !row.is_empty() {
                 doc.row(row.drain(..));
@@ -377,8 +404,9 @@ fn spaced(text: &str) -> Doc<'_> {
     let mut doc = Doc::default();
     let mut wrapped = Wrapped::default();
     let mut cells: Vec<Cow<str>> = Vec::with_capacity(8);
+    let marks = Marks::of(text);
     for raw in lines_and_pages(text) {
-        let line = strip_marks(raw);
+        let line = marks.strip(raw);
         if trim(&line).is_empty() || is_page_number(&line) {
             continue;
         }
@@ -432,8 +460,9 @@ fn row_per_line(text: &str, layout: TextLayout) -> Doc<'_> {
     let mut doc = Doc::default();
     // One line's cells at a time, in a buffer reused from line to line.
     let mut cells: Vec<Cow<str>> = Vec::with_capacity(8);
+    let marks = Marks::of(text);
     for raw in lines_and_pages(text) {
-        let line = strip_marks(raw);
+        let line = marks.strip(raw);
         if trim(&line).is_empty() {
             continue;
         }
@@ -458,6 +487,23 @@ fn row_per_line(text: &str, layout: TextLayout) -> Doc<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn trim_end_spaces_as_std_trims(line in "[ a\u{a0}\u{3000}堠公]{0,8}") {
+            proptest::prop_assert_eq!(
+                trim_end_spaces(&line),
+                line.trim_end_matches([' ', '\u{a0}'])
+            );
+        }
+    }
+
+    #[test]
+    fn marks_are_stripped_only_where_the_text_has_them() {
+        let marked = "\t[bookmark: _Hlk1]予以公开\n";
+        assert_eq!(Marks::of(marked).strip(marked.trim()), "予以公开");
+        assert!(!Marks::of("\t予以公开 [bookmark\n").0);
+    }
 
     #[test]
     fn lines_as_std_splits_them() {
