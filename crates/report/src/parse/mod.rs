@@ -9,6 +9,7 @@ pub mod number;
 pub mod numbering;
 pub mod pdf;
 pub mod text;
+mod words;
 
 use std::borrow::Cow;
 

@@ -1,6 +1,7 @@
 //! Recognising row labels however they were broken, spaced or bracketed.
 
 use crate::model::RowKey;
+use crate::parse::words::WordSet;
 
 /// Drops spaces, brackets and punctuation so that `(三) 不予公开 1. 属于国家秘密` and
 /// `（三）不予公开1.属于国家秘密` read alike.
@@ -58,9 +59,9 @@ fn dropped(c: char) -> bool {
 
 /// Words that name a table-三 row, most specific first: where a label holds several, the first
 /// in this list decides (部分公开 before 予以公开).
-const WORDS: &[(&str, RowKey)] = {
+const WORDS: [(&str, RowKey); 27] = {
     use RowKey::*;
-    &[
+    [
         ("本年新收", New),
         ("新收政府信息公开申请", New),
         ("上年结转", CarriedOver),
@@ -91,63 +92,22 @@ const WORDS: &[(&str, RowKey)] = {
     ]
 };
 
-/// The first word of [`WORDS`] that `label` contains, as `WORDS.iter().position(|w| label.contains(w))`
-/// would find it, in one pass: only where a character can begin a word are words compared, and
-/// of the 25 characters that begin one most labels hold few.
-fn first_word(label: &str) -> Option<usize> {
-    let mut best: Option<usize> = None;
-    for (at, c) in label.char_indices() {
-        let c = u32::from(c);
-        // A bit per `c % 1024` set for every first character of a word: a cheap "certainly not".
-        let bucket = (c % 1024) as usize;
-        if FIRST_CHARS.filter[bucket / 64] & (1u64 << (bucket % 64)) == 0 {
-            continue;
-        }
-        let rest = label.as_bytes().get(at..).unwrap_or_default();
-        let limit = best.unwrap_or(WORDS.len());
-        let found = (0..limit).find(|&i| {
-            FIRST_CHARS.chars.get(i) == Some(&c)
-                && WORDS
-                    .get(i)
-                    .is_some_and(|(w, _)| rest.starts_with(w.as_bytes()))
-        });
-        if let Some(i) = found {
-            best = Some(i);
-            if i == 0 {
-                break;
-            }
-        }
-    }
-    best
-}
-
-struct FirstChars {
-    /// The first character of each word of [`WORDS`].
-    chars: [u32; WORDS.len()],
-    filter: [u64; 16],
-}
-
-const FIRST_CHARS: FirstChars = {
-    let mut chars = [0u32; WORDS.len()];
-    let mut filter = [0u64; 16];
+/// [`WORDS`]' words, for a search of all of them in one pass.
+static WORD_SET: WordSet<{ WORDS.len() }> = WordSet::new({
+    let mut words = [""; WORDS.len()];
     let mut i = 0;
     while i < WORDS.len() {
-        let b = WORDS[i].0.as_bytes();
-        // Every word begins with a three-byte CJK character (a test says so).
-        let c = ((b[0] as u32 & 0x0f) << 12) | ((b[1] as u32 & 0x3f) << 6) | (b[2] as u32 & 0x3f);
-        chars[i] = c;
-        let bucket = (c % 1024) as usize;
-        filter[bucket / 64] |= 1u64 << (bucket % 64);
+        words[i] = WORDS[i].0;
         i += 1;
     }
-    FirstChars { chars, filter }
-};
+    words
+});
 
 /// The table-三 row a squashed label names, if any. Sub-rows are found by their own words,
 /// which are unique, so a lost or misplaced group label does not matter.
 pub fn table3_row(label: &str) -> Option<RowKey> {
     use RowKey::*;
-    let word = first_word(label);
+    let word = WORD_SET.first_in(label);
     if let Some((_, key)) = word.and_then(|i| WORDS.get(i)) {
         return Some(*key);
     }
@@ -186,32 +146,6 @@ mod tests {
         }
         for c in ['公', '一', '1', 'a', '-', '\u{85}'] {
             assert_eq!(squash_drops(c), squash(&c.to_string()).is_empty(), "{c:?}");
-        }
-    }
-
-    #[test]
-    fn first_chars_are_three_byte_characters() {
-        for (w, _) in WORDS {
-            let first = w.chars().next().map(char::len_utf8);
-            assert_eq!(first, Some(3), "{w}");
-            let c = w.chars().next().map_or(0, u32::from);
-            assert!(FIRST_CHARS.chars.contains(&c), "{w}");
-        }
-    }
-
-    proptest::proptest! {
-        /// The one-pass scan finds the word a search for each word in turn finds.
-        #[test]
-        fn first_word_is_the_first_listed_word_contained(
-            parts in proptest::collection::vec(0usize..40, 0..8)
-        ) {
-            let pieces = ["本年", "新收", "公开", "予以", "部分", "重新", "出具", "确认或", "其他", "1.", "国家秘密"];
-            let label: String = parts
-                .iter()
-                .map(|&i| WORDS.get(i).map_or_else(|| pieces[i % pieces.len()], |w| w.0))
-                .collect();
-            let want = WORDS.iter().position(|(w, _)| label.contains(w));
-            proptest::prop_assert_eq!(first_word(&label), want, "{}", label);
         }
     }
 

@@ -2,6 +2,7 @@
 
 use crate::model::{Cell, Table2, Table2Trial};
 use crate::parse::number::CellText;
+use crate::parse::words::WordSet;
 
 use super::cells::{Split, fit};
 
@@ -44,7 +45,7 @@ pub fn row_of(label: &str) -> Option<Row2> {
 
 /// Words only the 2019 trial layout of table 二 prints.
 pub fn is_trial_header(label: &str) -> bool {
-    [
+    static WORDS: WordSet<8> = WordSet::new([
         "本年新制作",
         "本年新公开",
         "对外公开总数量",
@@ -53,9 +54,8 @@ pub fn is_trial_header(label: &str) -> bool {
         "政府集中采购",
         "采购项目数量",
         "第九项",
-    ]
-    .iter()
-    .any(|w| label.contains(w))
+    ]);
+    WORDS.any_in(label)
 }
 
 fn cell(c: Option<&CellText>) -> Cell {
