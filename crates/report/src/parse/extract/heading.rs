@@ -1,12 +1,10 @@
 //! Section headings (一、总体情况 …), the title, the issuing body, the year and the date.
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
-
-use aho_corasick::AhoCorasick;
 
 use super::labels::{squash, squash_drops};
 use crate::parse::numbering::{Style, chinese_digits, heading_mark, starts_mark};
+use crate::parse::words::WordSet;
 
 /// A section heading as printed.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,18 +65,15 @@ fn part_mark(text: &str) -> Option<(u32, Style, &str)> {
 pub fn heading(para: &str) -> Option<Heading> {
     let text = crate::parse::trim(para);
     // Headings are short and name their section; most paragraphs need not be looked at closely.
-    static HINTS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-        AhoCorasick::new([
-            "总体情况",
-            "概述",
-            "主动公开",
-            "申请",
-            "行政复议",
-            "问题",
-            "其他需要报告",
-        ])
-        .ok()
-    });
+    static HINTS: WordSet<7> = WordSet::new([
+        "总体情况",
+        "概述",
+        "主动公开",
+        "申请",
+        "行政复议",
+        "问题",
+        "其他需要报告",
+    ]);
     if text.len() > 160 {
         return None;
     }
@@ -95,7 +90,7 @@ pub fn heading(para: &str) -> Option<Heading> {
     if !first.is_some_and(begins) {
         return None;
     }
-    if !HINTS.as_ref().is_some_and(|h| h.is_match(text)) {
+    if !HINTS.any_in(text) {
         return None;
     }
     let (mark, rest) = match heading_mark(text).or_else(|| part_mark(text)) {
