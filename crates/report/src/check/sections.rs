@@ -87,7 +87,7 @@ fn mixed_numbering(report: &Report, out: &mut Vec<Finding>) {
 
 fn sentences(text: &str) -> impl Iterator<Item = &str> {
     text.split(['。', '；', ';', '\n'])
-        .filter(|s| !s.trim().is_empty())
+        .filter(|s| !crate::parse::trim(s).is_empty())
 }
 
 fn mentions_prior_rectification(text: &str, year: Option<i32>) -> bool {

@@ -334,7 +334,7 @@ fn trailing_figures(line: &str) -> (&str, usize) {
             )
     };
     if !rest.chars().next_back().is_some_and(can_end_figure) {
-        return (rest.trim(), 0);
+        return (trim(rest), 0);
     }
     let mut figures = 0;
     loop {
@@ -354,7 +354,7 @@ fn trailing_figures(line: &str) -> (&str, usize) {
             break;
         }
     }
-    (rest.trim(), figures)
+    (trim(rest), figures)
 }
 
 /// Joins the lines of a paragraph that the page width broke: a line that runs on (long, and
