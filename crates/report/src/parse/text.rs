@@ -52,11 +52,11 @@ struct Shapes {
     pipes: usize,
 }
 
-fn shapes(text: &str) -> Shapes {
+fn shapes(lines: &[&str]) -> Shapes {
     static THREE_SPACES: LazyLock<memmem::Finder<'static>> =
         LazyLock::new(|| memmem::Finder::new(b"   "));
     let mut s = Shapes::default();
-    for line in split_lines(text).map(str::as_bytes) {
+    for line in lines.iter().map(|l| l.as_bytes()) {
         let line = line.trim_ascii_end();
         let has_tab = |b: &[u8]| memchr::memchr(b'\t', b).is_some();
         if let Some(rest) = line.strip_prefix(b"\t") {
@@ -100,11 +100,6 @@ fn split_lines(text: &str) -> impl Iterator<Item = &str> {
     pieces(text, memchr::memchr_iter(b'\n', text.as_bytes()))
 }
 
-/// `text.split(['\n', '\u{c}'])`, with memchr: lines, and pages of PDF text.
-fn lines_and_pages(text: &str) -> impl Iterator<Item = &str> {
-    pieces(text, memchr::memchr2_iter(b'\n', 0x0c, text.as_bytes()))
-}
-
 /// `str::lines` with memchr (the text has no carriage returns left: [`read`] took them out).
 fn text_lines(text: &str) -> impl Iterator<Item = &str> {
     let body = text.strip_suffix('\n').unwrap_or(text);
@@ -113,8 +108,49 @@ fn text_lines(text: &str) -> impl Iterator<Item = &str> {
     split_lines(body).take(count)
 }
 
+/// A text's lines, split once: the layout is told from them and then read from them.
+struct Lines<'t> {
+    lines: Vec<&'t str>,
+    /// True when the text holds a form feed (a page break of PDF text).
+    pages: bool,
+}
+
+impl<'t> Lines<'t> {
+    fn of(text: &'t str) -> Lines<'t> {
+        Lines {
+            lines: text_lines(text).collect(),
+            pages: memchr::memchr(0x0c, text.as_bytes()).is_some(),
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &'t str> + '_ {
+        self.lines.iter().copied()
+    }
+
+    /// The lines, each also split at its page breaks (PDF text).
+    fn with_pages(&self) -> impl Iterator<Item = &'t str> + '_ {
+        let pages = self.pages;
+        self.iter().flat_map(move |line| {
+            let mut rest = Some(line);
+            std::iter::from_fn(move || {
+                let r = rest?;
+                if pages && let Some(i) = memchr::memchr(0x0c, r.as_bytes()) {
+                    rest = r.get(i + 1..);
+                    return r.get(..i);
+                }
+                rest = None;
+                Some(r)
+            })
+        })
+    }
+}
+
 pub fn detect(text: &str) -> TextLayout {
-    let s = shapes(text);
+    detect_lines(&Lines::of(text))
+}
+
+fn detect_lines(lines: &Lines<'_>) -> TextLayout {
+    let s = shapes(&lines.lines);
     if s.pipes >= 5 {
         return TextLayout::Markdown;
     }
@@ -125,7 +161,8 @@ pub fn detect(text: &str) -> TextLayout {
         TextLayout::TabRows
     } else if aligned >= 10 {
         TextLayout::Aligned
-    } else if text_lines(text)
+    } else if lines
+        .iter()
         .filter(|l| trailing_figures(l).1 >= 3)
         .nth(4)
         .is_some()
@@ -148,12 +185,16 @@ pub fn read(text: &str) -> (Doc<'_>, TextLayout) {
 }
 
 fn read_lines(text: &str) -> (Doc<'_>, TextLayout) {
-    let layout = detect(text);
+    let lines = Lines::of(text);
+    let layout = detect_lines(&lines);
+    let marks = Marks::of(text);
     let doc = match layout {
-        TextLayout::CellPerLine => cell_per_line(text),
-        TextLayout::TabRows | TextLayout::Aligned => row_per_line(text, layout),
-        TextLayout::Markdown => markdown(text),
-        TextLayout::Spaced => spaced(text),
+        TextLayout::CellPerLine => cell_per_line(lines.iter(), &marks),
+        TextLayout::TabRows | TextLayout::Aligned => {
+            row_per_line(lines.with_pages(), &marks, layout)
+        }
+        TextLayout::Markdown => markdown(lines.iter()),
+        TextLayout::Spaced => spaced(lines.with_pages(), &marks),
     };
     (doc, layout)
 }
@@ -196,13 +237,12 @@ fn trim_end_spaces(line: &str) -> &str {
     }
 }
 
-fn cell_per_line(text: &str) -> Doc<'_> {
+fn cell_per_line<'a>(lines: impl Iterator<Item = &'a str>, marks: &Marks) -> Doc<'a> {
     let mut doc = Doc::default();
-    let marks = Marks::of(text);
     let mut row: Vec<Cow<str>> = Vec::with_capacity(8);
     let mut in_table = false;
     let mut after_blank = true;
-    for raw in text_lines(text) {
+    for raw in lines {
         let line = marks.strip(trim_end_spaces(raw));
         if trim(&line).is_empty() && !line.starts_with('\t') {
             if !row.is_empty() {
@@ -400,12 +440,11 @@ impl<'a> Wrapped<'a> {
     }
 }
 
-fn spaced(text: &str) -> Doc<'_> {
+fn spaced<'a>(lines: impl Iterator<Item = &'a str>, marks: &Marks) -> Doc<'a> {
     let mut doc = Doc::default();
     let mut wrapped = Wrapped::default();
     let mut cells: Vec<Cow<str>> = Vec::with_capacity(8);
-    let marks = Marks::of(text);
-    for raw in lines_and_pages(text) {
+    for raw in lines {
         let line = marks.strip(raw);
         if trim(&line).is_empty() || is_page_number(&line) {
             continue;
@@ -437,9 +476,9 @@ fn spaced(text: &str) -> Doc<'_> {
     doc
 }
 
-fn markdown(text: &str) -> Doc<'_> {
+fn markdown<'a>(lines: impl Iterator<Item = &'a str>) -> Doc<'a> {
     let mut doc = Doc::default();
-    for line in text_lines(text) {
+    for line in lines {
         let t = trim(line);
         if t.starts_with('|') && t.ends_with('|') && t.len() >= 2 {
             let inner = &t[1..t.len() - 1];
@@ -456,12 +495,15 @@ fn markdown(text: &str) -> Doc<'_> {
     doc
 }
 
-fn row_per_line(text: &str, layout: TextLayout) -> Doc<'_> {
+fn row_per_line<'a>(
+    lines: impl Iterator<Item = &'a str>,
+    marks: &Marks,
+    layout: TextLayout,
+) -> Doc<'a> {
     let mut doc = Doc::default();
     // One line's cells at a time, in a buffer reused from line to line.
     let mut cells: Vec<Cow<str>> = Vec::with_capacity(8);
-    let marks = Marks::of(text);
-    for raw in lines_and_pages(text) {
+    for raw in lines {
         let line = marks.strip(raw);
         if trim(&line).is_empty() {
             continue;
@@ -507,14 +549,26 @@ mod tests {
 
     #[test]
     fn lines_as_std_splits_them() {
-        for text in ["", "\n", "a", "a\n", "a\n\n", "\na\n\tb", "一\n二\u{c}三\n"] {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\n\n",
+            "\na\n\tb",
+            "一\n二\u{c}三\n",
+            "\u{c}",
+            "a\u{c}\u{c}b\n\u{c}",
+        ] {
             assert_eq!(
                 text_lines(text).collect::<Vec<_>>(),
                 text.lines().collect::<Vec<_>>()
             );
             assert_eq!(
-                lines_and_pages(text).collect::<Vec<_>>(),
-                text.split(['\n', '\u{c}']).collect::<Vec<_>>()
+                Lines::of(text).with_pages().collect::<Vec<_>>(),
+                text.lines()
+                    .flat_map(|l| l.split('\u{c}'))
+                    .collect::<Vec<_>>()
             );
         }
     }
