@@ -284,17 +284,9 @@ fn cell_per_line<'a>(lines: impl Iterator<Item = &'a str>, marks: &Marks) -> Doc
     reason = "the cells borrow the input only when the line does: `sub` asks the Cow"
 )]
 fn split_aligned<'a>(line: &Cow<'a, str>, cells: &mut Vec<Cow<'a, str>>) {
-    static TWO_SPACES: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new(b"  "));
     let text: &str = line;
-    let mut start = 0;
-    let ends = TWO_SPACES
-        .find_iter(text.as_bytes())
-        .chain(std::iter::once(text.len()));
-    for end in ends {
-        // `find_iter` takes non-overlapping runs from the left, as `split("  ")` does.
-        let chunk = trim(text.get(start..end).unwrap_or_default());
-        start = end + 2;
+    for chunk in aligned_chunks(text) {
+        let chunk = trim(chunk);
         if chunk.is_empty() {
             continue;
         }
@@ -305,6 +297,36 @@ fn split_aligned<'a>(line: &Cow<'a, str>, cells: &mut Vec<Cow<'a, str>>) {
             cells.push(sub(line, chunk));
         }
     }
+}
+
+/// The pieces of a line between runs of two or more spaces. Once trimmed, they are the pieces of
+/// `line.split("  ")` that are not blank: that split cuts a run of spaces into pairs, leaving
+/// nothing or one space, which trimming removes. One look at each byte: an aligned line is
+/// mostly spaces, and a substring search stopped at every pair of them.
+fn aligned_chunks(line: &str) -> impl Iterator<Item = &str> {
+    let bytes = line.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            if bytes.get(i) != Some(&b' ') {
+                i += 1;
+                continue;
+            }
+            let run_start = i;
+            while bytes.get(i) == Some(&b' ') {
+                i += 1;
+            }
+            if i - run_start >= 2 {
+                let chunk = line.get(start..run_start).unwrap_or_default();
+                start = i;
+                return Some(chunk);
+            }
+        }
+        // The last piece, once.
+        let chunk = line.get(start..)?;
+        start = bytes.len() + 1;
+        Some(chunk)
+    })
 }
 
 /// A line that is only a page number: `3`, `- 3 -`, `—3—`, `第3页`, `3/10`, `第 3 页 共 10 页`.
@@ -654,6 +676,16 @@ mod tests {
             ("全年公开信息 68 条", 0)
         );
         assert_eq!(trailing_figures(""), ("", 0));
+    }
+
+    proptest::proptest! {
+        /// Runs of spaces cut a line into the pieces `split("  ")` gives, blank ones aside.
+        #[test]
+        fn aligned_chunks_as_split_gives(line in "[ a公\u{3000}\t0]{0,24}") {
+            let ours: Vec<&str> = aligned_chunks(&line).map(trim).filter(|c| !c.is_empty()).collect();
+            let std: Vec<&str> = line.split("  ").map(trim).filter(|c| !c.is_empty()).collect();
+            proptest::prop_assert_eq!(ours, std);
+        }
     }
 
     #[test]
