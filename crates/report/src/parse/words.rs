@@ -6,13 +6,13 @@
 //! bytes this beats both one substring search per word and a general automaton, whose set-up per
 //! search costs more than the label.
 
-/// A fixed list of words, built at compile time.
+/// A fixed list of words (at most 64), built at compile time.
 pub struct WordSet<const N: usize> {
     words: [&'static str; N],
     /// The first character of each word.
     firsts: [u32; N],
-    /// A bit per `c % 1024` for every first character `c`.
-    filter: [u64; 16],
+    /// For each `c % 1024`, a bit per word whose first character `c` may be, in list order.
+    buckets: [u64; 1024],
 }
 
 /// The first character of a non-empty UTF-8 string, decoded at compile time.
@@ -35,28 +35,27 @@ const fn cont(b: &[u8], i: usize) -> u32 {
     (b[i] & 0x3f) as u32
 }
 
-const fn bucket(c: u32) -> (usize, u64) {
-    let b = (c % 1024) as usize;
-    (b / 64, 1u64 << (b % 64))
+const fn bucket(c: u32) -> usize {
+    (c % 1024) as usize
 }
 
 impl<const N: usize> WordSet<N> {
-    /// Panics (at compile time, where it is used in a `const`) on an empty word.
+    /// Panics (at compile time, where it builds a `static`) on an empty word or more than 64.
     pub const fn new(words: [&'static str; N]) -> WordSet<N> {
+        assert!(N <= 64, "a WordSet holds at most 64 words");
         let mut firsts = [0u32; N];
-        let mut filter = [0u64; 16];
+        let mut buckets = [0u64; 1024];
         let mut i = 0;
         while i < N {
             let c = first_char(words[i]);
             firsts[i] = c;
-            let (word, bit) = bucket(c);
-            filter[word] |= bit;
+            buckets[bucket(c)] |= 1u64 << i;
             i += 1;
         }
         WordSet {
             words,
             firsts,
-            filter,
+            buckets,
         }
     }
 
@@ -86,18 +85,29 @@ impl<const N: usize> WordSet<N> {
     #[inline]
     fn starting_at(&self, text: &str, at: usize, c: char, limit: usize) -> Option<usize> {
         let c = u32::from(c);
-        let (word, bit) = bucket(c);
-        if self.filter.get(word).is_none_or(|f| f & bit == 0) {
+        let below_limit = if limit >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << limit) - 1
+        };
+        let mut candidates = self.buckets.get(bucket(c)).copied().unwrap_or(0) & below_limit;
+        if candidates == 0 {
             return None;
         }
         let rest = text.as_bytes().get(at..).unwrap_or_default();
-        (0..limit.min(N)).find(|&i| {
-            self.firsts.get(i) == Some(&c)
+        while candidates != 0 {
+            let i = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            if self.firsts.get(i) == Some(&c)
                 && self
                     .words
                     .get(i)
                     .is_some_and(|w| rest.starts_with(w.as_bytes()))
-        })
+            {
+                return Some(i);
+            }
+        }
+        None
     }
 }
 
