@@ -47,6 +47,16 @@ fn trimmed(text: Cow<'_, str>) -> Cow<'_, str> {
 }
 
 impl<'a> Doc<'a> {
+    /// An empty document with room for `lines` paragraphs and cells, for a reader that knows
+    /// roughly how many it will add (growing the vectors as they fill costs more).
+    pub fn with_capacity(lines: usize) -> Doc<'a> {
+        Doc {
+            title: None,
+            items: Vec::with_capacity(lines),
+            cells: Vec::with_capacity(lines),
+        }
+    }
+
     /// The document's blocks in reading order.
     pub fn blocks(&self) -> impl Iterator<Item = Block<'_>> {
         self.items.iter().map(|item| match item {

@@ -188,13 +188,14 @@ fn read_lines(text: &str) -> (Doc<'_>, TextLayout) {
     let lines = Lines::of(text);
     let layout = detect_lines(&lines);
     let marks = Marks::of(text);
+    let doc = Doc::with_capacity(lines.lines.len());
     let doc = match layout {
-        TextLayout::CellPerLine => cell_per_line(lines.iter(), &marks),
+        TextLayout::CellPerLine => cell_per_line(doc, lines.iter(), &marks),
         TextLayout::TabRows | TextLayout::Aligned => {
-            row_per_line(lines.with_pages(), &marks, layout)
+            row_per_line(doc, lines.with_pages(), &marks, layout)
         }
-        TextLayout::Markdown => markdown(lines.iter()),
-        TextLayout::Spaced => spaced(lines.with_pages(), &marks),
+        TextLayout::Markdown => markdown(doc, lines.iter()),
+        TextLayout::Spaced => spaced(doc, lines.with_pages(), &marks),
     };
     (doc, layout)
 }
@@ -237,8 +238,11 @@ fn trim_end_spaces(line: &str) -> &str {
     }
 }
 
-fn cell_per_line<'a>(lines: impl Iterator<Item = &'a str>, marks: &Marks) -> Doc<'a> {
-    let mut doc = Doc::default();
+fn cell_per_line<'a>(
+    mut doc: Doc<'a>,
+    lines: impl Iterator<Item = &'a str>,
+    marks: &Marks,
+) -> Doc<'a> {
     let mut row: Vec<Cow<str>> = Vec::with_capacity(8);
     let mut in_table = false;
     let mut after_blank = true;
@@ -462,8 +466,7 @@ impl<'a> Wrapped<'a> {
     }
 }
 
-fn spaced<'a>(lines: impl Iterator<Item = &'a str>, marks: &Marks) -> Doc<'a> {
-    let mut doc = Doc::default();
+fn spaced<'a>(mut doc: Doc<'a>, lines: impl Iterator<Item = &'a str>, marks: &Marks) -> Doc<'a> {
     let mut wrapped = Wrapped::default();
     let mut cells: Vec<Cow<str>> = Vec::with_capacity(8);
     for raw in lines {
@@ -498,8 +501,7 @@ fn spaced<'a>(lines: impl Iterator<Item = &'a str>, marks: &Marks) -> Doc<'a> {
     doc
 }
 
-fn markdown<'a>(lines: impl Iterator<Item = &'a str>) -> Doc<'a> {
-    let mut doc = Doc::default();
+fn markdown<'a>(mut doc: Doc<'a>, lines: impl Iterator<Item = &'a str>) -> Doc<'a> {
     for line in lines {
         let t = trim(line);
         if t.starts_with('|') && t.ends_with('|') && t.len() >= 2 {
@@ -518,11 +520,11 @@ fn markdown<'a>(lines: impl Iterator<Item = &'a str>) -> Doc<'a> {
 }
 
 fn row_per_line<'a>(
+    mut doc: Doc<'a>,
     lines: impl Iterator<Item = &'a str>,
     marks: &Marks,
     layout: TextLayout,
 ) -> Doc<'a> {
-    let mut doc = Doc::default();
     // One line's cells at a time, in a buffer reused from line to line.
     let mut cells: Vec<Cow<str>> = Vec::with_capacity(8);
     for raw in lines {
