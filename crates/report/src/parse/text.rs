@@ -248,7 +248,7 @@ fn cell_per_line<'a>(
     let mut after_blank = true;
     for raw in lines {
         let line = marks.strip(trim_end_spaces(raw));
-        if trim(&line).is_empty() && !line.starts_with('\t') {
+        if !line.starts_with('\t') && trim(&line).is_empty() {
             if !row.is_empty() {
                 doc.row(row.drain(..));
             }
