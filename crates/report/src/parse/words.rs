@@ -75,6 +75,29 @@ impl<const N: usize> WordSet<N> {
         best
     }
 
+    /// A bit per word, in list order: set when `text` contains the word.
+    pub fn all_in(&self, text: &str) -> u64 {
+        let mut found = 0u64;
+        for (at, c) in text.char_indices() {
+            let c = u32::from(c);
+            let mut candidates = self.buckets.get(bucket(c)).copied().unwrap_or(0) & !found;
+            let rest = text.as_bytes().get(at..).unwrap_or_default();
+            while candidates != 0 {
+                let i = candidates.trailing_zeros() as usize;
+                candidates &= candidates - 1;
+                if self.firsts.get(i) == Some(&c)
+                    && self
+                        .words
+                        .get(i)
+                        .is_some_and(|w| rest.starts_with(w.as_bytes()))
+                {
+                    found |= 1 << i;
+                }
+            }
+        }
+        found
+    }
+
     /// True when `text` contains any of the words.
     pub fn any_in(&self, text: &str) -> bool {
         text.char_indices()
@@ -131,6 +154,10 @@ mod tests {
             let want = SET.words.iter().position(|w| text.contains(w));
             proptest::prop_assert_eq!(SET.first_in(&text), want);
             proptest::prop_assert_eq!(SET.any_in(&text), want.is_some());
+            let all = SET.all_in(&text);
+            for (i, w) in SET.words.iter().enumerate() {
+                proptest::prop_assert_eq!(all & (1 << i) != 0, text.contains(w), "{}", w);
+            }
         }
     }
 }

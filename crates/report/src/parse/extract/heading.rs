@@ -17,19 +17,31 @@ pub struct Heading {
 
 /// Words that name each section in the 2021 format and in the 2019 trial format.
 fn section_of(words: &str) -> Option<usize> {
-    let w = words;
-    if w.contains("总体情况") || w == "概述" {
+    static NAMES: WordSet<9> = WordSet::new([
+        "总体情况",
+        "主动公开政府信息",
+        "收到和处理政府信息公开申请",
+        "依申请公开政府信息情况",
+        "行政复议",
+        "诉讼",
+        "存在的主要问题",
+        "问题及改进",
+        "其他需要报告",
+    ]);
+    // One pass says which of the words the heading holds.
+    let found = NAMES.all_in(words);
+    let has = |i: u32| found & (1 << i) != 0;
+    if has(0) || words == "概述" {
         Some(0)
-    } else if w.contains("主动公开政府信息") || w.starts_with("主动公开情况") {
+    } else if has(1) || words.starts_with("主动公开情况") {
         Some(1)
-    } else if w.contains("收到和处理政府信息公开申请") || w.contains("依申请公开政府信息情况")
-    {
+    } else if has(2) || has(3) {
         Some(2)
-    } else if w.contains("行政复议") && w.contains("诉讼") {
+    } else if has(4) && has(5) {
         Some(3)
-    } else if w.contains("存在的主要问题") || w.contains("问题及改进") {
+    } else if has(6) || has(7) {
         Some(4)
-    } else if w.contains("其他需要报告") {
+    } else if has(8) {
         Some(5)
     } else {
         None
@@ -266,6 +278,28 @@ pub fn date(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sections_by_their_words() {
+        let cases = [
+            ("总体情况", Some(0)),
+            ("概述", Some(0)),
+            ("概述情况", None),
+            ("主动公开情况", Some(1)),
+            ("主动公开政府信息情况", Some(1)),
+            ("收到和处理政府信息公开申请情况", Some(2)),
+            ("依申请公开政府信息情况", Some(2)),
+            ("政府信息公开行政复议行政诉讼情况", Some(3)),
+            ("行政复议情况", None),
+            ("政府信息公开工作存在的主要问题及改进情况", Some(4)),
+            ("问题及改进", Some(4)),
+            ("其他需要报告的事项", Some(5)),
+            ("诉讼", None),
+        ];
+        for (words, want) in cases {
+            assert_eq!(section_of(words), want, "{words}");
+        }
+    }
 
     #[test]
     fn headings() {
