@@ -335,7 +335,7 @@ fn aligned_chunks(line: &str) -> impl Iterator<Item = &str> {
 
 /// A line that is only a page number: `3`, `- 3 -`, `—3—`, `第3页`, `3/10`, `第 3 页 共 10 页`.
 pub fn is_page_number(line: &str) -> bool {
-    if line.len() > 40 || line.contains('\t') || !line.bytes().any(|b| b.is_ascii_digit()) {
+    if line.len() > 40 || !line.bytes().any(|b| b.is_ascii_digit()) || line.contains('\t') {
         return false;
     }
     // Every form starts with 第 or a figure (after dashes), and a figure is followed by nothing,
@@ -379,7 +379,7 @@ fn is_figure_like(token: &str) -> bool {
 
 /// The words before the figures that end a line, and how many figures there are.
 fn trailing_figures(line: &str) -> (&str, usize) {
-    let mut rest = line.trim_end();
+    let mut rest = super::trim_end(line);
     // A figure (with its unit) ends in one of these: most prose lines are passed over here.
     let can_end_figure = |c: char| {
         c.is_ascii_digit()
