@@ -173,7 +173,7 @@ fn last_lead(b: &[u8]) -> Option<u8> {
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(hay, needle)
 }
 
 fn looks_like_html(text: &str) -> bool {
