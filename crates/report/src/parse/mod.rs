@@ -183,7 +183,7 @@ fn looks_like_html(text: &str) -> bool {
         head.windows(marker.len())
             .any(|w| w.eq_ignore_ascii_case(marker))
     };
-    head.contains(&b'<')
+    memchr::memchr(b'<', head).is_some()
         && (has(b"<html") || has(b"<table") || has(b"<!doctype html") || has(b"<p") && has(b"</p>"))
 }
 

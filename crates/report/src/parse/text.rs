@@ -95,9 +95,14 @@ fn pieces<'t>(
     })
 }
 
+/// `text.split(separator)` for an ASCII separator, with memchr.
+fn split_at(text: &str, separator: u8) -> impl Iterator<Item = &str> {
+    pieces(text, memchr::memchr_iter(separator, text.as_bytes()))
+}
+
 /// `text.split('\n')`, with memchr.
 fn split_lines(text: &str) -> impl Iterator<Item = &str> {
-    pieces(text, memchr::memchr_iter(b'\n', text.as_bytes()))
+    split_at(text, b'\n')
 }
 
 /// `str::lines` with memchr (the text has no carriage returns left: [`read`] took them out).
@@ -509,7 +514,7 @@ fn markdown<'a>(mut doc: Doc<'a>, lines: impl Iterator<Item = &'a str>) -> Doc<'
             if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
                 continue;
             }
-            doc.row(inner.split('|').map(|c| Cow::Borrowed(trim(c))));
+            doc.row(split_at(inner, b'|').map(|c| Cow::Borrowed(trim(c))));
         } else {
             doc.end_table();
             doc.para(t.trim_start_matches('#'));
@@ -538,7 +543,7 @@ fn row_per_line<'a>(
         cells.clear();
         match layout {
             TextLayout::Aligned => split_aligned(&line, &mut cells),
-            _ => cells.extend(line.split('\t').map(|c| sub(&line, trim(c)))),
+            _ => cells.extend(split_at(&line, b'\t').map(|c| sub(&line, trim(c)))),
         }
         if cells.len() <= 1 {
             doc.para(line);
@@ -569,6 +574,18 @@ mod tests {
         let marked = "\t[bookmark: _Hlk1]予以公开\n";
         assert_eq!(Marks::of(marked).strip(marked.trim()), "予以公开");
         assert!(!Marks::of("\t予以公开 [bookmark\n").0);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_at_as_std_splits(text in "[|\t a公]{0,12}") {
+            for sep in ['|', '\t'] {
+                proptest::prop_assert_eq!(
+                    split_at(&text, sep as u8).collect::<Vec<_>>(),
+                    text.split(sep).collect::<Vec<_>>()
+                );
+            }
+        }
     }
 
     #[test]
