@@ -122,8 +122,11 @@ struct Lines<'t> {
 
 impl<'t> Lines<'t> {
     fn of(text: &'t str) -> Lines<'t> {
+        // Counting the line breaks first (a vector count) saves growing the list line by line.
+        let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+        lines.extend(text_lines(text));
         Lines {
-            lines: text_lines(text).collect(),
+            lines,
             pages: memchr::memchr(0x0c, text.as_bytes()).is_some(),
         }
     }
