@@ -72,7 +72,7 @@ pub fn classify(raw: &str) -> CellText {
 /// The characters a figure, a unit or a blank mark can be written with. A cell with any other
 /// character (a label like `1.属于国家秘密`) is words: [`fold`] keeps such a character, and
 /// neither a blank mark nor [`parse_number`] after a unit accepts it.
-fn figure_char(c: char) -> bool {
+pub(crate) fn figure_char(c: char) -> bool {
     c.is_ascii_digit()
         || c.is_whitespace()
         || matches!(

@@ -385,6 +385,21 @@ fn is_figure_like(token: &str) -> bool {
     matches!(classify(bare), CellText::Number(_))
 }
 
+/// Where the last token of `rest` begins: after its last whitespace character (which may be
+/// wider than one byte, like U+3000). `None` as soon as the token shows a character no figure
+/// or unit is written with: it is words, and a prose line need not be read back to its start.
+fn figure_token_start(rest: &str) -> Option<usize> {
+    for (i, c) in rest.char_indices().rev() {
+        if c.is_whitespace() {
+            return Some(i + c.len_utf8());
+        }
+        if !(super::number::figure_char(c) || matches!(c, '%' | '％')) {
+            return None;
+        }
+    }
+    Some(0)
+}
+
 /// The words before the figures that end a line, and how many figures there are.
 fn trailing_figures(line: &str) -> (&str, usize) {
     let mut rest = super::trim_end(line);
@@ -411,13 +426,7 @@ fn trailing_figures(line: &str) -> (&str, usize) {
         return (trim(rest), 0);
     }
     let mut figures = 0;
-    loop {
-        // After the last whitespace character (which may be wider than one byte, like U+3000).
-        let cut = rest
-            .char_indices()
-            .rev()
-            .find(|(_, c)| c.is_whitespace())
-            .map_or(0, |(i, c)| i + c.len_utf8());
+    while let Some(cut) = figure_token_start(rest) {
         let token = &rest[cut..];
         if token.is_empty() || !is_figure_like(token) {
             break;
@@ -680,6 +689,39 @@ mod tests {
                 "全年因政府信息公开工作被申请行政复议1件。"
             ]
         );
+    }
+
+    /// `trailing_figures` as it was before `figure_token_start` cut the search short.
+    fn trailing_figures_reading_whole_tokens(line: &str) -> (&str, usize) {
+        let mut rest = line.trim_end();
+        let mut figures = 0;
+        loop {
+            let cut = rest
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let token = &rest[cut..];
+            if token.is_empty() || !is_figure_like(token) {
+                break;
+            }
+            figures += 1;
+            rest = rest[..cut].trim_end();
+            if cut == 0 {
+                break;
+            }
+        }
+        (rest.trim(), figures)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trailing_figures_as_whole_tokens_give(line in "[0-9 　,.%％万元件个—/无公开a\\-]{0,16}") {
+            proptest::prop_assert_eq!(
+                trailing_figures(&line),
+                trailing_figures_reading_whole_tokens(&line)
+            );
+        }
     }
 
     #[test]
