@@ -64,12 +64,20 @@ impl<const N: usize> WordSet<N> {
     pub fn first_in(&self, text: &str) -> Option<usize> {
         let mut best: Option<usize> = None;
         for (at, c) in text.char_indices() {
-            let Some(i) = self.starting_at(text, at, c, best.unwrap_or(N)) else {
-                continue;
+            // Only words before the best found so far can improve on it.
+            let limit = best.unwrap_or(N);
+            let before = if limit >= 64 {
+                u64::MAX
+            } else {
+                (1u64 << limit) - 1
             };
-            best = Some(i);
-            if i == 0 {
-                break;
+            let found = self.matching_at(text, at, c, before);
+            if found != 0 {
+                let i = found.trailing_zeros() as usize;
+                best = Some(i);
+                if i == 0 {
+                    break;
+                }
             }
         }
         best
@@ -77,45 +85,25 @@ impl<const N: usize> WordSet<N> {
 
     /// A bit per word, in list order: set when `text` contains the word.
     pub fn all_in(&self, text: &str) -> u64 {
-        let mut found = 0u64;
-        for (at, c) in text.char_indices() {
-            let c = u32::from(c);
-            let mut candidates = self.buckets.get(bucket(c)).copied().unwrap_or(0) & !found;
-            let rest = text.as_bytes().get(at..).unwrap_or_default();
-            while candidates != 0 {
-                let i = candidates.trailing_zeros() as usize;
-                candidates &= candidates - 1;
-                if self.firsts.get(i) == Some(&c)
-                    && self
-                        .words
-                        .get(i)
-                        .is_some_and(|w| rest.starts_with(w.as_bytes()))
-                {
-                    found |= 1 << i;
-                }
-            }
-        }
-        found
+        text.char_indices().fold(0u64, |found, (at, c)| {
+            found | self.matching_at(text, at, c, !found)
+        })
     }
 
     /// True when `text` contains any of the words.
     pub fn any_in(&self, text: &str) -> bool {
         text.char_indices()
-            .any(|(at, c)| self.starting_at(text, at, c, N).is_some())
+            .any(|(at, c)| self.matching_at(text, at, c, u64::MAX) != 0)
     }
 
-    /// The first of the words before `limit` that `text` holds at `at`, where `c` begins.
+    /// A bit for each word among `among` that `text` holds at `at`, where `c` begins.
     #[inline]
-    fn starting_at(&self, text: &str, at: usize, c: char, limit: usize) -> Option<usize> {
+    fn matching_at(&self, text: &str, at: usize, c: char, among: u64) -> u64 {
         let c = u32::from(c);
-        let below_limit = if limit >= 64 {
-            u64::MAX
-        } else {
-            (1u64 << limit) - 1
-        };
-        let mut candidates = self.buckets.get(bucket(c)).copied().unwrap_or(0) & below_limit;
+        let mut candidates = self.buckets.get(bucket(c)).copied().unwrap_or(0) & among;
+        let mut found = 0;
         if candidates == 0 {
-            return None;
+            return found;
         }
         let rest = text.as_bytes().get(at..).unwrap_or_default();
         while candidates != 0 {
@@ -127,10 +115,10 @@ impl<const N: usize> WordSet<N> {
                     .get(i)
                     .is_some_and(|w| rest.starts_with(w.as_bytes()))
             {
-                return Some(i);
+                found |= 1 << i;
             }
         }
-        None
+        found
     }
 }
 
