@@ -189,7 +189,7 @@ fn looks_like_html(text: &str) -> bool {
 
 /// UTF-8 (with or without BOM), UTF-16 with BOM, else GB18030 (the superset of GBK and GB2312
 /// that older portals and Windows tools still write).
-pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
+fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(bytes.get(bom..).unwrap_or_default());
         return Ok(Cow::Owned(text.into_owned()));

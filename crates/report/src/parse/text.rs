@@ -100,17 +100,12 @@ fn split_at(text: &str, separator: u8) -> impl Iterator<Item = &str> {
     pieces(text, memchr::memchr_iter(separator, text.as_bytes()))
 }
 
-/// `text.split('\n')`, with memchr.
-fn split_lines(text: &str) -> impl Iterator<Item = &str> {
-    split_at(text, b'\n')
-}
-
 /// `str::lines` with memchr (the text has no carriage returns left: [`read`] took them out).
 fn text_lines(text: &str) -> impl Iterator<Item = &str> {
     let body = text.strip_suffix('\n').unwrap_or(text);
     // An empty text has no lines at all, where splitting gives one empty piece.
     let count = if text.is_empty() { 0 } else { usize::MAX };
-    split_lines(body).take(count)
+    split_at(body, b'\n').take(count)
 }
 
 /// A text's lines, split once: the layout is told from them and then read from them.
@@ -402,29 +397,8 @@ fn figure_token_start(rest: &str) -> Option<usize> {
 
 /// The words before the figures that end a line, and how many figures there are.
 fn trailing_figures(line: &str) -> (&str, usize) {
+    // A prose line is passed over at its last character: `figure_token_start` gives up there.
     let mut rest = super::trim_end(line);
-    // A figure (with its unit) ends in one of these: most prose lines are passed over here.
-    let can_end_figure = |c: char| {
-        c.is_ascii_digit()
-            || matches!(
-                c,
-                '０'
-                    ..='９'
-                        | '件'
-                        | '个'
-                        | '条'
-                        | '项'
-                        | '次'
-                        | '元'
-                        | '%'
-                        | '％'
-                        | '\u{feff}'
-                        | '\u{200b}'
-            )
-    };
-    if !rest.chars().next_back().is_some_and(can_end_figure) {
-        return (trim(rest), 0);
-    }
     let mut figures = 0;
     while let Some(cut) = figure_token_start(rest) {
         let token = &rest[cut..];

@@ -55,14 +55,10 @@ pub fn split_into<S: AsRef<str>>(out: &mut Split, cells: &[S]) {
     }
 }
 
-/// Fits a list of value cells to `width`: blank cells beyond the width are dropped from the
-/// ends first (they are layout, not cells); a longer list keeps its last `width`.
-pub fn fit(values: Vec<CellText>, width: usize) -> Vec<CellText> {
-    fit_range(&values, width).to_vec()
-}
-
-/// [`fit`], as the part of `values` it keeps.
-pub fn fit_range(values: &[CellText], width: usize) -> &[CellText] {
+/// Fits a list of value cells to `width`, as the part of `values` it keeps: blank cells beyond
+/// the width are dropped from the ends first (they are layout, not cells); a longer list keeps
+/// its last `width`.
+pub fn fit(values: &[CellText], width: usize) -> &[CellText] {
     let (mut start, mut end) = (0, values.len());
     while end - start > width && values.get(start) == Some(&CellText::Blank) {
         start += 1;
@@ -110,7 +106,7 @@ mod tests {
                     _ => Num::new(i as f64).map_or(CellText::Text, CellText::Number),
                 })
                 .collect();
-            proptest::prop_assert_eq!(fit(values.clone(), width), fit_by_removing(values, width));
+            proptest::prop_assert_eq!(fit(&values, width).to_vec(), fit_by_removing(values, width));
         }
     }
 }

@@ -120,7 +120,7 @@ impl Table2Reader {
 
     fn values(&self, row: Row2, width: usize) -> Option<Vec<CellText>> {
         let (_, split, _) = self.rows.iter().find(|(r, _, _)| *r == row)?;
-        Some(fit(split.values.clone(), width))
+        Some(fit(&split.values, width).to_vec())
     }
 
     pub fn table2(&self) -> Table2 {

@@ -30,7 +30,7 @@ impl Table4Reader {
     }
 
     pub fn finish(self, findings: &mut Vec<Finding>) -> Table4 {
-        let values = fit(self.values, 15);
+        let values = fit(&self.values, 15);
         let cells: Vec<Cell> = values
             .iter()
             .map(|v| match v {
