@@ -160,7 +160,21 @@ pub fn router(state: AppState) -> Router {
         .merge(login)
         .merge(SwaggerUi::new("/api/docs").url("/api/openapi.json", api::ApiDoc::openapi()))
         .layer(sessions)
+        .layer(axum::middleware::map_response(close_after_refused_body))
         .with_state(state)
+}
+
+/// A body refused as too large is left unread, so the server drops the connection after its
+/// answer. Saying so in the answer keeps a client from sending its next request down a
+/// connection that is closing (which fails it with an incomplete message).
+async fn close_after_refused_body(mut r: axum::response::Response) -> axum::response::Response {
+    if r.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE {
+        r.headers_mut().insert(
+            axum::http::header::CONNECTION,
+            axum::http::HeaderValue::from_static("close"),
+        );
+    }
+    r
 }
 
 /// Too many login attempts from one address: a 429 in Chinese with the wait.
