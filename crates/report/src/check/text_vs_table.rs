@@ -112,6 +112,17 @@ pub(crate) fn count_after(text: &str, at: usize) -> Option<(Quoted, usize)> {
     None
 }
 
+/// The `skipped` characters [`count_after`] passed over from `at`, without the spaces and line
+/// breaks it did not count (a PDF line may wrap between 收到政府 and 信息公开申请).
+fn skipped_text(text: &str, at: usize, skipped: usize) -> String {
+    text.get(at..)
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(skipped)
+        .collect()
+}
+
 /// The stretches of text where a phrase can be followed by a count that [`count_after`] reads:
 /// the few characters before each `N件`. Prose is long and quoted counts are few, so phrases are
 /// looked for only there; a phrase anywhere else could not be read as a claim anyway.
@@ -263,8 +274,27 @@ fn show(x: f64) -> String {
     Num::new(x).map_or_else(|| x.to_string(), |n| n.to_string())
 }
 
+/// The narrative as one run of text: each line trimmed and joined to the next, because text
+/// from PDFs wraps mid-phrase (予以|公开, 收到政府|信息公开申请) and no claim is read across a
+/// clause break anyway. Sections are kept apart by a full stop.
+fn prose(report: &Report) -> String {
+    let mut text = String::new();
+    for i in 0..6 {
+        let Some(section) = report.sections.get(i) else {
+            continue;
+        };
+        if !text.is_empty() {
+            text.push('。');
+        }
+        for line in section.split('\n') {
+            text.push_str(crate::parse::trim(line));
+        }
+    }
+    text
+}
+
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
-    let text = report.sections.all_text();
+    let text = prose(report);
     let t = &report.table3;
     let processed = row_total(t, TotalProcessed);
     let near = Near::new(&text);
@@ -284,11 +314,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                 };
                 consumed.push((at, end));
                 // "予以公开或部分公开10件" quotes two rows together: not this claim.
-                let between: String = text[end..]
-                    .chars()
-                    .filter(|c| !c.is_whitespace())
-                    .take(skipped)
-                    .collect();
+                let between = skipped_text(&text, end, skipped);
                 if ["公开", "不予", "无法", "处理", "结转", "其他"]
                     .iter()
                     .any(|w| between.contains(w))
@@ -342,7 +368,7 @@ fn received(near: &Near<'_>, report: &Report, out: &mut Vec<Finding>) {
             let Some((q, skipped)) = count_after(text, at + phrase.len()) else {
                 continue;
             };
-            let between: String = text[at + phrase.len()..].chars().take(skipped).collect();
+            let between = skipped_text(text, at + phrase.len(), skipped);
             if !between.contains("申请") || between.contains("结转") {
                 continue;
             }
@@ -493,6 +519,28 @@ mod tests {
             let mut out = Vec::new();
             check(&r, &mut out);
             assert_eq!(out.len(), errors, "{text}: {out:?}");
+        }
+    }
+
+    #[test]
+    fn a_claim_wrapped_across_lines_is_read() {
+        let mut r = Report::default();
+        let row = |v: f64| Some([Num::new(v), None, None, None, None, None, Num::new(v)]);
+        r.table3.set_row(RowKey::New, row(2.0));
+        r.table3.set_row(RowKey::Granted, row(2.0));
+        for (text, errors) in [
+            ("全年共收到政府信息公开申请 1 件。", 1),
+            ("全年共收到政府\n信息公开申请 1 件。", 1),
+            (
+                "全年共收到政府\n   信息公开申请\n2 件，予以\n公开 1 件。",
+                1,
+            ),
+            ("全年共收到政府\n信息公开申请 2 件。", 0),
+        ] {
+            r.sections.overview = Some(text.into());
+            let mut out = Vec::new();
+            check(&r, &mut out);
+            assert_eq!(out.len(), errors, "{text:?}: {out:?}");
         }
     }
 
