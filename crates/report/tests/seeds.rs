@@ -93,6 +93,37 @@ fn seed_004_pdf_text() {
     assert!(p.lost.is_empty());
 }
 
+/// The same report with table 四 cut out (as when it was printed as a picture): said once, and
+/// nothing else changes.
+#[test]
+fn seed_004_without_table_4_says_so() {
+    let text = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/seeds/004_65a7a6ab8d8d0b4d.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    let heading = "四、政府信息公开行政复议、行政诉讼情况\n";
+    let start = text.find(heading).expect("section 四") + heading.len();
+    let end = start + text[start..].find("五、").expect("section 五");
+    let cut = format!("{}{}", &text[..start], &text[end..]);
+    let (p, findings) = report::read_and_check(cut.as_bytes()).expect("parses");
+    assert!(p.report.table4.0.iter().all(Option::is_none));
+    assert_eq!(
+        rules(&findings, Severity::Warning),
+        vec!["fee_statement", "prior_year_rectification", "sections"]
+    );
+    let said = findings
+        .iter()
+        .find(|f| f.rule == "sections")
+        .expect("sections");
+    assert_eq!(said.location, "table4");
+    assert!(
+        said.message.contains("表中数字未能核对"),
+        "{}",
+        said.message
+    );
+}
+
 #[test]
 fn shanghai_2019_html_every_cell() {
     let (p, findings) = read("examples/shanghai_bgt_2019.html");

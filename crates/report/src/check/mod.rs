@@ -5,6 +5,7 @@ mod cross_year;
 mod sections;
 mod tables;
 mod text_vs_table;
+mod unread;
 
 use serde::{Deserialize, Serialize};
 
@@ -76,6 +77,7 @@ pub fn check(report: &Report) -> Vec<Finding> {
 
 pub fn check_with(report: &Report, ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
+    unread::check(report, &mut out);
     tables::check(report, ctx, &mut out);
     text_vs_table::check(report, &mut out);
     sections::check(report, ctx, &mut out);
