@@ -84,6 +84,15 @@ pub fn check_with(report: &Report, ctx: &Context) -> Vec<Finding> {
     out
 }
 
+/// A narrative's lines trimmed and joined, appended to `out`. Text from PDFs wraps mid-phrase
+/// (予以|公开, 信息处|理费, 上|年度), so phrases are looked for in the joined text; sentences
+/// end at their punctuation, not at a line's end.
+pub(crate) fn unwrap_lines(text: &str, out: &mut String) {
+    for line in text.split('\n') {
+        out.push_str(crate::parse::trim(line));
+    }
+}
+
 /// True when any finding is an error: the report contradicts itself.
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)

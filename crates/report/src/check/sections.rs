@@ -85,16 +85,22 @@ fn mixed_numbering(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-fn sentences(text: &str) -> impl Iterator<Item = &str> {
-    text.split(['。', '；', ';', '\n'])
+/// The sentences of a narrative, its wrapped lines joined first ([`super::unwrap_lines`]).
+fn sentences(text: &str) -> Vec<String> {
+    let mut joined = String::with_capacity(text.len());
+    super::unwrap_lines(text, &mut joined);
+    joined
+        .split(['。', '；', ';'])
         .filter(|s| !crate::parse::trim(s).is_empty())
+        .map(String::from)
+        .collect()
 }
 
 fn mentions_prior_rectification(text: &str, year: Option<i32>) -> bool {
     const PRIOR: [&str; 7] = ["上年", "上一年", "去年", "上年度", "以往", "往年", "前一年"];
     const FIXED: [&str; 7] = ["整改", "改进", "解决", "落实", "完善", "已", "健全"];
     let last_year = year.map(|y| [format!("{}年", y - 1), format!("{} 年", y - 1)]);
-    sentences(text).any(|s| {
+    sentences(text).iter().any(|s| {
         (PRIOR.iter().any(|p| s.contains(p))
             || last_year
                 .as_ref()
@@ -104,7 +110,7 @@ fn mentions_prior_rectification(text: &str, year: Option<i32>) -> bool {
 }
 
 fn states_fee(text: &str) -> bool {
-    sentences(text).any(|s| {
+    sentences(text).iter().any(|s| {
         s.contains("处理费") || (s.contains("收取") || s.contains("收费")) && s.contains("费")
     })
 }
@@ -151,6 +157,15 @@ mod tests {
         let mut out = Vec::new();
         check(r, ctx, &mut out);
         out.into_iter().map(|f| f.rule).collect()
+    }
+
+    #[test]
+    fn a_line_wrapped_mid_word_is_still_read() {
+        let wrapped = report(
+            "针对上\n年度报告指出的问题，我镇已逐项\n整改。",
+            "本年度未收取信息处\n理费。",
+        );
+        assert!(rules(&wrapped, &Context::default()).is_empty());
     }
 
     #[test]

@@ -274,9 +274,8 @@ fn show(x: f64) -> String {
     Num::new(x).map_or_else(|| x.to_string(), |n| n.to_string())
 }
 
-/// The narrative as one run of text: each line trimmed and joined to the next, because text
-/// from PDFs wraps mid-phrase (予以|公开, 收到政府|信息公开申请) and no claim is read across a
-/// clause break anyway. Sections are kept apart by a full stop.
+/// The narrative as one run of text ([`super::unwrap_lines`]; no claim is read across a clause
+/// break anyway), sections kept apart by a full stop.
 fn prose(report: &Report) -> String {
     let mut text = String::new();
     for i in 0..6 {
@@ -286,9 +285,7 @@ fn prose(report: &Report) -> String {
         if !text.is_empty() {
             text.push('。');
         }
-        for line in section.split('\n') {
-            text.push_str(crate::parse::trim(line));
-        }
+        super::unwrap_lines(section, &mut text);
     }
     text
 }
