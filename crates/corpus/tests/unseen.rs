@@ -86,6 +86,14 @@ fn every_seeded_defect_is_found_in_every_layout() {
         let mut g = generate(&mut rng, 2024);
         let defect = Defect::ALL[seed as usize % Defect::ALL.len()];
         let rule = inject(&mut g.report, defect, &mut rng);
+        // Every layout must find exactly what the checker finds in the report itself: a claim
+        // missed where a printed line wraps would otherwise hide behind the ones found.
+        let mut want: Vec<String> = report::check::check(&g.report)
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .map(|f| f.message)
+            .collect();
+        want.sort();
         for layout in Layout::ALL {
             let bytes = layout.write(&g.report, &mut rng);
             let what = format!("seed {seed} {defect:?} {}", layout.name());
@@ -101,6 +109,13 @@ fn every_seeded_defect_is_found_in_every_layout() {
                 errors.iter().all(|e| *e == rule),
                 "{what}: only {rule} expected, got {errors:?}"
             );
+            let mut said: Vec<String> = findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .map(|f| f.message.clone())
+                .collect();
+            said.sort();
+            assert_eq!(said, want, "{what}");
         }
     }
 }

@@ -26,12 +26,14 @@ pub fn aligned(r: &Report, rng: &mut Rng) -> String {
         let _ = writeln!(s, "{}{line}", " ".repeat(20));
     }
     s.push('\n');
+    // Narrative is wrapped at the page width, as the layout mode prints it; the width in
+    // characters depends on the font size and margins, so it varies from report to report.
+    let page = 24 + rng.below(18) as usize;
     for part in parts(r) {
         match part {
             Part::Para(p) => {
-                // Narrative is wrapped at the page width, as the layout mode prints it.
                 let chars: Vec<char> = p.chars().collect();
-                for chunk in chars.chunks(38) {
+                for chunk in chars.chunks(page) {
                     let _ = writeln!(s, "    {}", chunk.iter().collect::<String>());
                 }
             }

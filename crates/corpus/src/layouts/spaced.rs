@@ -26,10 +26,12 @@ pub fn spaced(r: &Report, rng: &mut Rng) -> String {
         let _ = writeln!(s, "{line}");
     }
     s.push('\n');
+    // Lines as long as the page holds at the report's font size.
+    let page = 20 + rng.below(16) as usize;
     for part in parts(r) {
         match part {
             Part::Para(p) => {
-                for line in chunks(&p, 28) {
+                for line in chunks(&p, page) {
                     let _ = writeln!(s, "{line}");
                 }
             }
