@@ -84,12 +84,21 @@ pub fn check_with(report: &Report, ctx: &Context) -> Vec<Finding> {
     out
 }
 
-/// A narrative's lines trimmed and joined, appended to `out`. Text from PDFs wraps mid-phrase
-/// (予以|公开, 信息处|理费, 上|年度), so phrases are looked for in the joined text; sentences
-/// end at their punctuation, not at a line's end.
+/// A narrative's lines trimmed and joined, appended to `out`, full-width digits (１２件) made
+/// ASCII. Text from PDFs wraps mid-phrase (予以|公开, 信息处|理费, 上|年度), so phrases are
+/// looked for in the joined text; sentences end at their punctuation, not at a line's end.
 pub(crate) fn unwrap_lines(text: &str, out: &mut String) {
     for line in text.split('\n') {
-        out.push_str(crate::parse::trim(line));
+        let line = crate::parse::trim(line);
+        // Full-width forms are U+FF00..U+FFEF, encoded from the byte EF on.
+        if line.as_bytes().contains(&0xEF) {
+            out.extend(line.chars().map(|c| match c {
+                '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                _ => c,
+            }));
+        } else {
+            out.push_str(line);
+        }
     }
 }
 

@@ -520,7 +520,7 @@ mod tests {
     }
 
     #[test]
-    fn a_claim_wrapped_across_lines_is_read() {
+    fn a_claim_wrapped_across_lines_or_in_full_width_digits_is_read() {
         let mut r = Report::default();
         let row = |v: f64| Some([Num::new(v), None, None, None, None, None, Num::new(v)]);
         r.table3.set_row(RowKey::New, row(2.0));
@@ -533,6 +533,8 @@ mod tests {
                 1,
             ),
             ("全年共收到政府\n信息公开申请 2 件。", 0),
+            ("全年共收到政府信息公开申请１件。", 1),
+            ("全年共收到政府信息公开申请２件。", 0),
         ] {
             r.sections.overview = Some(text.into());
             let mut out = Vec::new();
