@@ -7,7 +7,7 @@ use report::model::Report;
 use report::render::layout::Slot;
 
 use super::cell_per_line::chinese_date;
-use super::{Part, is_figure, parts, title_lines};
+use super::{Part, is_figure, parts, title_lines, wrap};
 use crate::Rng;
 
 fn width(s: &str) -> usize {
@@ -32,9 +32,8 @@ pub fn aligned(r: &Report, rng: &mut Rng) -> String {
     for part in parts(r) {
         match part {
             Part::Para(p) => {
-                let chars: Vec<char> = p.chars().collect();
-                for chunk in chars.chunks(page) {
-                    let _ = writeln!(s, "    {}", chunk.iter().collect::<String>());
+                for line in wrap(&p, 2 * page) {
+                    let _ = writeln!(s, "    {line}");
                 }
             }
             Part::Table(g) => {

@@ -113,3 +113,25 @@ pub(crate) fn title_lines(r: &Report, rng: &mut crate::Rng) -> Vec<String> {
 pub(crate) fn is_figure(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.')
 }
+
+/// A paragraph wrapped as a PDF page prints it: each line as many characters as fit in
+/// `columns`, a CJK character taking two and an ASCII one one (so lines with figures hold more
+/// characters, as on paper).
+pub(crate) fn wrap(text: &str, columns: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = if c.is_ascii() { 1 } else { 2 };
+        if used + w > columns && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        line.push(c);
+        used += w;
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}

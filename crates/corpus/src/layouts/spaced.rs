@@ -9,7 +9,7 @@ use report::model::Report;
 use report::render::layout::Slot;
 
 use super::cell_per_line::chinese_date;
-use super::{Part, is_figure, parts, title_lines};
+use super::{Part, is_figure, parts, title_lines, wrap};
 use crate::Rng;
 
 fn chunks(text: &str, width: usize) -> Vec<String> {
@@ -31,7 +31,7 @@ pub fn spaced(r: &Report, rng: &mut Rng) -> String {
     for part in parts(r) {
         match part {
             Part::Para(p) => {
-                for line in chunks(&p, page) {
+                for line in wrap(&p, 2 * page) {
                     let _ = writeln!(s, "{line}");
                 }
             }

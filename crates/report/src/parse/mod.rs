@@ -8,6 +8,7 @@ pub mod html;
 pub mod number;
 pub mod numbering;
 pub mod pdf;
+mod reflow;
 pub mod text;
 mod words;
 
@@ -30,6 +31,11 @@ pub enum Layout {
 }
 
 impl Layout {
+    /// `pdftotext -layout` text, its narrative wrapped at the page width.
+    fn wraps_lines(self) -> bool {
+        self == Layout::Text(text::TextLayout::Aligned)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Layout::Text(t) => t.name(),
@@ -112,8 +118,12 @@ pub fn from_doc(doc: &Doc<'_>, layout: Layout) -> Result<Parsed, ParseError> {
             "没有找到年度报告的章节（一、总体情况……六、其他需要报告的事项）或表格（主动公开、申请处理、复议诉讼情况）".into(),
         ));
     }
+    let mut report = ex.report;
+    if layout.wraps_lines() {
+        reflow::sections(&mut report.sections);
+    }
     Ok(Parsed {
-        report: ex.report,
+        report,
         layout,
         findings: ex.findings,
         lost: ex.lost,

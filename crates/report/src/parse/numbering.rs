@@ -94,6 +94,20 @@ pub fn heading_mark(line: &str) -> Option<(u32, Style, &str)> {
     chinese_value(head).map(|v| (v, Style::Chinese, rest))
 }
 
+/// A numbered line without a clause in it is a heading, however long: `（二）2020年存在的主要
+/// 问题及改进措施`. (A numbered paragraph's first line has its commas: `（一）主动公开进一步加强。着力…`.)
+pub fn is_numbered_heading(line: &str) -> bool {
+    (paren_mark(line).is_some() || heading_mark(line).is_some()) && !line.contains(CLAUSE)
+}
+
+const CLAUSE: [char; 4] = ['，', '。', '；', ','];
+
+/// A line that can be the rest of a heading the page width broke (`（三）人大代表建议和政协提案
+/// 办理结果公开情` | `况`): shorter than the heading's first line, and no clause in it either.
+pub fn ends_heading(first: &str, next: &str) -> bool {
+    !next.contains(CLAUSE) && next.chars().count() < first.chars().count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -439,7 +439,10 @@ impl<'a> Wrapped<'a> {
                 .ends_with(['。', '；', '！', '？', '：', ':', ';'])
             && self.last_line_chars >= 15
             && !starts_item(&line)
-            && (!one_line || !super::extract::is_heading(&self.para));
+            && (!one_line || !super::extract::is_heading(&self.para))
+            && (!one_line
+                || !super::numbering::is_numbered_heading(&self.para)
+                || super::numbering::ends_heading(&self.para, &line));
         self.last_line_chars = line.chars().count();
         self.last_line_len = line.len();
         if runs_on {
