@@ -88,21 +88,50 @@ pub fn check_with(report: &Report, ctx: &Context) -> Vec<Finding> {
 /// ASCII. Text from PDFs wraps mid-phrase (予以|公开, 信息处|理费, 上|年度), so phrases are
 /// looked for in the joined text; sentences end at their punctuation, not at a line's end.
 pub(crate) fn unwrap_lines(text: &str, out: &mut String) {
-    for line in text.split('\n') {
-        let line = crate::parse::trim(line);
-        // Full-width forms are U+FF00..U+FFEF, encoded from the byte EF on.
-        if line.as_bytes().contains(&0xEF) {
-            out.extend(line.chars().map(|c| match c {
+    let start = out.len();
+    for line in crate::parse::text::split_at(text, b'\n') {
+        out.push_str(crate::parse::trim(line));
+    }
+    if has_full_width_digit(&out.as_bytes()[start..]) {
+        let folded: String = out[start..]
+            .chars()
+            .map(|c| match c {
                 '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
                 _ => c,
-            }));
-        } else {
-            out.push_str(line);
-        }
+            })
+            .collect();
+        out.truncate(start);
+        out.push_str(&folded);
     }
+}
+
+/// `０`..`９` are U+FF10..U+FF19, encoded EF BC 90..99. (EF BC alone is no sign: the
+/// full-width comma and brackets of every Chinese sentence share it.)
+fn has_full_width_digit(bytes: &[u8]) -> bool {
+    memchr::memmem::find_iter(bytes, &[0xEF, 0xBC])
+        .any(|i| bytes.get(i + 2).is_some_and(|b| (0x90..=0x99).contains(b)))
 }
 
 /// True when any finding is an error: the report contradicts itself.
 pub fn has_errors(findings: &[Finding]) -> bool {
     findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn lines_joined_and_full_width_digits_folded() {
+        for (text, want) in [
+            (
+                "收到政府\n  信息公开申请１２件，",
+                "收到政府信息公开申请12件，",
+            ),
+            ("（一）主动公开，\n无", "（一）主动公开，无"),
+            ("", ""),
+        ] {
+            let mut out = String::from("前");
+            super::unwrap_lines(text, &mut out);
+            assert_eq!(out, format!("前{want}"), "{text}");
+        }
+    }
 }

@@ -85,22 +85,22 @@ fn mixed_numbering(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-/// The sentences of a narrative, its wrapped lines joined first ([`super::unwrap_lines`]).
-fn sentences(text: &str) -> Vec<String> {
+/// Whether any sentence of a narrative, its wrapped lines joined first
+/// ([`super::unwrap_lines`]), says what `says` looks for.
+fn any_sentence(text: &str, says: impl Fn(&str) -> bool) -> bool {
     let mut joined = String::with_capacity(text.len());
     super::unwrap_lines(text, &mut joined);
     joined
         .split(['。', '；', ';'])
         .filter(|s| !crate::parse::trim(s).is_empty())
-        .map(String::from)
-        .collect()
+        .any(says)
 }
 
 fn mentions_prior_rectification(text: &str, year: Option<i32>) -> bool {
     const PRIOR: [&str; 7] = ["上年", "上一年", "去年", "上年度", "以往", "往年", "前一年"];
     const FIXED: [&str; 7] = ["整改", "改进", "解决", "落实", "完善", "已", "健全"];
     let last_year = year.map(|y| [format!("{}年", y - 1), format!("{} 年", y - 1)]);
-    sentences(text).iter().any(|s| {
+    any_sentence(text, |s| {
         (PRIOR.iter().any(|p| s.contains(p))
             || last_year
                 .as_ref()
@@ -110,7 +110,7 @@ fn mentions_prior_rectification(text: &str, year: Option<i32>) -> bool {
 }
 
 fn states_fee(text: &str) -> bool {
-    sentences(text).iter().any(|s| {
+    any_sentence(text, |s| {
         s.contains("处理费") || (s.contains("收取") || s.contains("收费")) && s.contains("费")
     })
 }

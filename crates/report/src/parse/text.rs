@@ -96,7 +96,7 @@ fn pieces<'t>(
 }
 
 /// `text.split(separator)` for an ASCII separator, with memchr.
-fn split_at(text: &str, separator: u8) -> impl Iterator<Item = &str> {
+pub(crate) fn split_at(text: &str, separator: u8) -> impl Iterator<Item = &str> {
     pieces(text, memchr::memchr_iter(separator, text.as_bytes()))
 }
 
