@@ -77,11 +77,49 @@ pub fn check(report: &Report) -> Vec<Finding> {
 
 pub fn check_with(report: &Report, ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
+    let narrative = Narrative::of(report);
     unread::check(report, &mut out);
     tables::check(report, ctx, &mut out);
-    text_vs_table::check(report, &mut out);
-    sections::check(report, ctx, &mut out);
+    text_vs_table::check(report, &narrative, &mut out);
+    sections::check(report, ctx, &narrative, &mut out);
     out
+}
+
+/// The narrative unwrapped once ([`unwrap_lines`]) for every rule that reads phrases in it:
+/// the sections one after another, kept apart by a full stop so that no claim runs from one
+/// into the next.
+pub(crate) struct Narrative {
+    text: String,
+    sections: [Option<std::ops::Range<usize>>; 6],
+}
+
+impl Narrative {
+    pub(crate) fn of(report: &Report) -> Narrative {
+        let mut text = String::new();
+        let mut sections: [Option<std::ops::Range<usize>>; 6] = Default::default();
+        for (i, range) in sections.iter_mut().enumerate() {
+            let Some(section) = report.sections.get(i) else {
+                continue;
+            };
+            if !text.is_empty() {
+                text.push('。');
+            }
+            let start = text.len();
+            unwrap_lines(section, &mut text);
+            *range = Some(start..text.len());
+        }
+        Narrative { text, sections }
+    }
+
+    pub(crate) fn all(&self) -> &str {
+        &self.text
+    }
+
+    /// Section `i` (0 for 一), unwrapped; None where the report has no such section.
+    pub(crate) fn section(&self, i: usize) -> Option<&str> {
+        let range = self.sections.get(i)?.clone()?;
+        self.text.get(range)
+    }
 }
 
 /// A narrative's lines trimmed and joined, appended to `out`, full-width digits (１２件) made

@@ -7,7 +7,12 @@ use crate::parse::numbering::{self, Style};
 
 const SECTION_NUMERALS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
 
-pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
+pub(super) fn check(
+    report: &Report,
+    ctx: &Context,
+    narrative: &super::Narrative,
+    out: &mut Vec<Finding>,
+) {
     missing_sections(report, out);
     mixed_numbering(report, out);
     if report.format == Format::Trial2019 {
@@ -17,7 +22,7 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
             "表格采用2019年试行格式（国办公开办函〔2019〕60号），应按2021年格式（国办公开办函〔2021〕30号）编制",
         ));
     }
-    if let Some(text) = &report.sections.problems
+    if let Some(text) = narrative.section(4)
         && !mentions_prior_rectification(text, report.year)
     {
         out.push(Finding::warning(
@@ -26,11 +31,9 @@ pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
             "第五部分未说明上一年度报告所列问题的整改情况",
         ));
     }
-    let fee_text = match &report.sections.other {
-        Some(t) => t.clone(),
-        None => report.sections.all_text(),
-    };
-    if (report.sections.other.is_some() || !fee_text.is_empty()) && !states_fee(&fee_text) {
+    // Without a section 六, a fee statement anywhere will do.
+    let fee_text = narrative.section(5).unwrap_or(narrative.all());
+    if (report.sections.other.is_some() || !fee_text.is_empty()) && !states_fee(fee_text) {
         out.push(Finding::warning(
             "fee_statement",
             "sections.other",
@@ -85,13 +88,10 @@ fn mixed_numbering(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether any sentence of a narrative, its wrapped lines joined first
-/// ([`super::unwrap_lines`]), says what `says` looks for.
+/// Whether any sentence of an unwrapped narrative ([`super::Narrative`]) says what `says`
+/// looks for.
 fn any_sentence(text: &str, says: impl Fn(&str) -> bool) -> bool {
-    let mut joined = String::with_capacity(text.len());
-    super::unwrap_lines(text, &mut joined);
-    joined
-        .split(['。', '；', ';'])
+    text.split(['。', '；', ';'])
         .filter(|s| !crate::parse::trim(s).is_empty())
         .any(says)
 }
@@ -155,7 +155,7 @@ mod tests {
 
     fn rules(r: &Report, ctx: &Context) -> Vec<String> {
         let mut out = Vec::new();
-        check(r, ctx, &mut out);
+        check(r, ctx, &super::super::Narrative::of(r), &mut out);
         out.into_iter().map(|f| f.rule).collect()
     }
 
@@ -228,7 +228,12 @@ mod tests {
         let mut r = report("（一）2024年问题整改情况，已整改。", "未收取信息处理费");
         r.sections.appeals = None;
         let mut out = Vec::new();
-        check(&r, &Context::default(), &mut out);
+        check(
+            &r,
+            &Context::default(),
+            &super::super::Narrative::of(&r),
+            &mut out,
+        );
         assert_eq!(out.len(), 1);
         assert!(out[0].message.contains("第四部分"), "{}", out[0].message);
     }

@@ -274,27 +274,11 @@ fn show(x: f64) -> String {
     Num::new(x).map_or_else(|| x.to_string(), |n| n.to_string())
 }
 
-/// The narrative as one run of text ([`super::unwrap_lines`]; no claim is read across a clause
-/// break anyway), sections kept apart by a full stop.
-fn prose(report: &Report) -> String {
-    let mut text = String::new();
-    for i in 0..6 {
-        let Some(section) = report.sections.get(i) else {
-            continue;
-        };
-        if !text.is_empty() {
-            text.push('。');
-        }
-        super::unwrap_lines(section, &mut text);
-    }
-    text
-}
-
-pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
-    let text = prose(report);
+pub(super) fn check(report: &Report, narrative: &super::Narrative, out: &mut Vec<Finding>) {
+    let text = narrative.all();
     let t = &report.table3;
     let processed = row_total(t, TotalProcessed);
-    let near = Near::new(&text);
+    let near = Near::new(text);
     let mut consumed: Vec<(usize, usize)> = Vec::new();
     for claim in OUTCOME_CLAIMS {
         let Some(table) = rows_total(t, claim.rows) else {
@@ -306,12 +290,12 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
                     continue;
                 }
                 let end = at + phrase.len();
-                let Some((q, skipped)) = count_after(&text, end) else {
+                let Some((q, skipped)) = count_after(text, end) else {
                     continue;
                 };
                 consumed.push((at, end));
                 // "予以公开或部分公开10件" quotes two rows together: not this claim.
-                let between = skipped_text(&text, end, skipped);
+                let between = skipped_text(text, end, skipped);
                 if ["公开", "不予", "无法", "处理", "结转", "其他"]
                     .iter()
                     .any(|w| between.contains(w))
@@ -514,7 +498,7 @@ mod tests {
         ] {
             r.sections.overview = Some(text.into());
             let mut out = Vec::new();
-            check(&r, &mut out);
+            check(&r, &super::super::Narrative::of(&r), &mut out);
             assert_eq!(out.len(), errors, "{text}: {out:?}");
         }
     }
@@ -538,7 +522,7 @@ mod tests {
         ] {
             r.sections.overview = Some(text.into());
             let mut out = Vec::new();
-            check(&r, &mut out);
+            check(&r, &super::super::Narrative::of(&r), &mut out);
             assert_eq!(out.len(), errors, "{text:?}: {out:?}");
         }
     }
