@@ -113,6 +113,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn numbered_headings_and_their_broken_tails() {
+        for (line, heading) in [
+            ("（二)2020年存在的主要问题及改进措施", true),
+            ("三、收到和处理政府信息公开申请情况", true),
+            (
+                "（一）主动公开进一步加强。着力抓好政策信息公开发布，政",
+                false,
+            ),
+            ("本年度，我镇持续加大信息公开力度", false),
+        ] {
+            assert_eq!(is_numbered_heading(line), heading, "{line}");
+        }
+        let first = "（三）人大代表建议和政协提案办理结果公开情";
+        assert!(ends_heading(first, "况"));
+        assert!(!ends_heading(
+            first,
+            "2021年，本单位未承办人大代表建议和政协提案。"
+        ));
+        assert!(!ends_heading(
+            first,
+            "对照年度政务公开工作要点逐项抓好落实各项任务均已完成情况"
+        ));
+    }
+
+    #[test]
     fn marks() {
         let m = paren_mark("（1） 主动公开方面").expect("mark");
         assert_eq!((m.value, m.style, m.printed), (1, Style::Arabic, "（1）"));
