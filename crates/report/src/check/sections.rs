@@ -2,10 +2,8 @@
 //! `late_publication`.
 
 use super::{Context, Finding};
-use crate::model::{Format, Report, SECTION_HEADINGS};
+use crate::model::{Format, Report, SECTION_HEADINGS, SECTION_NUMERALS};
 use crate::parse::numbering::{self, Style};
-
-const SECTION_NUMERALS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
 
 pub(super) fn check(
     report: &Report,

@@ -4,7 +4,7 @@
 //! would pass every arithmetic rule and look clean in a supervisor's batch.
 
 use super::Finding;
-use crate::model::{Format, Report, RowKey, SECTION_HEADINGS};
+use crate::model::{Format, Report, RowKey, SECTION_HEADINGS, SECTION_NUMERALS};
 
 pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     let table2_read =
@@ -24,8 +24,8 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
 
 /// Table `n` (2, 3 or 4) is the body of section `n`.
 fn unread(n: usize) -> Finding {
-    let numeral = ["二", "三", "四"]
-        .get(n.wrapping_sub(2))
+    let numeral = SECTION_NUMERALS
+        .get(n.wrapping_sub(1))
         .copied()
         .unwrap_or("");
     let heading = SECTION_HEADINGS

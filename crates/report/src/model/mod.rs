@@ -70,6 +70,9 @@ pub struct Sections {
     pub other: Option<String>,
 }
 
+/// The six sections' numerals, as their headings print them (一、总体情况).
+pub const SECTION_NUMERALS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
+
 /// The six sections in order, with their printed headings.
 pub const SECTION_HEADINGS: [&str; 6] = [
     "总体情况",

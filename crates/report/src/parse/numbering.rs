@@ -97,7 +97,13 @@ pub fn heading_mark(line: &str) -> Option<(u32, Style, &str)> {
 /// A numbered line without a clause in it is a heading, however long: `（二）2020年存在的主要
 /// 问题及改进措施`. (A numbered paragraph's first line has its commas: `（一）主动公开进一步加强。着力…`.)
 pub fn is_numbered_heading(line: &str) -> bool {
-    (paren_mark(line).is_some() || heading_mark(line).is_some()) && !line.contains(CLAUSE)
+    opens_with_mark(line) && !line.contains(CLAUSE)
+}
+
+/// A line that opens with a numbering mark, `（二）` or `三、`: a new item, never the rest of
+/// the line before it.
+pub fn opens_with_mark(line: &str) -> bool {
+    paren_mark(line).is_some() || heading_mark(line).is_some()
 }
 
 const CLAUSE: [char; 4] = ['，', '。', '；', ','];

@@ -47,10 +47,6 @@ pub(crate) fn sections(sections: &mut Sections) {
     }
 }
 
-fn opens_with_mark(line: &str) -> bool {
-    numbering::paren_mark(line).is_some() || numbering::heading_mark(line).is_some()
-}
-
 fn reflow(text: &str, page: usize) -> String {
     let mut out = String::with_capacity(text.len());
     let mut lines = text.split('\n').peekable();
@@ -59,7 +55,7 @@ fn reflow(text: &str, page: usize) -> String {
         let Some(next) = lines.peek() else { break };
         let wraps = width(line) + SLACK >= page
             && !line.ends_with(ENDS)
-            && !opens_with_mark(next)
+            && !numbering::opens_with_mark(next)
             && (!numbering::is_numbered_heading(line) || numbering::ends_heading(line, next));
         if !wraps {
             out.push('\n');

@@ -13,6 +13,7 @@ use memchr::memmem;
 
 use super::doc::{Doc, strip_marks};
 use super::number::{CellText, classify};
+use super::numbering;
 use super::trim;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -427,10 +428,6 @@ struct Wrapped<'a> {
 impl<'a> Wrapped<'a> {
     fn push(&mut self, doc: &mut Doc<'a>, line: Cow<'a, str>) {
         let line = sub(&line, trim(&line));
-        let starts_item = |line: &str| {
-            super::numbering::heading_mark(line).is_some()
-                || super::numbering::paren_mark(line).is_some()
-        };
         // A heading is one line: only a paragraph of one line so far can be one.
         let one_line = self.para.len() == self.last_line_len;
         let runs_on = !self.para.is_empty()
@@ -438,11 +435,11 @@ impl<'a> Wrapped<'a> {
                 .para
                 .ends_with(['。', '；', '！', '？', '：', ':', ';'])
             && self.last_line_chars >= 15
-            && !starts_item(&line)
-            && (!one_line || !super::extract::is_heading(&self.para))
+            && !numbering::opens_with_mark(&line)
             && (!one_line
-                || !super::numbering::is_numbered_heading(&self.para)
-                || super::numbering::ends_heading(&self.para, &line));
+                || !super::extract::is_heading(&self.para)
+                    && (!numbering::is_numbered_heading(&self.para)
+                        || numbering::ends_heading(&self.para, &line)));
         self.last_line_chars = line.chars().count();
         self.last_line_len = line.len();
         if runs_on {

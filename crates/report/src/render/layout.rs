@@ -3,8 +3,6 @@
 
 use crate::model::{Cell, Column, Format, Report, Row, RowKey, SECTION_HEADINGS};
 
-pub const NUMERALS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
-
 pub fn title(r: &Report) -> String {
     let year = r.year.map_or_else(String::new, |y| format!("{y}年"));
     format!(
@@ -16,7 +14,7 @@ pub fn title(r: &Report) -> String {
 pub fn heading(i: usize) -> String {
     format!(
         "{}、{}",
-        NUMERALS.get(i).copied().unwrap_or(""),
+        crate::model::SECTION_NUMERALS.get(i).copied().unwrap_or(""),
         SECTION_HEADINGS.get(i).copied().unwrap_or("")
     )
 }

@@ -41,8 +41,6 @@ enum Region {
     AfterTable3,
 }
 
-const NUMERALS: [&str; 6] = ["一", "二", "三", "四", "五", "六"];
-
 pub fn extract(doc: &Doc<'_>) -> Extracted {
     let mut findings = Vec::new();
     let mut headings: Vec<heading::Heading> = Vec::new();
@@ -196,7 +194,7 @@ fn section_findings(headings: &[heading::Heading], out: &mut Vec<Finding>) {
     let name = |i: usize| {
         format!(
             "{}、{}",
-            NUMERALS.get(i).copied().unwrap_or(""),
+            crate::model::SECTION_NUMERALS.get(i).copied().unwrap_or(""),
             SECTION_HEADINGS.get(i).copied().unwrap_or("")
         )
     };
