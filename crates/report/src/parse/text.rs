@@ -216,20 +216,39 @@ fn sub<'a>(line: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
     }
 }
 
-/// [`strip_marks`] for the lines of a text, which most often has no mark at all: one search of
-/// the whole text says so, and then no line is searched.
-struct Marks(bool);
+/// [`strip_marks`] for the lines of a text, which most often has no mark at all, and otherwise
+/// a few: one search of the whole text finds where they are, and only a line holding one is
+/// searched again.
+struct Marks {
+    /// Where the text starts in memory, and its length: lines are slices of it.
+    base: usize,
+    len: usize,
+    /// Byte offsets of each `[bookmark:` in the text, in order.
+    at: Vec<usize>,
+}
 
 impl Marks {
     fn of(text: &str) -> Marks {
-        Marks(memmem::find(text.as_bytes(), b"[bookmark:").is_some())
+        Marks {
+            base: text.as_ptr() as usize,
+            len: text.len(),
+            at: memmem::find_iter(text.as_bytes(), b"[bookmark:").collect(),
+        }
     }
 
     fn strip<'a>(&self, line: &'a str) -> Cow<'a, str> {
-        if self.0 {
-            strip_marks(line)
-        } else {
-            Cow::Borrowed(line)
+        if self.at.is_empty() {
+            return Cow::Borrowed(line);
+        }
+        let offset = (line.as_ptr() as usize).wrapping_sub(self.base);
+        if offset > self.len {
+            // Not a slice of the text: search it.
+            return strip_marks(line);
+        }
+        let first = self.at.partition_point(|&p| p < offset);
+        match self.at.get(first) {
+            Some(&p) if p < offset + line.len() => strip_marks(line),
+            _ => Cow::Borrowed(line),
         }
     }
 }
@@ -559,7 +578,15 @@ mod tests {
     fn marks_are_stripped_only_where_the_text_has_them() {
         let marked = "\t[bookmark: _Hlk1]予以公开\n";
         assert_eq!(Marks::of(marked).strip(marked.trim()), "予以公开");
-        assert!(!Marks::of("\t予以公开 [bookmark\n").0);
+        assert!(Marks::of("\t予以公开 [bookmark\n").at.is_empty());
+        // Only the line holding a mark is rewritten; a line from elsewhere is searched.
+        let text = "一、总体情况\n[bookmark: _Hlk2]二、主动公开\n三";
+        let marks = Marks::of(text);
+        let lines: Vec<_> = text.lines().map(|l| marks.strip(l)).collect();
+        assert!(matches!(lines[0], Cow::Borrowed("一、总体情况")));
+        assert_eq!(lines[1], "二、主动公开");
+        assert!(matches!(lines[2], Cow::Borrowed("三")));
+        assert_eq!(marks.strip("[bookmark: x]四"), "四");
     }
 
     proptest::proptest! {
@@ -587,10 +614,7 @@ mod tests {
             "\u{c}",
             "a\u{c}\u{c}b\n\u{c}",
         ] {
-            assert_eq!(
-                text_lines(text).collect::<Vec<_>>(),
-                text.lines().collect::<Vec<_>>()
-            );
+            assert_eq!(Lines::of(text).lines, text.lines().collect::<Vec<_>>());
             assert_eq!(
                 Lines::of(text).with_pages().collect::<Vec<_>>(),
                 text.lines()
