@@ -1,5 +1,6 @@
-//! Real PDF files: our DOCX opened and printed to PDF by LibreOffice, then read back in pure Rust.
-//! This also proves that LibreOffice opens the DOCX the renderer writes.
+//! Real files from another program: our DOCX opened by LibreOffice and printed to PDF, saved as
+//! text and saved as HTML, then read back in pure Rust. This also proves that LibreOffice opens
+//! the DOCX the renderer writes.
 #![allow(clippy::panic)]
 
 use std::path::PathBuf;
@@ -8,16 +9,17 @@ use std::process::Command;
 use corpus::{Defect, Rng, generate, inject};
 use report::check::{self, Context, Severity};
 
-fn workdir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("gongkai-pdf-test-{}", std::process::id()));
+fn workdir(what: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gongkai-{what}-test-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp dir");
     dir
 }
 
-#[test]
-fn libreoffice_pdfs_read_back_exactly() {
-    let dir = workdir();
+/// Our DOCX files, converted by LibreOffice to `target` (a `--convert-to` argument), read back:
+/// every cell as generated, and each seeded defect found alone.
+fn converted_read_back_exactly(target: &str, ext: &str, layout: report::parse::Layout) {
+    let dir = workdir(ext);
     let mut expected = Vec::new();
     for seed in 0..6u64 {
         let mut rng = Rng::new(7000 + seed);
@@ -30,7 +32,7 @@ fn libreoffice_pdfs_read_back_exactly() {
     }
     let files: Vec<String> = (0..6).map(|s| format!("r{s}.docx")).collect();
     let status = Command::new("soffice")
-        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir", "."])
+        .args(["--headless", "--norestore", "--convert-to", target, "--outdir", "."])
         .args(&files)
         .env("HOME", &dir)
         .current_dir(&dir)
@@ -42,23 +44,26 @@ fn libreoffice_pdfs_read_back_exactly() {
         String::from_utf8_lossy(&status.stderr)
     );
     for (seed, want, rule) in expected {
-        let pdf = std::fs::read(dir.join(format!("r{seed}.pdf")))
-            .unwrap_or_else(|e| panic!("LibreOffice wrote no PDF for r{seed}: {e}"));
-        assert!(pdf.starts_with(b"%PDF"));
-        let parsed = report::parse::parse(&pdf).unwrap_or_else(|e| panic!("r{seed}.pdf: {e}"));
-        assert_eq!(parsed.layout, report::parse::Layout::Pdf);
+        let bytes = std::fs::read(dir.join(format!("r{seed}.{ext}")))
+            .unwrap_or_else(|e| panic!("LibreOffice wrote no {ext} for r{seed}: {e}"));
+        let parsed = report::parse::parse(&bytes).unwrap_or_else(|e| panic!("r{seed}.{ext}: {e}"));
+        assert_eq!(parsed.layout, layout, "r{seed}.{ext}");
         let got = &parsed.report;
-        assert_eq!((&got.body, got.year), (&want.body, want.year), "r{seed}");
-        assert_eq!(got.table2, want.table2, "r{seed} table 二");
+        assert_eq!(
+            (&got.body, got.year),
+            (&want.body, want.year),
+            "r{seed}.{ext}"
+        );
+        assert_eq!(got.table2, want.table2, "r{seed}.{ext} table 二");
         for key in report::RowKey::ALL {
             assert_eq!(
                 got.table3.row(key),
                 want.table3.row(key),
-                "r{seed} table 三 {}",
+                "r{seed}.{ext} table 三 {}",
                 key.key()
             );
         }
-        assert_eq!(got.table4, want.table4, "r{seed} table 四");
+        assert_eq!(got.table4, want.table4, "r{seed}.{ext} table 四");
         let ctx = Context {
             lost: parsed.lost.clone(),
             ..Context::default()
@@ -71,10 +76,31 @@ fn libreoffice_pdfs_read_back_exactly() {
         match rule {
             Some(rule) => assert!(
                 !errors.is_empty() && errors.iter().all(|e| e == rule),
-                "r{seed}: {errors:?}"
+                "r{seed}.{ext}: {errors:?}"
             ),
-            None => assert!(errors.is_empty(), "r{seed}: {errors:?}"),
+            None => assert!(errors.is_empty(), "r{seed}.{ext}: {errors:?}"),
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn libreoffice_pdfs_read_back_exactly() {
+    converted_read_back_exactly("pdf", "pdf", report::parse::Layout::Pdf);
+}
+
+/// LibreOffice's "save as text": a cell per line, no indent, nothing between rows.
+#[test]
+fn libreoffice_text_reads_back_exactly() {
+    converted_read_back_exactly(
+        "txt:Text (encoded):UTF8",
+        "txt",
+        report::parse::Layout::Text(report::parse::text::TextLayout::CellLines),
+    );
+}
+
+/// LibreOffice's "save as HTML": Writer's own markup around the tables.
+#[test]
+fn libreoffice_html_reads_back_exactly() {
+    converted_read_back_exactly("html", "html", report::parse::Layout::Html);
 }

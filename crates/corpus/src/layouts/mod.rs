@@ -4,12 +4,14 @@
 mod aligned;
 mod cell_per_line;
 mod html;
+mod office_text;
 mod spaced;
 mod tab_rows;
 
 pub use aligned::aligned;
 pub use cell_per_line::cell_per_line;
 pub use html::portal_html;
+pub use office_text::office_text;
 pub use spaced::spaced;
 pub use tab_rows::tab_rows;
 
@@ -23,17 +25,19 @@ pub enum Layout {
     TabRows,
     Aligned,
     Spaced,
+    OfficeText,
     Html,
     Markdown,
     Docx,
 }
 
 impl Layout {
-    pub const ALL: [Layout; 7] = [
+    pub const ALL: [Layout; 8] = [
         Layout::CellPerLine,
         Layout::TabRows,
         Layout::Aligned,
         Layout::Spaced,
+        Layout::OfficeText,
         Layout::Html,
         Layout::Markdown,
         Layout::Docx,
@@ -45,6 +49,7 @@ impl Layout {
             Layout::TabRows => "pdf-text",
             Layout::Aligned => "pdftotext-layout",
             Layout::Spaced => "pdf-extract-text",
+            Layout::OfficeText => "office-text",
             Layout::Html => "html",
             Layout::Markdown => "markdown",
             Layout::Docx => "docx",
@@ -67,6 +72,7 @@ impl Layout {
             Layout::TabRows => tab_rows(r, rng).into_bytes(),
             Layout::Aligned => aligned(r, rng).into_bytes(),
             Layout::Spaced => spaced(r, rng).into_bytes(),
+            Layout::OfficeText => office_text(r, rng).into_bytes(),
             Layout::Html => portal_html(r, rng).into_bytes(),
             Layout::Markdown => report::render::markdown(r).into_bytes(),
             Layout::Docx => report::render::docx(r).unwrap_or_default(),

@@ -1,6 +1,7 @@
 //! Parsers for every form in which reports arrive. Each reader brings its source to a [`Doc`]
 //! (paragraphs and table rows); [`extract`] reads the report out of that once for all.
 
+mod cell_lines;
 pub mod doc;
 pub mod docx;
 pub mod extract;

@@ -26,6 +26,9 @@ pub enum TextLayout {
     /// Single spaces between cells, figures at the end of the line (what pure-Rust PDF text
     /// extraction gives): a line ending in figures is a row, its words the label.
     Spaced,
+    /// A cell per line with no indent and nothing between rows (an office suite's "save as
+    /// text"): see [`super::cell_lines`].
+    CellLines,
 }
 
 impl TextLayout {
@@ -36,6 +39,7 @@ impl TextLayout {
             TextLayout::Aligned => "text (pdftotext -layout)",
             TextLayout::Markdown => "markdown",
             TextLayout::Spaced => "text (PDF extract, space-separated)",
+            TextLayout::CellLines => "text (office export, cell per line)",
         }
     }
 }
@@ -172,6 +176,8 @@ fn detect_lines(lines: &Lines<'_>) -> TextLayout {
         .is_some()
     {
         TextLayout::Spaced
+    } else if super::cell_lines::lone_figures(&lines.lines) >= 20 {
+        TextLayout::CellLines
     } else if aligned > 0 {
         TextLayout::Aligned
     } else {
@@ -200,6 +206,7 @@ fn read_lines(text: &str) -> (Doc<'_>, TextLayout) {
         }
         TextLayout::Markdown => markdown(doc, lines.iter()),
         TextLayout::Spaced => spaced(doc, lines.with_pages(), &marks),
+        TextLayout::CellLines => super::cell_lines::read(doc, &lines.lines, &marks),
     };
     (doc, layout)
 }
@@ -219,7 +226,7 @@ fn sub<'a>(line: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
 /// [`strip_marks`] for the lines of a text, which most often has no mark at all, and otherwise
 /// a few: one search of the whole text finds where they are, and only a line holding one is
 /// searched again.
-struct Marks {
+pub(crate) struct Marks {
     /// Where the text starts in memory, and its length: lines are slices of it.
     base: usize,
     len: usize,
@@ -228,7 +235,7 @@ struct Marks {
 }
 
 impl Marks {
-    fn of(text: &str) -> Marks {
+    pub(crate) fn of(text: &str) -> Marks {
         Marks {
             base: text.as_ptr() as usize,
             len: text.len(),
@@ -236,7 +243,7 @@ impl Marks {
         }
     }
 
-    fn strip<'a>(&self, line: &'a str) -> Cow<'a, str> {
+    pub(crate) fn strip<'a>(&self, line: &'a str) -> Cow<'a, str> {
         if self.at.is_empty() {
             return Cow::Borrowed(line);
         }
@@ -254,7 +261,7 @@ impl Marks {
 }
 
 /// `line.trim_end_matches([' ', '\u{a0}'])`, without a search where the last byte is neither.
-fn trim_end_spaces(line: &str) -> &str {
+pub(crate) fn trim_end_spaces(line: &str) -> &str {
     match line.as_bytes().last() {
         Some(b' ' | 0xa0) => line.trim_end_matches([' ', '\u{a0}']),
         _ => line,
@@ -392,7 +399,7 @@ pub fn is_page_number(line: &str) -> bool {
 }
 
 /// A figure, or a figure printed with its unit (`251000元`, `12.5%`).
-fn is_figure_like(token: &str) -> bool {
+pub(crate) fn is_figure_like(token: &str) -> bool {
     let bare = ["万元", "元", "%", "％"]
         .iter()
         .find_map(|u| token.strip_suffix(u))

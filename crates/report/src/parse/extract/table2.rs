@@ -182,10 +182,17 @@ impl Table2Reader {
         let procurement = self.rows.iter().find(|(r, _, _)| *r == Row2::Procurement);
         let (procurement_items, procurement_amount) = match procurement {
             Some((_, _, cells)) => {
+                // The cells after the label: header cells may come before it on the same row
+                // where nothing marked where the header row ended (text saved by an office suite).
+                let label = cells
+                    .iter()
+                    .rposition(|c| super::labels::squash(c).contains("政府集中采购"));
                 let rest: Vec<&str> = cells
+                    .get(label.map_or(0, |i| i + 1)..)
+                    .unwrap_or_default()
                     .iter()
                     .map(|c| c.trim())
-                    .filter(|c| !c.is_empty() && !super::labels::squash(c).contains("政府集中采购"))
+                    .filter(|c| !c.is_empty())
                     .collect();
                 let items = rest
                     .first()

@@ -1,0 +1,258 @@
+//! Text saved by an office suite (LibreOffice's and WPS's "save as text", a table copied out of
+//! a PDF viewer): every table cell on a line of its own, with no indent and no line between
+//! rows. A cell covered by a merged cell above it, and an empty cell, are empty lines.
+//!
+//! Nothing marks where a row ends, so rows are read from the shape of the lines: a row is its
+//! label cells (lines of words) followed by its figures; words after a figure begin the next
+//! row. Empty lines after a row's first cell are its blank cells (a blank cell is a cell;
+//! covered cells that land there are dropped by the extractor, which fits a row's values to
+//! the table's width from its ends). Only a run of lines holding figures, and the short word
+//! lines around it, is a table: headings and sentences around it stay paragraphs.
+
+use std::borrow::Cow;
+
+use super::doc::Doc;
+use super::extract::is_heading;
+use super::number::{CellText, classify};
+use super::text::{Marks, is_figure_like, is_page_number, trim_end_spaces};
+use super::trim;
+
+/// What a line is, for telling tables from prose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Empty,
+    /// A figure, or a blank mark (`-`, `/`) standing for a cell with nothing in it.
+    Figure,
+    /// Words that may be a table cell: short, not a heading, not a sentence.
+    Cell,
+    /// A heading or a sentence: never inside a table.
+    Prose,
+}
+
+/// Longer lines than this (in characters) are prose: the longest label of the official tables
+/// has 37.
+const MAX_CELL_CHARS: usize = 48;
+
+/// A table has more figures than this; fewer, among prose, are page numbers or stray figures.
+const MIN_TABLE_FIGURES: usize = 3;
+
+fn kind(line: &str) -> Kind {
+    let t = trim(line);
+    if t.is_empty() {
+        return Kind::Empty;
+    }
+    // An amount with its unit (`14000元`, table 二 of 2019) is a figure cell too.
+    if classify(t) != CellText::Text || is_figure_like(t) {
+        return Kind::Figure;
+    }
+    let sentence = t.ends_with(['。', '！', '？', '；', '：', ':', ';']);
+    if sentence || t.chars().count() > MAX_CELL_CHARS || is_heading(t) {
+        Kind::Prose
+    } else {
+        Kind::Cell
+    }
+}
+
+/// True when a text is in this layout: many lines are a figure alone.
+pub(crate) fn lone_figures(lines: &[&str]) -> usize {
+    lines
+        .iter()
+        .filter(|l| matches!(classify(trim(l)), CellText::Number(_)))
+        .count()
+}
+
+pub(crate) fn read<'a>(mut doc: Doc<'a>, lines: &[&'a str], marks: &Marks) -> Doc<'a> {
+    let lines: Vec<Cow<'a, str>> = lines
+        .iter()
+        .map(|raw| marks.strip(trim_end_spaces(raw)))
+        .collect();
+    let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+    let mut at = 0;
+    for (start, end) in tables(&kinds) {
+        paragraphs(&mut doc, lines.get(at..start).unwrap_or_default());
+        rows(
+            &mut doc,
+            lines.get(start..end).unwrap_or_default(),
+            kinds.get(start..end).unwrap_or_default(),
+        );
+        doc.end_table();
+        at = end;
+    }
+    paragraphs(&mut doc, lines.get(at..).unwrap_or_default());
+    doc
+}
+
+/// The tables, as ranges of lines: each run of lines without prose that holds enough figures.
+fn tables(kinds: &[Kind]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, k) in kinds
+        .iter()
+        .chain(std::iter::once(&Kind::Prose))
+        .enumerate()
+    {
+        if *k != Kind::Prose {
+            continue;
+        }
+        let run = kinds.get(start..i).unwrap_or_default();
+        if run.iter().filter(|&&k| k == Kind::Figure).count() >= MIN_TABLE_FIGURES {
+            out.push((start, i));
+        }
+        start = i + 1;
+    }
+    out
+}
+
+fn paragraphs<'a>(doc: &mut Doc<'a>, lines: &[Cow<'a, str>]) {
+    for line in lines {
+        if !is_page_number(line) {
+            doc.para(line.clone());
+        }
+    }
+}
+
+/// One table's lines into rows (see the module's comment).
+fn rows<'a>(doc: &mut Doc<'a>, lines: &[Cow<'a, str>], kinds: &[Kind]) {
+    let mut row: Vec<Cow<'a, str>> = Vec::with_capacity(12);
+    let mut has_figures = false;
+    let mut empties = 0;
+    for (line, kind) in lines.iter().zip(kinds) {
+        match kind {
+            Kind::Empty => empties += 1,
+            Kind::Figure => {
+                // Empty lines before a row's first cell are cells covered from above.
+                if !row.is_empty() {
+                    row.extend(std::iter::repeat_n(Cow::Borrowed(""), empties));
+                }
+                row.push(sub(line));
+                has_figures = true;
+                empties = 0;
+            }
+            Kind::Cell | Kind::Prose => {
+                if has_figures {
+                    row.extend(std::iter::repeat_n(Cow::Borrowed(""), empties));
+                    doc.row(row.drain(..));
+                    has_figures = false;
+                } else if empties > 0 && !row.is_empty() {
+                    // Words, a gap, words: a header row ended.
+                    doc.row(row.drain(..));
+                }
+                row.push(sub(line));
+                empties = 0;
+            }
+        }
+    }
+    if has_figures {
+        row.extend(std::iter::repeat_n(Cow::Borrowed(""), empties));
+    }
+    if !row.is_empty() {
+        doc.row(row);
+    }
+}
+
+/// The trimmed line, still borrowing the input where the line does.
+fn sub<'a>(line: &Cow<'a, str>) -> Cow<'a, str> {
+    match line {
+        Cow::Borrowed(l) => Cow::Borrowed(trim(l)),
+        Cow::Owned(l) => Cow::Owned(trim(l).to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::doc::Block;
+
+    fn blocks(text: &str) -> Vec<String> {
+        let lines: Vec<&str> = text.lines().collect();
+        let doc = read(Doc::default(), &lines, &Marks::of(text));
+        doc.blocks()
+            .map(|b| match b {
+                Block::Para(p) => format!("P {p}"),
+                Block::Row(cells) => format!("R {}", cells.join("|")),
+                Block::TableEnd => "E".to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows_are_read_from_the_shape_of_the_lines() {
+        let text = "三、收到和处理政府信息公开申请情况\n\
+                    全年收到申请9件。\n\
+                    （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\
+                    申请人情况\n\
+                    \n\
+                    自然人\n\
+                    总计\n\
+                    一、本年新收政府信息公开申请数量\n\
+                    8\n\
+                    \n\
+                    1\n\
+                    9\n\
+                    三、本年度办理结果\n\
+                    （一）予以公开\n\
+                    2\n\
+                    -\n\
+                    2\n\
+                    \n\
+                    （二）部分公开\n\
+                    \n\
+                    0\n\
+                    0\n\
+                    \n\
+                    \n\
+                    四、政府信息公开行政复议、行政诉讼情况\n\
+                    3\n";
+        assert_eq!(
+            blocks(text),
+            [
+                "P 三、收到和处理政府信息公开申请情况",
+                "P 全年收到申请9件。",
+                "R （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）|申请人情况",
+                "R 自然人|总计|一、本年新收政府信息公开申请数量|8||1|9",
+                "R 三、本年度办理结果|（一）予以公开|2|-|2|",
+                "R （二）部分公开||0|0||",
+                "E",
+                "P 四、政府信息公开行政复议、行政诉讼情况",
+                // One figure among prose is not a table.
+                "P 3",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_few_figures_among_prose_are_not_a_table() {
+        let text =
+            "一、总体情况\n（一）主动公开\n2025\n全年公开信息336条。\n- 3 -\n（二）依申请公开\n";
+        assert_eq!(
+            blocks(text),
+            [
+                "P 一、总体情况",
+                "P （一）主动公开",
+                "P 2025",
+                "P 全年公开信息336条。",
+                "P （二）依申请公开",
+            ]
+        );
+    }
+
+    #[test]
+    fn kinds() {
+        let cases = [
+            ("", Kind::Empty),
+            ("　", Kind::Empty),
+            ("12", Kind::Figure),
+            ("１２", Kind::Figure),
+            ("—", Kind::Figure),
+            ("251000元", Kind::Figure),
+            ("1.属于国家秘密", Kind::Cell),
+            ("本年收费金额（单位：万元）", Kind::Cell),
+            ("二、主动公开政府信息情况", Kind::Prose),
+            ("全年收到申请9件。", Kind::Prose),
+            ("主要情况如下：", Kind::Prose),
+        ];
+        for (line, want) in cases {
+            assert_eq!(kind(line), want, "{line:?}");
+        }
+    }
+}
