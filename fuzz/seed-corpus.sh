@@ -2,7 +2,7 @@
 # Seeds every fuzz target's corpus with real reports and generated ones in every layout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for t in parse_any parse_text parse_html parse_docx parse_pdf json_check_render; do mkdir -p "fuzz/corpus/$t"; done
+for t in parse_any parse_text parse_html parse_doc parse_docx parse_pdf json_check_render; do mkdir -p "fuzz/corpus/$t"; done
 cp crates/report/tests/fixtures/seeds/* fuzz/corpus/parse_text/
 cp crates/report/tests/fixtures/seeds/* crates/report/tests/fixtures/examples/*.html fuzz/corpus/parse_any/
 cp crates/report/tests/fixtures/examples/*.html fuzz/corpus/parse_html/
@@ -17,5 +17,6 @@ for seed in 1 2 3 4 5 6; do
 done
 if command -v soffice >/dev/null; then
   (cd fuzz/corpus/parse_docx && HOME=/tmp soffice --headless --norestore --convert-to pdf --outdir ../parse_pdf gen-1.docx gen-2.docx >/dev/null 2>&1) || true
+  (cd fuzz/corpus/parse_docx && HOME=/tmp soffice --headless --norestore --convert-to doc --outdir ../parse_doc gen-1.docx gen-2.docx >/dev/null 2>&1) || true
   cp fuzz/corpus/parse_pdf/*.pdf fuzz/corpus/parse_any/ 2>/dev/null || true
 fi

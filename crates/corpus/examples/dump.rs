@@ -1,4 +1,5 @@
-//! Prints one generated report in one layout: `cargo run -p corpus --example dump -- SEED LAYOUT`.
+//! Prints one generated report in one layout: `cargo run -p corpus --example dump -- SEED LAYOUT`
+//! (`… SEED LAYOUT trial` for one in the 2019 trial format).
 use corpus::layouts::Layout;
 use std::io::Write;
 
@@ -11,6 +12,10 @@ fn main() {
         std::process::exit(2);
     };
     let mut rng = corpus::Rng::new(seed);
-    let g = corpus::generate(&mut rng, 2020 + (seed % 6) as i32);
+    let g = if args.get(3).is_some_and(|a| a == "trial") {
+        corpus::generate_trial(&mut rng, 2019)
+    } else {
+        corpus::generate(&mut rng, 2020 + (seed % 6) as i32)
+    };
     let _ = std::io::stdout().write_all(&layout.write(&g.report, &mut rng));
 }

@@ -61,6 +61,12 @@ pub(crate) fn lone_figures(lines: &[&str]) -> usize {
         .count()
 }
 
+/// A whole text in this layout, read without telling its layout first (a `.doc` file's text).
+pub(crate) fn doc(text: &str) -> Doc<'_> {
+    let lines: Vec<&str> = text.lines().collect();
+    read(Doc::with_capacity(lines.len()), &lines, &Marks::of(text))
+}
+
 pub(crate) fn read<'a>(mut doc: Doc<'a>, lines: &[&'a str], marks: &Marks) -> Doc<'a> {
     let lines: Vec<Cow<'a, str>> = lines
         .iter()

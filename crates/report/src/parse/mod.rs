@@ -6,6 +6,7 @@ pub mod doc;
 pub mod docx;
 pub mod extract;
 pub mod html;
+pub mod msdoc;
 pub mod number;
 pub mod numbering;
 pub mod pdf;
@@ -26,6 +27,8 @@ pub enum Layout {
     Text(text::TextLayout),
     Html,
     Docx,
+    /// A Word 97–2003 document (`.doc`).
+    Doc,
     Pdf,
     /// The interchange JSON itself (or a `check --json` object holding it).
     Json,
@@ -42,6 +45,7 @@ impl Layout {
             Layout::Text(t) => t.name(),
             Layout::Html => "html",
             Layout::Docx => "docx",
+            Layout::Doc => "doc",
             Layout::Pdf => "pdf",
             Layout::Json => "json",
         }
@@ -52,10 +56,12 @@ impl Layout {
 pub enum ParseError {
     #[error("文件为空")]
     Empty,
-    #[error("不是文本、HTML、DOCX 或 PDF 文件（无法识别的二进制内容）")]
+    #[error("不是文本、HTML、DOC、DOCX 或 PDF 文件（无法识别的二进制内容）")]
     Binary,
     #[error("DOCX 文件无法读取：{0}")]
     Docx(String),
+    #[error("DOC 文件无法读取：{0}")]
+    Doc(String),
     #[error("PDF 文件无法读取：{0}")]
     Pdf(String),
     #[error("JSON 不是年度报告交换格式：{0}")]
@@ -89,6 +95,9 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
             MAX_INPUT
         )));
     }
+    if msdoc::is_ole(bytes) {
+        return from_word97_text(&msdoc::text(bytes)?);
+    }
     if bytes.starts_with(b"PK\x03\x04") {
         return from_doc(&docx::read(bytes)?, Layout::Docx);
     }
@@ -109,6 +118,11 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
     }
     let (doc, layout) = text::read(&text);
     from_doc(&doc, Layout::Text(layout))
+}
+
+/// Reads a report from the text of a Word 97–2003 document ([`msdoc::text`]).
+pub fn from_word97_text(text: &str) -> Result<Parsed, ParseError> {
+    from_doc(&cell_lines::doc(text), Layout::Doc)
 }
 
 /// Reads a report from an already-built [`Doc`].

@@ -483,11 +483,30 @@ impl<'a> Wrapped<'a> {
     }
 }
 
+/// The line with an amount's unit joined back to its figure where extraction spaced them
+/// apart at the end of the line (`政府集中采购 0 93000 元`), so the amount reads as one cell.
+fn unit_joined(line: Cow<'_, str>) -> Cow<'_, str> {
+    let t = trim_end_spaces(&line);
+    if !t.ends_with('元') {
+        return line;
+    }
+    let Some(figure) = t.strip_suffix("万元").or_else(|| t.strip_suffix('元')) else {
+        return line;
+    };
+    match figure.strip_suffix(' ') {
+        Some(before) if before.ends_with(|c: char| c.is_ascii_digit()) => {
+            let unit = &t[figure.len()..];
+            Cow::Owned(format!("{before}{unit}"))
+        }
+        _ => line,
+    }
+}
+
 fn spaced<'a>(mut doc: Doc<'a>, lines: impl Iterator<Item = &'a str>, marks: &Marks) -> Doc<'a> {
     let mut wrapped = Wrapped::default();
     let mut cells: Vec<Cow<str>> = Vec::with_capacity(8);
     for raw in lines {
-        let line = marks.strip(raw);
+        let line = unit_joined(marks.strip(raw));
         if trim(&line).is_empty() || is_page_number(&line) {
             continue;
         }
@@ -578,6 +597,19 @@ mod tests {
                 trim_end_spaces(&line),
                 line.trim_end_matches([' ', '\u{a0}'])
             );
+        }
+    }
+
+    #[test]
+    fn units_spaced_off_their_amount_are_joined() {
+        for (line, want) in [
+            ("政府集中采购 0 93000 元", "政府集中采购 0 93000元"),
+            ("行政事业性收费 1.5 万元", "行政事业性收费 1.5万元"),
+            ("政府集中采购 0 93000元", "政府集中采购 0 93000元"),
+            ("共收取费用 元", "共收取费用 元"),
+            ("单位：万元", "单位：万元"),
+        ] {
+            assert_eq!(unit_joined(Cow::Borrowed(line)), want, "{line}");
         }
     }
 
