@@ -187,7 +187,11 @@ fn detect_lines(lines: &Lines<'_>) -> TextLayout {
 
 pub fn read(text: &str) -> (Doc<'_>, TextLayout) {
     if memchr::memchr(b'\r', text.as_bytes()).is_some() {
-        let unix = text.replace("\r\n", "\n").replace('\r', "\n");
+        // CR CR LF is one line end that went through two conversions to Windows line ends.
+        let unix = text
+            .replace("\r\r\n", "\n")
+            .replace("\r\n", "\n")
+            .replace('\r', "\n");
         let (doc, layout) = read_lines(&unix);
         return (doc.into_owned(), layout);
     }
@@ -637,6 +641,27 @@ mod tests {
                     text.split(sep).collect::<Vec<_>>()
                 );
             }
+        }
+    }
+
+    #[test]
+    fn every_kind_of_line_end_reads_alike() {
+        // A cell per line (office text), where an empty line is an empty cell.
+        let mut unix = String::from("三、收到和处理政府信息公开申请情况\n");
+        for label in [
+            "（一）予以公开",
+            "（二）部分公开",
+            "1.属于国家秘密",
+            "2.其他法律行政法规禁止公开",
+        ] {
+            unix.push_str(label);
+            unix.push_str("\n1\n\n0\n0\n0\n0\n1\n");
+        }
+        let unix = unix.as_str();
+        assert_eq!(read(unix).1, TextLayout::CellLines);
+        for ends in ["\r\n", "\r", "\r\r\n"] {
+            let text = unix.replace('\n', ends);
+            assert_eq!(read(&text), read(unix), "{ends:?}");
         }
     }
 
