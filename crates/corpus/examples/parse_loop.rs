@@ -9,11 +9,12 @@ use std::time::{Duration, Instant};
 
 use corpus::layouts::Layout;
 
-const TEXT: [Layout; 5] = [
+const TEXT: [Layout; 6] = [
     Layout::CellPerLine,
     Layout::TabRows,
     Layout::Aligned,
     Layout::Spaced,
+    Layout::OfficeText,
     Layout::Markdown,
 ];
 

@@ -42,7 +42,11 @@ fn kind(line: &str) -> Kind {
         return Kind::Empty;
     }
     // An amount with its unit (`14000元`, table 二 of 2019) is a figure cell too.
-    if classify(t) != CellText::Text || is_figure_like(t) {
+    let figure = match classify(t) {
+        CellText::Text => t.ends_with(['元', '%', '％']) && is_figure_like(t),
+        _ => true,
+    };
+    if figure {
         return Kind::Figure;
     }
     let sentence = t.ends_with(['。', '！', '？', '；', '：', ':', ';']);
@@ -51,14 +55,6 @@ fn kind(line: &str) -> Kind {
     } else {
         Kind::Cell
     }
-}
-
-/// True when a text is in this layout: many lines are a figure alone.
-pub(crate) fn lone_figures(lines: &[&str]) -> usize {
-    lines
-        .iter()
-        .filter(|l| matches!(classify(trim(l)), CellText::Number(_)))
-        .count()
 }
 
 /// A whole text in this layout, read without telling its layout first (a `.doc` file's text).

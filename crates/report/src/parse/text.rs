@@ -169,20 +169,32 @@ fn detect_lines(lines: &Lines<'_>) -> TextLayout {
         TextLayout::TabRows
     } else if aligned >= 10 {
         TextLayout::Aligned
-    } else if lines
-        .iter()
-        .filter(|l| trailing_figures(l).1 >= 3)
-        .nth(4)
-        .is_some()
-    {
-        TextLayout::Spaced
-    } else if super::cell_lines::lone_figures(&lines.lines) >= 20 {
-        TextLayout::CellLines
+    } else if let Some(layout) = figures_shape(lines) {
+        layout
     } else if aligned > 0 {
         TextLayout::Aligned
     } else {
         TextLayout::TabRows
     }
+}
+
+/// Space-separated rows (five lines ending in three figures or more) or a cell per line (twenty
+/// lines that are a figure alone), told in one pass that stops as soon as the first is sure.
+fn figures_shape(lines: &Lines<'_>) -> Option<TextLayout> {
+    let (mut rows, mut lone) = (0, 0);
+    for line in lines.iter() {
+        match trailing_figures(line) {
+            (_, n) if n >= 3 => {
+                rows += 1;
+                if rows == 5 {
+                    return Some(TextLayout::Spaced);
+                }
+            }
+            ("", 1) => lone += 1,
+            _ => {}
+        }
+    }
+    (lone >= 20).then_some(TextLayout::CellLines)
 }
 
 pub fn read(text: &str) -> (Doc<'_>, TextLayout) {
