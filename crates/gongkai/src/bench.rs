@@ -15,10 +15,12 @@ pub struct Args {
     /// Reports generated per layout.
     #[arg(long, default_value_t = 2000)]
     reports: usize,
-    /// Reports printed to PDF by LibreOffice (slow to make; skipped when soffice is missing).
+    /// Reports printed to PDF, and saved as Word 97 `.doc`, by LibreOffice (slow to make;
+    /// skipped when soffice is missing).
     #[arg(long, default_value_t = 200)]
     pdfs: usize,
-    /// Only these layouts (by name: docx-text, pdf-text, pdftotext-layout, html, markdown, docx).
+    /// Only these layouts (by name: docx-text, pdf-text, pdftotext-layout, pdf-extract-text,
+    /// office-text, html, markdown, docx).
     #[arg(long)]
     layout: Vec<String>,
     /// Measure each layout this many times and keep the fastest run (also handy under a profiler).
@@ -94,17 +96,23 @@ fn wc_baseline(dir: &std::path::Path, text: &[u8]) -> anyhow::Result<Duration> {
     Ok(best)
 }
 
-fn pdfs(dir: &std::path::Path, n: usize) -> anyhow::Result<Option<Vec<Vec<u8>>>> {
+/// `n` generated DOCX files converted by LibreOffice to `target` (`pdf`, `doc`), or `None`
+/// when LibreOffice is missing.
+fn office_converted(
+    dir: &std::path::Path,
+    n: usize,
+    target: &str,
+) -> anyhow::Result<Option<Vec<Vec<u8>>>> {
     if n == 0 || Command::new("soffice").arg("--version").output().is_err() {
         return Ok(None);
     }
-    let pdf_dir = dir.join("pdf");
-    std::fs::create_dir_all(&pdf_dir)?;
+    let out_dir = dir.join(target);
+    std::fs::create_dir_all(&out_dir)?;
     let docx = generate(Layout::Docx, n, 900_000);
     let mut names = Vec::new();
     for (i, bytes) in docx.iter().enumerate() {
         let name = format!("r{i:05}.docx");
-        std::fs::write(pdf_dir.join(&name), bytes)?;
+        std::fs::write(out_dir.join(&name), bytes)?;
         names.push(name);
     }
     let status = Command::new("soffice")
@@ -112,20 +120,20 @@ fn pdfs(dir: &std::path::Path, n: usize) -> anyhow::Result<Option<Vec<Vec<u8>>>>
             "--headless",
             "--norestore",
             "--convert-to",
-            "pdf",
+            target,
             "--outdir",
             ".",
         ])
         .args(&names)
-        .env("HOME", &pdf_dir)
-        .current_dir(&pdf_dir)
+        .env("HOME", &out_dir)
+        .current_dir(&out_dir)
         .output()
         .context("running LibreOffice")?;
     if !status.status.success() {
-        bail!("LibreOffice failed to print the corpus to PDF");
+        bail!("LibreOffice failed to convert the corpus to {target}");
     }
     let out = (0..n)
-        .map(|i| std::fs::read(pdf_dir.join(format!("r{i:05}.pdf"))))
+        .map(|i| std::fs::read(out_dir.join(format!("r{i:05}.{target}"))))
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Some(out))
 }
@@ -162,10 +170,12 @@ pub fn run_bench(args: Args) -> anyhow::Result<()> {
         results.push(m);
     }
     let wc = wc_baseline(&dir, &all_text)?;
-    if let Some(files) = pdfs(&dir, args.pdfs)? {
-        results.push(run("pdf (LibreOffice)", &files)?);
-    } else {
-        let _ = writeln!(stderr, "soffice not found: PDF layout skipped");
+    for (target, name) in [("pdf", "pdf (LibreOffice)"), ("doc", "doc (LibreOffice)")] {
+        if let Some(files) = office_converted(&dir, args.pdfs, target)? {
+            results.push(run(name, &files)?);
+        } else {
+            let _ = writeln!(stderr, "soffice not found: {name} skipped");
+        }
     }
     let text_bytes: usize = text_measures.iter().map(|m| m.0).sum();
     let text_time: Duration = text_measures.iter().map(|m| m.1).sum();
