@@ -22,6 +22,9 @@ fn document_xml(bytes: &[u8]) -> Result<String, ParseError> {
     let bad = |why: String| ParseError::Docx(why);
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| bad(format!("不是有效的 DOCX（ZIP）文件：{e}")))?;
+    if zip.by_name("word/document.xml").is_err() {
+        return Err(bad(not_a_document(&mut zip).into()));
+    }
     let file = zip
         .by_name("word/document.xml")
         .map_err(|_| bad("DOCX 中没有 word/document.xml".into()))?;
@@ -33,6 +36,24 @@ fn document_xml(bytes: &[u8]) -> Result<String, ParseError> {
         return Err(bad("word/document.xml 过大".into()));
     }
     Ok(xml)
+}
+
+/// What a ZIP file without a Word body is, as far as its parts tell: other office files share
+/// the container, and a clerk needs to know which program to save it from.
+fn not_a_document(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> &'static str {
+    let mut mimetype = String::new();
+    if let Ok(f) = zip.by_name("mimetype") {
+        let _ = f.take(256).read_to_string(&mut mimetype);
+    }
+    if mimetype.starts_with("application/vnd.oasis.opendocument.text") {
+        "这是 OpenDocument 文本（.odt），请用 WPS、Word 或 LibreOffice 另存为 DOCX 或 PDF 后再检查"
+    } else if zip.by_name("xl/workbook.xml").is_ok() || mimetype.contains("spreadsheet") {
+        "这是电子表格（.xlsx/.ods），不是年度报告文档"
+    } else if zip.by_name("ppt/presentation.xml").is_ok() || mimetype.contains("presentation") {
+        "这是演示文稿（.pptx/.odp），不是年度报告文档"
+    } else {
+        "ZIP 文件中没有 word/document.xml，不是 DOCX 文档"
+    }
 }
 
 #[derive(Default)]
@@ -156,6 +177,36 @@ mod tests {
                 Block::TableEnd
             ]
         );
+    }
+
+    fn zip_of(parts: &[(&str, &str)]) -> Vec<u8> {
+        use std::io::Write;
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, body) in parts {
+            out.start_file(*name, zip::write::SimpleFileOptions::default())
+                .expect("entry");
+            out.write_all(body.as_bytes()).expect("write");
+        }
+        out.finish().expect("zip").into_inner()
+    }
+
+    #[test]
+    fn other_office_files_are_named() {
+        let cases = [
+            (
+                zip_of(&[("mimetype", "application/vnd.oasis.opendocument.text")]),
+                "OpenDocument",
+            ),
+            (zip_of(&[("xl/workbook.xml", "<workbook/>")]), "电子表格"),
+            (zip_of(&[("ppt/presentation.xml", "<p/>")]), "演示文稿"),
+            (zip_of(&[("readme.txt", "hello")]), "不是 DOCX"),
+        ];
+        for (bytes, says) in cases {
+            match read(&bytes) {
+                Err(ParseError::Docx(m)) => assert!(m.contains(says), "{m}"),
+                other => panic!("{says}: {:?}", other.map(|_| ())),
+            }
+        }
     }
 
     #[test]

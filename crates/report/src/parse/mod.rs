@@ -68,6 +68,9 @@ pub enum ParseError {
     Json(String),
     #[error("不是政府信息公开工作年度报告：{0}")]
     NotAReport(String),
+    /// A form reports are not read from, named so the clerk knows what to save it as.
+    #[error("{0}")]
+    Unsupported(&'static str),
 }
 
 /// A report read from a source, with what the reading itself found.
@@ -110,6 +113,11 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
         return from_doc(&text::read(&text).0, Layout::Pdf);
     }
     let text = decode(bytes)?;
+    if text.trim_start().starts_with("{\\rtf") {
+        return Err(ParseError::Unsupported(
+            "这是 RTF 文档，无法读取；请用 WPS、Word 或 LibreOffice 另存为 DOCX 或 PDF 后再检查",
+        ));
+    }
     if text.trim_start().starts_with('{') {
         return from_json(&text);
     }
@@ -274,6 +282,14 @@ mod tests {
             proptest::prop_assert_eq!(trim(&s), s.trim());
             proptest::prop_assert_eq!(trim_end(&s), s.trim_end());
         }
+    }
+
+    #[test]
+    fn rtf_is_named_not_taken_for_json() {
+        assert!(matches!(
+            parse(b"{\\rtf1\\ansi\\ansicpg936 {\\fonttbl}}"),
+            Err(ParseError::Unsupported(m)) if m.contains("RTF")
+        ));
     }
 
     #[test]
