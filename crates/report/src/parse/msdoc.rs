@@ -160,7 +160,7 @@ fn main_text(word: &[u8], clx: &[u8], ccp: usize) -> Result<String, ParseError> 
     let plc = clx.get(at + 5..at + 5 + lcb).ok_or_else(bad)?;
     // n pieces: n + 1 character positions (4 bytes each), then n descriptors (8 bytes each).
     let n = plc.len().saturating_sub(4) / 12;
-    let mut out = String::with_capacity(ccp.min(super::MAX_INPUT));
+    let mut out = String::with_capacity(ccp.min(word.len()));
     for k in 0..n {
         let (Some(cp0), Some(cp1)) = (u32_at(plc, k * 4), u32_at(plc, k * 4 + 4)) else {
             return Err(bad());
@@ -195,20 +195,28 @@ fn main_text(word: &[u8], clx: &[u8], ccp: usize) -> Result<String, ParseError> 
 /// characters (anchors of pictures and footnotes) dropped.
 fn lines(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    // For each open field: true while in its code, before its separator.
+    // For each open field: true while in its code, before its separator; and how many open
+    // fields are in their code (kept as a count, so that deep nesting costs nothing per char).
     let mut fields: Vec<bool> = Vec::new();
+    let mut in_code = 0usize;
     for c in raw.chars() {
         match c {
-            '\u{13}' => fields.push(true),
+            '\u{13}' => {
+                fields.push(true);
+                in_code += 1;
+            }
             '\u{14}' => {
-                if let Some(code) = fields.last_mut() {
+                if let Some(code) = fields.last_mut().filter(|code| **code) {
                     *code = false;
+                    in_code -= 1;
                 }
             }
             '\u{15}' => {
-                fields.pop();
+                if fields.pop() == Some(true) {
+                    in_code -= 1;
+                }
             }
-            _ if fields.iter().any(|&code| code) => {}
+            _ if in_code > 0 => {}
             '\r' | '\u{07}' | '\u{0b}' | '\u{0c}' | '\u{0e}' => out.push('\n'),
             '\u{1e}' => out.push('-'),
             '\t' => out.push('\t'),
@@ -230,6 +238,11 @@ mod tests {
         assert_eq!(
             lines(raw),
             "一、总体情况\n详见网站。\n规章\n1\n\n0\n\n第3页"
+        );
+        // Nested fields, a separator or an end without a field, a field never closed.
+        assert_eq!(
+            lines("a\u{13}X\u{13}Y\u{14}y\u{15}Z\u{14}b\u{15}c\u{14}\u{15}d\u{13}e"),
+            "abcd"
         );
     }
 
