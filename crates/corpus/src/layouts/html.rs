@@ -1,6 +1,7 @@
 //! HTML as government portals publish it: styled paragraphs, tables with rowspan/colspan,
 //! figures inside nested tags, `&nbsp;` for blank cells, now and then full-width digits or
-//! thousands separators.
+//! thousands separators; the site's own navigation and footer around the article, which older
+//! portals lay out with a table of their own.
 
 use std::fmt::Write;
 
@@ -37,9 +38,16 @@ fn figure(text: &str, rng: &mut Rng) -> String {
 pub fn portal_html(r: &Report, rng: &mut Rng) -> String {
     let title: String = title_lines(r, rng).concat();
     let mut s = format!(
-        "<html><head><meta charset=\"utf-8\"><title>{}</title></head><body>\n<div class=\"article\">\n",
+        "<html><head><meta charset=\"utf-8\"><title>{}</title></head><body>\n",
         esc(&title)
     );
+    let layout_table = rng.chance(30);
+    if layout_table {
+        s.push_str("<table width=\"100%\" border=\"0\"><tr><td width=\"180\"><ul><li><a href=\"/\">首页</a></li><li><a href=\"/zwgk\">政府信息公开</a></li><li>政府信息公开年报</li></ul></td><td>\n");
+    } else if rng.chance(50) {
+        s.push_str("<div class=\"crumb\">当前位置：<a href=\"/\">首页</a> &gt; <a href=\"/zwgk\">政府信息公开</a> &gt; 政府信息公开年报</div>\n");
+    }
+    s.push_str("<div class=\"article\">\n");
     if rng.chance(70) {
         let _ = writeln!(
             s,
@@ -92,6 +100,20 @@ pub fn portal_html(r: &Report, rng: &mut Rng) -> String {
             }
         }
     }
-    s.push_str("</div></body></html>\n");
+    s.push_str("</div>\n");
+    let body = esc(r.body.as_deref().unwrap_or(""));
+    let year = r.year.map_or(2025, |y| y + 1);
+    let footer = format!(
+        "<p>主办单位：{body}　技术支持：县大数据中心</p><p>版权所有 © {year} {body}　网站标识码：5113000001　蜀ICP备05001234号-1　川公网安备 51130202000123号</p>"
+    );
+    if layout_table {
+        let _ = writeln!(
+            s,
+            "</td></tr><tr><td colspan=\"2\">{footer}</td></tr></table>"
+        );
+    } else if rng.chance(60) {
+        let _ = writeln!(s, "<div class=\"footer\">{footer}</div>");
+    }
+    s.push_str("</body></html>\n");
     s
 }

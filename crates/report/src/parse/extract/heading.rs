@@ -162,7 +162,7 @@ fn find_year(s: &str) -> Option<(usize, usize, i32)> {
                 }
             }
         }
-        if "〇一二".contains(c) {
+        if matches!(c, '〇' | '一' | '二') {
             let run: String = chars.iter().skip(i).take(4).map(|x| x.1).collect();
             if let (Some(y), Some(&(end, '年'))) = (chinese_digits(&run), chars.get(i + 4))
                 && (2000..=2100).contains(&y)
@@ -200,16 +200,52 @@ fn complete_body(name: &str) -> String {
     n.to_string()
 }
 
+/// A portal's own text around an article: its breadcrumb (`当前位置：首页 > 政府信息公开`) and
+/// its footer (`版权所有`, `ICP备…`, `主办单位：…`). Never part of a report.
+pub fn is_site_chrome(text: &str) -> bool {
+    static MARKS: WordSet<15> = WordSet::new([
+        "版权所有",
+        "ICP备",
+        "公网安备",
+        "网站标识码",
+        "主办单位：",
+        "主办单位:",
+        "技术支持：",
+        "技术支持:",
+        "Copyright",
+        "COPYRIGHT",
+        "copyright",
+        "当前位置",
+        "您的位置",
+        "现在的位置",
+        "所在位置",
+    ]);
+    // A sentence is the report's own: most paragraphs are let go at their last character.
+    let t = crate::parse::trim(text);
+    if t.len() > 600 || t.ends_with(['。', '；']) {
+        return false;
+    }
+    t.trim_start_matches(squash_drops).starts_with("首页") || MARKS.any_in(t)
+}
+
 pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
     // A title is often broken over lines: 山亭区凫城镇2025年政府信息公开 / 工作年度报告.
     let mut joined = String::new();
     let mut title = None;
     for p in preamble.iter().take(8) {
+        if is_site_chrome(p) {
+            continue;
+        }
         if p.chars().count() > 60 {
             break;
         }
         joined.push_str(&squash(p));
         if joined.contains("年度报告") || joined.contains("年报") {
+            // A menu or column name (政府信息公开年报) names no year: not the title.
+            if !joined.contains("年度报告") && find_year(&joined).is_none() {
+                joined.clear();
+                continue;
+            }
             title = Some(joined.clone());
             break;
         }
@@ -237,7 +273,11 @@ pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
             info.body = Some(complete_body(name)).filter(|b| !b.is_empty());
         }
     }
-    if let Some(org) = preamble.iter().take(8).find(|p| org_line(p)) {
+    if let Some(org) = preamble
+        .iter()
+        .take(8)
+        .find(|p| !is_site_chrome(p) && org_line(p))
+    {
         info.body = Some(squash(org));
     }
     info
@@ -278,6 +318,30 @@ pub fn date(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn site_chrome() {
+        let chrome = [
+            "当前位置：首页 > 政府信息公开 > 政府信息公开年报",
+            "首页 政府信息公开 政府信息公开年报",
+            "您现在的位置：信息公开",
+            "版权所有 © 2026 南部县人民政府　蜀ICP备05001234号-1",
+            "主办单位：南部县人民政府办公室　技术支持：县大数据中心",
+            "Copyright 2026 www.example.gov.cn",
+        ];
+        for p in chrome {
+            assert!(is_site_chrome(p), "{p}");
+        }
+        let report = [
+            "南部县人民政府2025年政府信息公开工作年度报告",
+            "在门户网站首页开设政府信息公开专栏，全年更新信息336条。",
+            "一、总体情况",
+            "南部县人民政府办公室",
+        ];
+        for p in report {
+            assert!(!is_site_chrome(p), "{p}");
+        }
+    }
 
     #[test]
     fn sections_by_their_words() {

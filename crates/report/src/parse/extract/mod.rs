@@ -95,6 +95,9 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     }
                     continue;
                 }
+                if outside_sections(current) && heading::is_site_chrome(p) {
+                    continue;
+                }
                 match current.and_then(|i| section_text.get_mut(i)) {
                     Some(buf) => buf.push(Cow::Borrowed(p)),
                     None => preamble.push(Cow::Borrowed(p)),
@@ -132,6 +135,9 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                         .filter(|c| !c.is_empty())
                         .collect::<Vec<_>>()
                         .join(" ");
+                    if outside_sections(sec) && heading::is_site_chrome(&line) {
+                        continue;
+                    }
                     match sec.and_then(|i| section_text.get_mut(i)) {
                         Some(buf) => buf.push(line.into()),
                         None => preamble.push(line.into()),
@@ -177,6 +183,12 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
         headings_found: headings.len(),
         tables_found,
     }
+}
+
+/// Where a portal's breadcrumb and footer land: before section 一, or after section 六 began.
+/// (Only there is text checked for them: the sections between are the report's own.)
+fn outside_sections(current: Option<usize>) -> bool {
+    current.is_none_or(|s| s == 5)
 }
 
 fn first_year(sections: &[Vec<Cow<str>>; 6]) -> Option<i32> {
