@@ -1,10 +1,18 @@
-//! Plain text as it comes out of DOCX and PDF files, in three layouts:
+//! Plain text as it comes out of DOCX and PDF files and office suites. The layout is told from
+//! the shapes of the lines, then one reader brings the text to a [`Doc`]:
 //!
 //! - **cell per line** (DOCX → text): a table cell per line, indented by a tab; a blank line
-//!   ends a row; an unindented line right after a cell continues that cell.
+//!   ends a row; an unindented line right after a cell continues that cell (`rows.rs`).
 //! - **tab rows** (PDF → text): a table row per line, cells separated by tabs; rows can be split
-//!   across lines and labels broken.
-//! - **aligned columns** (`pdftotext -layout`): cells separated by runs of spaces.
+//!   across lines and labels broken (`rows.rs`).
+//! - **aligned columns** (`pdftotext -layout`): cells separated by runs of spaces (`rows.rs`).
+//! - **single spaces** (pure-Rust PDF extraction): figures at the end of a line (`spaced.rs`).
+//! - **a cell per line with nothing between rows** (an office suite's "save as text"):
+//!   [`super::cell_lines`].
+//! - **Markdown** pipe tables (what `render` writes).
+
+mod rows;
+mod spaced;
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -12,9 +20,11 @@ use std::sync::LazyLock;
 use memchr::memmem;
 
 use super::doc::{Doc, strip_marks};
-use super::number::{CellText, classify};
-use super::numbering;
 use super::trim;
+use rows::{cell_per_line, row_per_line};
+use spaced::{spaced, trailing_figures};
+
+pub(crate) use spaced::is_figure_like;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TextLayout {
@@ -284,101 +294,6 @@ pub(crate) fn trim_end_spaces(line: &str) -> &str {
     }
 }
 
-fn cell_per_line<'a>(
-    mut doc: Doc<'a>,
-    lines: impl Iterator<Item = &'a str>,
-    marks: &Marks,
-) -> Doc<'a> {
-    let mut row: Vec<Cow<str>> = Vec::with_capacity(8);
-    let mut in_table = false;
-    let mut after_blank = true;
-    for raw in lines {
-        let line = marks.strip(trim_end_spaces(raw));
-        if !line.starts_with('\t') && trim(&line).is_empty() {
-            if !row.is_empty() {
-                doc.row(row.drain(..));
-            }
-            after_blank = true;
-            continue;
-        }
-        if let Some(cell) = line.strip_prefix('\t') {
-            in_table = true;
-            row.push(sub(&line, trim(cell)));
-        } else if in_table && !after_blank && !row.is_empty() {
-            if let Some(last) = row.last_mut() {
-                last.to_mut().push_str(trim(&line));
-            }
-        } else {
-            if !row.is_empty() {
-                doc.row(row.drain(..));
-            }
-            if in_table {
-                doc.end_table();
-                in_table = false;
-            }
-            doc.para(line);
-        }
-        after_blank = false;
-    }
-    if !row.is_empty() {
-        doc.row(row);
-    }
-    doc.end_table();
-    doc
-}
-
-/// Splits an aligned line at runs of two or more spaces, into `cells`; a run of figures
-/// separated by single spaces is split into its figures.
-#[expect(
-    clippy::ptr_arg,
-    reason = "the cells borrow the input only when the line does: `sub` asks the Cow"
-)]
-fn split_aligned<'a>(line: &Cow<'a, str>, cells: &mut Vec<Cow<'a, str>>) {
-    let text: &str = line;
-    for chunk in aligned_chunks(text) {
-        let chunk = trim(chunk);
-        if chunk.is_empty() {
-            continue;
-        }
-        let parts = chunk.split([' ', '\u{3000}']).filter(|p| !p.is_empty());
-        if parts.clone().nth(1).is_some() && parts.clone().all(is_figure_like) {
-            cells.extend(parts.map(|p| sub(line, p)));
-        } else {
-            cells.push(sub(line, chunk));
-        }
-    }
-}
-
-/// The pieces of a line between runs of two or more spaces. Once trimmed, they are the pieces of
-/// `line.split("  ")` that are not blank: that split cuts a run of spaces into pairs, leaving
-/// nothing or one space, which trimming removes. One look at each byte: an aligned line is
-/// mostly spaces, and a substring search stopped at every pair of them.
-fn aligned_chunks(line: &str) -> impl Iterator<Item = &str> {
-    let bytes = line.as_bytes();
-    let (mut start, mut i) = (0, 0);
-    std::iter::from_fn(move || {
-        while i < bytes.len() {
-            if bytes.get(i) != Some(&b' ') {
-                i += 1;
-                continue;
-            }
-            let run_start = i;
-            while bytes.get(i) == Some(&b' ') {
-                i += 1;
-            }
-            if i - run_start >= 2 {
-                let chunk = line.get(start..run_start).unwrap_or_default();
-                start = i;
-                return Some(chunk);
-            }
-        }
-        // The last piece, once.
-        let chunk = line.get(start..)?;
-        start = bytes.len() + 1;
-        Some(chunk)
-    })
-}
-
 /// A line that is only a page number: `3`, `- 3 -`, `—3—`, `第3页`, `3/10`, `第 3 页 共 10 页`.
 pub fn is_page_number(line: &str) -> bool {
     if line.len() > 40 || !line.bytes().any(|b| b.is_ascii_digit()) || line.contains('\t') {
@@ -414,145 +329,6 @@ pub fn is_page_number(line: &str) -> bool {
     matches!(core.split_once('/'), Some((a, b)) if digits_only(a) && digits_only(b))
 }
 
-/// A figure, or a figure printed with its unit (`251000元`, `12.5%`).
-pub(crate) fn is_figure_like(token: &str) -> bool {
-    let bare = ["万元", "元", "%", "％"]
-        .iter()
-        .find_map(|u| token.strip_suffix(u))
-        .unwrap_or(token);
-    matches!(classify(bare), CellText::Number(_))
-}
-
-/// Where the last token of `rest` begins: after its last whitespace character (which may be
-/// wider than one byte, like U+3000). `None` as soon as the token shows a character no figure
-/// or unit is written with: it is words, and a prose line need not be read back to its start.
-fn figure_token_start(rest: &str) -> Option<usize> {
-    for (i, c) in rest.char_indices().rev() {
-        if c.is_whitespace() {
-            return Some(i + c.len_utf8());
-        }
-        if !(super::number::figure_char(c) || matches!(c, '%' | '％')) {
-            return None;
-        }
-    }
-    Some(0)
-}
-
-/// The words before the figures that end a line, and how many figures there are.
-fn trailing_figures(line: &str) -> (&str, usize) {
-    // A prose line is passed over at its last character: `figure_token_start` gives up there.
-    let mut rest = super::trim_end(line);
-    let mut figures = 0;
-    while let Some(cut) = figure_token_start(rest) {
-        let token = &rest[cut..];
-        if token.is_empty() || !is_figure_like(token) {
-            break;
-        }
-        figures += 1;
-        rest = rest[..cut].trim_end();
-        if cut == 0 {
-            break;
-        }
-    }
-    (trim(rest), figures)
-}
-
-/// Joins the lines of a paragraph that the page width broke: a line that runs on (long, and
-/// not ending a sentence) continues on the next one, unless that one starts a new numbered item.
-/// A paragraph of one line borrows it; only a paragraph joined from several lines is owned.
-#[derive(Default)]
-struct Wrapped<'a> {
-    para: Cow<'a, str>,
-    last_line_chars: usize,
-    last_line_len: usize,
-}
-
-impl<'a> Wrapped<'a> {
-    fn push(&mut self, doc: &mut Doc<'a>, line: Cow<'a, str>) {
-        let line = sub(&line, trim(&line));
-        // A heading is one line: only a paragraph of one line so far can be one.
-        let one_line = self.para.len() == self.last_line_len;
-        let runs_on = !self.para.is_empty()
-            && !self
-                .para
-                .ends_with(['。', '；', '！', '？', '：', ':', ';'])
-            && self.last_line_chars >= 15
-            && !numbering::opens_with_mark(&line)
-            && (!one_line
-                || !super::extract::is_heading(&self.para)
-                    && (!numbering::is_numbered_heading(&self.para)
-                        || numbering::ends_heading(&self.para, &line)));
-        self.last_line_chars = line.chars().count();
-        self.last_line_len = line.len();
-        if runs_on {
-            self.para.to_mut().push_str(&line);
-        } else {
-            self.flush(doc);
-            self.para = line;
-        }
-    }
-
-    fn flush(&mut self, doc: &mut Doc<'a>) {
-        if !self.para.is_empty() {
-            doc.para(std::mem::take(&mut self.para));
-        }
-    }
-}
-
-/// The line with an amount's unit joined back to its figure where extraction spaced them
-/// apart at the end of the line (`政府集中采购 0 93000 元`), so the amount reads as one cell.
-fn unit_joined(line: Cow<'_, str>) -> Cow<'_, str> {
-    let t = trim_end_spaces(&line);
-    if !t.ends_with('元') {
-        return line;
-    }
-    let Some(figure) = t.strip_suffix("万元").or_else(|| t.strip_suffix('元')) else {
-        return line;
-    };
-    match figure.strip_suffix(' ') {
-        Some(before) if before.ends_with(|c: char| c.is_ascii_digit()) => {
-            let unit = &t[figure.len()..];
-            Cow::Owned(format!("{before}{unit}"))
-        }
-        _ => line,
-    }
-}
-
-fn spaced<'a>(mut doc: Doc<'a>, lines: impl Iterator<Item = &'a str>, marks: &Marks) -> Doc<'a> {
-    let mut wrapped = Wrapped::default();
-    let mut cells: Vec<Cow<str>> = Vec::with_capacity(8);
-    for raw in lines {
-        let line = unit_joined(marks.strip(raw));
-        if trim(&line).is_empty() || is_page_number(&line) {
-            continue;
-        }
-        let (label, figures) = trailing_figures(&line);
-        // A lone figure is a cell only when indented as a new text run (" 0"); a bare "3" is
-        // more likely a page number.
-        let lone_cell = figures == 1 && label.is_empty() && line.starts_with(char::is_whitespace);
-        if figures >= 2 || (figures == 1 && !label.is_empty()) || lone_cell {
-            wrapped.flush(&mut doc);
-            cells.clear();
-            cells.push(sub(&line, label));
-            // The figures are the last tokens, read from the end and put back in order.
-            cells.extend(
-                line.split_whitespace()
-                    .rev()
-                    .take(figures)
-                    .map(|t| sub(&line, t)),
-            );
-            if let Some(figs) = cells.get_mut(1..) {
-                figs.reverse();
-            }
-            doc.row(cells.drain(..));
-        } else {
-            wrapped.push(&mut doc, line);
-        }
-    }
-    wrapped.flush(&mut doc);
-    doc
-}
-
 fn markdown<'a>(mut doc: Doc<'a>, lines: impl Iterator<Item = &'a str>) -> Doc<'a> {
     for line in lines {
         let t = trim(line);
@@ -571,37 +347,6 @@ fn markdown<'a>(mut doc: Doc<'a>, lines: impl Iterator<Item = &'a str>) -> Doc<'
     doc
 }
 
-fn row_per_line<'a>(
-    mut doc: Doc<'a>,
-    lines: impl Iterator<Item = &'a str>,
-    marks: &Marks,
-    layout: TextLayout,
-) -> Doc<'a> {
-    // One line's cells at a time, in a buffer reused from line to line.
-    let mut cells: Vec<Cow<str>> = Vec::with_capacity(8);
-    for raw in lines {
-        let line = marks.strip(raw);
-        if trim(&line).is_empty() {
-            continue;
-        }
-        if is_page_number(&line) {
-            continue;
-        }
-        cells.clear();
-        match layout {
-            TextLayout::Aligned => split_aligned(&line, &mut cells),
-            _ => cells.extend(split_at(&line, b'\t').map(|c| sub(&line, trim(c)))),
-        }
-        if cells.len() <= 1 {
-            doc.para(line);
-        } else {
-            doc.row(cells.drain(..));
-        }
-    }
-    doc.end_table();
-    doc
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -613,19 +358,6 @@ mod tests {
                 trim_end_spaces(&line),
                 line.trim_end_matches([' ', '\u{a0}'])
             );
-        }
-    }
-
-    #[test]
-    fn units_spaced_off_their_amount_are_joined() {
-        for (line, want) in [
-            ("政府集中采购 0 93000 元", "政府集中采购 0 93000元"),
-            ("行政事业性收费 1.5 万元", "行政事业性收费 1.5万元"),
-            ("政府集中采购 0 93000元", "政府集中采购 0 93000元"),
-            ("共收取费用 元", "共收取费用 元"),
-            ("单位：万元", "单位：万元"),
-        ] {
-            assert_eq!(unit_joined(Cow::Borrowed(line)), want, "{line}");
         }
     }
 
@@ -736,107 +468,5 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(detect(text), want, "{text:?}");
         }
-    }
-
-    #[test]
-    fn pdf_lines_of_a_paragraph_are_joined_but_not_across_headings() {
-        let text = format!(
-            "{}\n{}\n四、政府信息公开行政复议、行政诉讼情况\n全年因政府信息公开工作被申请行政复议\n1件。\n{}",
-            "全年共收到政府信息公开申请，比上年增长了百分之",
-            "十。",
-            "1.属于国家秘密 0 0 0 0 0 0 0\n".repeat(6)
-        );
-        let (doc, layout) = read(&text);
-        assert_eq!(layout, TextLayout::Spaced);
-        let paras: Vec<&str> = doc
-            .blocks()
-            .filter_map(|b| match b {
-                crate::parse::doc::Block::Para(p) => Some(p),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(
-            paras,
-            vec![
-                "全年共收到政府信息公开申请，比上年增长了百分之十。",
-                "四、政府信息公开行政复议、行政诉讼情况",
-                "全年因政府信息公开工作被申请行政复议1件。"
-            ]
-        );
-    }
-
-    /// `trailing_figures` as it was before `figure_token_start` cut the search short.
-    fn trailing_figures_reading_whole_tokens(line: &str) -> (&str, usize) {
-        let mut rest = line.trim_end();
-        let mut figures = 0;
-        loop {
-            let cut = rest
-                .char_indices()
-                .rev()
-                .find(|(_, c)| c.is_whitespace())
-                .map_or(0, |(i, c)| i + c.len_utf8());
-            let token = &rest[cut..];
-            if token.is_empty() || !is_figure_like(token) {
-                break;
-            }
-            figures += 1;
-            rest = rest[..cut].trim_end();
-            if cut == 0 {
-                break;
-            }
-        }
-        (rest.trim(), figures)
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn trailing_figures_as_whole_tokens_give(line in "[0-9 　,.%％万元件个—/无公开a\\-]{0,16}") {
-            proptest::prop_assert_eq!(
-                trailing_figures(&line),
-                trailing_figures_reading_whole_tokens(&line)
-            );
-        }
-    }
-
-    #[test]
-    fn trailing_figures_of_a_line() {
-        assert_eq!(
-            trailing_figures("1.属于国家秘密 0 0 3 "),
-            ("1.属于国家秘密", 3)
-        );
-        assert_eq!(
-            trailing_figures("政府集中采购　6　251000元"),
-            ("政府集中采购", 2)
-        );
-        assert_eq!(trailing_figures(" 0 0"), ("", 2));
-        assert_eq!(
-            trailing_figures("全年公开信息 68 条"),
-            ("全年公开信息 68 条", 0)
-        );
-        assert_eq!(trailing_figures(""), ("", 0));
-    }
-
-    proptest::proptest! {
-        /// Runs of spaces cut a line into the pieces `split("  ")` gives, blank ones aside.
-        #[test]
-        fn aligned_chunks_as_split_gives(line in "[ a公\u{3000}\t0]{0,24}") {
-            let ours: Vec<&str> = aligned_chunks(&line).map(trim).filter(|c| !c.is_empty()).collect();
-            let std: Vec<&str> = line.split("  ").map(trim).filter(|c| !c.is_empty()).collect();
-            proptest::prop_assert_eq!(ours, std);
-        }
-    }
-
-    #[test]
-    fn aligned_split() {
-        let mut cells = vec![Cow::Borrowed("left over")];
-        cells.clear();
-        split_aligned(
-            &Cow::Borrowed("  (二) 部分公开    0 0 1   0  0  0   1"),
-            &mut cells,
-        );
-        assert_eq!(
-            cells,
-            vec!["(二) 部分公开", "0", "0", "1", "0", "0", "0", "1"]
-        );
     }
 }

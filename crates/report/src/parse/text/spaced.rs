@@ -1,0 +1,250 @@
+//! The reader of single-spaced text (what pure-Rust PDF extraction gives): a line ending in
+//! figures is a row and its words the label; other lines are prose, joined where the page width
+//! broke them.
+
+use std::borrow::Cow;
+
+use super::{Marks, is_page_number, sub, trim_end_spaces};
+use crate::parse::doc::Doc;
+use crate::parse::number::{CellText, classify};
+use crate::parse::{numbering, trim};
+
+/// A figure, or a figure printed with its unit (`251000元`, `12.5%`).
+pub(crate) fn is_figure_like(token: &str) -> bool {
+    let bare = ["万元", "元", "%", "％"]
+        .iter()
+        .find_map(|u| token.strip_suffix(u))
+        .unwrap_or(token);
+    matches!(classify(bare), CellText::Number(_))
+}
+
+/// Where the last token of `rest` begins: after its last whitespace character (which may be
+/// wider than one byte, like U+3000). `None` as soon as the token shows a character no figure
+/// or unit is written with: it is words, and a prose line need not be read back to its start.
+fn figure_token_start(rest: &str) -> Option<usize> {
+    for (i, c) in rest.char_indices().rev() {
+        if c.is_whitespace() {
+            return Some(i + c.len_utf8());
+        }
+        if !(crate::parse::number::figure_char(c) || matches!(c, '%' | '％')) {
+            return None;
+        }
+    }
+    Some(0)
+}
+
+/// The words before the figures that end a line, and how many figures there are.
+pub(super) fn trailing_figures(line: &str) -> (&str, usize) {
+    // A prose line is passed over at its last character: `figure_token_start` gives up there.
+    let mut rest = crate::parse::trim_end(line);
+    let mut figures = 0;
+    while let Some(cut) = figure_token_start(rest) {
+        let token = &rest[cut..];
+        if token.is_empty() || !is_figure_like(token) {
+            break;
+        }
+        figures += 1;
+        rest = rest[..cut].trim_end();
+        if cut == 0 {
+            break;
+        }
+    }
+    (trim(rest), figures)
+}
+
+/// Joins the lines of a paragraph that the page width broke: a line that runs on (long, and
+/// not ending a sentence) continues on the next one, unless that one starts a new numbered item.
+/// A paragraph of one line borrows it; only a paragraph joined from several lines is owned.
+#[derive(Default)]
+struct Wrapped<'a> {
+    para: Cow<'a, str>,
+    last_line_chars: usize,
+    last_line_len: usize,
+}
+
+impl<'a> Wrapped<'a> {
+    fn push(&mut self, doc: &mut Doc<'a>, line: Cow<'a, str>) {
+        let line = sub(&line, trim(&line));
+        // A heading is one line: only a paragraph of one line so far can be one.
+        let one_line = self.para.len() == self.last_line_len;
+        let runs_on = !self.para.is_empty()
+            && !self
+                .para
+                .ends_with(['。', '；', '！', '？', '：', ':', ';'])
+            && self.last_line_chars >= 15
+            && !numbering::opens_with_mark(&line)
+            && (!one_line
+                || !crate::parse::extract::is_heading(&self.para)
+                    && (!numbering::is_numbered_heading(&self.para)
+                        || numbering::ends_heading(&self.para, &line)));
+        self.last_line_chars = line.chars().count();
+        self.last_line_len = line.len();
+        if runs_on {
+            self.para.to_mut().push_str(&line);
+        } else {
+            self.flush(doc);
+            self.para = line;
+        }
+    }
+
+    fn flush(&mut self, doc: &mut Doc<'a>) {
+        if !self.para.is_empty() {
+            doc.para(std::mem::take(&mut self.para));
+        }
+    }
+}
+
+/// The line with an amount's unit joined back to its figure where extraction spaced them
+/// apart at the end of the line (`政府集中采购 0 93000 元`), so the amount reads as one cell.
+fn unit_joined(line: Cow<'_, str>) -> Cow<'_, str> {
+    let t = trim_end_spaces(&line);
+    if !t.ends_with('元') {
+        return line;
+    }
+    let Some(figure) = t.strip_suffix("万元").or_else(|| t.strip_suffix('元')) else {
+        return line;
+    };
+    match figure.strip_suffix(' ') {
+        Some(before) if before.ends_with(|c: char| c.is_ascii_digit()) => {
+            let unit = &t[figure.len()..];
+            Cow::Owned(format!("{before}{unit}"))
+        }
+        _ => line,
+    }
+}
+
+pub(super) fn spaced<'a>(
+    mut doc: Doc<'a>,
+    lines: impl Iterator<Item = &'a str>,
+    marks: &Marks,
+) -> Doc<'a> {
+    let mut wrapped = Wrapped::default();
+    let mut cells: Vec<Cow<str>> = Vec::with_capacity(8);
+    for raw in lines {
+        let line = unit_joined(marks.strip(raw));
+        if trim(&line).is_empty() || is_page_number(&line) {
+            continue;
+        }
+        let (label, figures) = trailing_figures(&line);
+        // A lone figure is a cell only when indented as a new text run (" 0"); a bare "3" is
+        // more likely a page number.
+        let lone_cell = figures == 1 && label.is_empty() && line.starts_with(char::is_whitespace);
+        if figures >= 2 || (figures == 1 && !label.is_empty()) || lone_cell {
+            wrapped.flush(&mut doc);
+            cells.clear();
+            cells.push(sub(&line, label));
+            // The figures are the last tokens, read from the end and put back in order.
+            cells.extend(
+                line.split_whitespace()
+                    .rev()
+                    .take(figures)
+                    .map(|t| sub(&line, t)),
+            );
+            if let Some(figs) = cells.get_mut(1..) {
+                figs.reverse();
+            }
+            doc.row(cells.drain(..));
+        } else {
+            wrapped.push(&mut doc, line);
+        }
+    }
+    wrapped.flush(&mut doc);
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{TextLayout, read};
+    use super::*;
+
+    #[test]
+    fn units_spaced_off_their_amount_are_joined() {
+        for (line, want) in [
+            ("政府集中采购 0 93000 元", "政府集中采购 0 93000元"),
+            ("行政事业性收费 1.5 万元", "行政事业性收费 1.5万元"),
+            ("政府集中采购 0 93000元", "政府集中采购 0 93000元"),
+            ("共收取费用 元", "共收取费用 元"),
+            ("单位：万元", "单位：万元"),
+        ] {
+            assert_eq!(unit_joined(Cow::Borrowed(line)), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn pdf_lines_of_a_paragraph_are_joined_but_not_across_headings() {
+        let text = format!(
+            "{}\n{}\n四、政府信息公开行政复议、行政诉讼情况\n全年因政府信息公开工作被申请行政复议\n1件。\n{}",
+            "全年共收到政府信息公开申请，比上年增长了百分之",
+            "十。",
+            "1.属于国家秘密 0 0 0 0 0 0 0\n".repeat(6)
+        );
+        let (doc, layout) = read(&text);
+        assert_eq!(layout, TextLayout::Spaced);
+        let paras: Vec<&str> = doc
+            .blocks()
+            .filter_map(|b| match b {
+                crate::parse::doc::Block::Para(p) => Some(p),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            paras,
+            vec![
+                "全年共收到政府信息公开申请，比上年增长了百分之十。",
+                "四、政府信息公开行政复议、行政诉讼情况",
+                "全年因政府信息公开工作被申请行政复议1件。"
+            ]
+        );
+    }
+
+    /// `trailing_figures` as it was before `figure_token_start` cut the search short.
+    fn trailing_figures_reading_whole_tokens(line: &str) -> (&str, usize) {
+        let mut rest = line.trim_end();
+        let mut figures = 0;
+        loop {
+            let cut = rest
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let token = &rest[cut..];
+            if token.is_empty() || !is_figure_like(token) {
+                break;
+            }
+            figures += 1;
+            rest = rest[..cut].trim_end();
+            if cut == 0 {
+                break;
+            }
+        }
+        (rest.trim(), figures)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trailing_figures_as_whole_tokens_give(line in "[0-9 　,.%％万元件个—/无公开a\\-]{0,16}") {
+            proptest::prop_assert_eq!(
+                trailing_figures(&line),
+                trailing_figures_reading_whole_tokens(&line)
+            );
+        }
+    }
+
+    #[test]
+    fn trailing_figures_of_a_line() {
+        assert_eq!(
+            trailing_figures("1.属于国家秘密 0 0 3 "),
+            ("1.属于国家秘密", 3)
+        );
+        assert_eq!(
+            trailing_figures("政府集中采购　6　251000元"),
+            ("政府集中采购", 2)
+        );
+        assert_eq!(trailing_figures(" 0 0"), ("", 2));
+        assert_eq!(
+            trailing_figures("全年公开信息 68 条"),
+            ("全年公开信息 68 条", 0)
+        );
+        assert_eq!(trailing_figures(""), ("", 0));
+    }
+}
