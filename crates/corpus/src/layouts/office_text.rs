@@ -1,8 +1,8 @@
 //! Text as an office suite saves it (LibreOffice's or WPS's "save as text"): each paragraph and
 //! each table cell on a line of its own, no indent, nothing between rows; an empty cell, and a
 //! cell covered by a merged cell above, an empty line. Variants seen: a byte-order mark, a
-//! blank line after each paragraph, and covered cells left out altogether (a table copied out
-//! of a PDF viewer).
+//! blank line after each paragraph, and covered cells left out altogether with long cells
+//! broken over two lines (a table copied out of a PDF viewer).
 
 use std::fmt::Write;
 
@@ -37,6 +37,21 @@ pub fn office_text(r: &Report, rng: &mut Rng) -> String {
                 for row in g.expanded() {
                     for slot in row {
                         match slot {
+                            Slot::Cell(c) if !covered_lines && c.text.chars().count() > 12 => {
+                                // A PDF viewer's copy breaks a long cell where the page did.
+                                let chars: Vec<char> = c.text.chars().collect();
+                                let at = if rng.chance(50) {
+                                    5 + rng.below((chars.len() - 7) as u32) as usize
+                                } else {
+                                    chars.len()
+                                };
+                                let (a, b): (String, String) =
+                                    (chars[..at].iter().collect(), chars[at..].iter().collect());
+                                let _ = write!(s, "{a}{newline}");
+                                if !b.is_empty() {
+                                    let _ = write!(s, "{b}{newline}");
+                                }
+                            }
                             Slot::Cell(c) => {
                                 let _ = write!(s, "{}{newline}", c.text);
                             }

@@ -14,6 +14,7 @@ use std::borrow::Cow;
 use super::doc::Doc;
 use super::extract::is_heading;
 use super::number::{CellText, classify};
+use super::numbering;
 use super::text::{Marks, is_figure_like, is_page_number, trim_end_spaces};
 use super::trim;
 
@@ -49,7 +50,8 @@ fn kind(line: &str) -> Kind {
     if figure {
         return Kind::Figure;
     }
-    let sentence = t.ends_with(['。', '！', '？', '；', '：', ':', ';']);
+    // Not a colon: a wrapped cell may break after one (`本年收费金额（单位：` / `万元）`).
+    let sentence = t.ends_with(['。', '！', '？', '；', ';']);
     if sentence || t.chars().count() > MAX_CELL_CHARS || is_heading(t) {
         Kind::Prose
     } else {
@@ -64,11 +66,12 @@ pub(crate) fn doc(text: &str) -> Doc<'_> {
 }
 
 pub(crate) fn read<'a>(mut doc: Doc<'a>, lines: &[&'a str], marks: &Marks) -> Doc<'a> {
-    let lines: Vec<Cow<'a, str>> = lines
+    let mut lines: Vec<Cow<'a, str>> = lines
         .iter()
         .map(|raw| marks.strip(trim_end_spaces(raw)))
         .collect();
-    let kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+    let mut kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
+    join_broken_headings(&mut lines, &mut kinds);
     let mut at = 0;
     for (start, end) in tables(&kinds) {
         paragraphs(&mut doc, lines.get(at..start).unwrap_or_default());
@@ -82,6 +85,35 @@ pub(crate) fn read<'a>(mut doc: Doc<'a>, lines: &[&'a str], marks: &Marks) -> Do
     }
     paragraphs(&mut doc, lines.get(at..).unwrap_or_default());
     doc
+}
+
+/// A section heading the page width broke (`四、政府信息公开` / `行政复议、行政诉讼情况`, copied
+/// out of a PDF) is one heading: its two pieces are joined on the first line, the second left
+/// empty. Only a numbered first piece followed by words is looked at.
+fn join_broken_headings(lines: &mut [Cow<'_, str>], kinds: &mut [Kind]) {
+    for i in 1..lines.len().min(kinds.len()) {
+        let (Some(Kind::Cell), Some(Kind::Cell)) = (kinds.get(i - 1), kinds.get(i)) else {
+            continue;
+        };
+        let (Some(first), Some(second)) = (lines.get(i - 1), lines.get(i)) else {
+            continue;
+        };
+        if numbering::heading_mark(first).is_none() {
+            continue;
+        }
+        let joined = format!("{}{}", trim(first), trim(second));
+        if is_heading(&joined) {
+            if let Some(first) = lines.get_mut(i - 1) {
+                *first = Cow::Owned(joined);
+            }
+            if let Some(second) = lines.get_mut(i) {
+                *second = Cow::Borrowed("");
+            }
+            if let Some([a, b]) = kinds.get_mut(i - 1..=i) {
+                (*a, *b) = (Kind::Prose, Kind::Empty);
+            }
+        }
+    }
 }
 
 /// The tables, as ranges of lines: each run of lines without prose that holds enough figures.
@@ -239,6 +271,20 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_broken_over_two_lines_is_one_heading() {
+        let text = "四、政府信息公开\n行政复议、行政诉讼情况\n结果维持\n0\n0\n0\n三、本年度办理结果\n（一）予以公开\n1\n";
+        let got = blocks(text);
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("P 四、政府信息公开行政复议、行政诉讼情况")
+        );
+        assert!(
+            got.contains(&"R 三、本年度办理结果|（一）予以公开|1".to_string()),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn kinds() {
         let cases = [
             ("", Kind::Empty),
@@ -251,7 +297,7 @@ mod tests {
             ("本年收费金额（单位：万元）", Kind::Cell),
             ("二、主动公开政府信息情况", Kind::Prose),
             ("全年收到申请9件。", Kind::Prose),
-            ("主要情况如下：", Kind::Prose),
+            ("本年收费金额（单位：", Kind::Cell),
         ];
         for (line, want) in cases {
             assert_eq!(kind(line), want, "{line:?}");
