@@ -15,7 +15,7 @@ use super::doc::Doc;
 use super::extract::is_heading;
 use super::number::{CellText, classify};
 use super::numbering;
-use super::text::{Marks, is_figure_like, is_page_number, trim_end_spaces};
+use super::text::{Marks, is_figure_like, is_page_number, sub, trim_end_spaces};
 use super::trim;
 
 /// What a line is, for telling tables from prose.
@@ -158,7 +158,7 @@ fn rows<'a>(doc: &mut Doc<'a>, lines: &[Cow<'a, str>], kinds: &[Kind]) {
                 if !row.is_empty() {
                     row.extend(std::iter::repeat_n(Cow::Borrowed(""), empties));
                 }
-                row.push(sub(line));
+                row.push(sub(line, trim(line)));
                 has_figures = true;
                 empties = 0;
             }
@@ -171,7 +171,7 @@ fn rows<'a>(doc: &mut Doc<'a>, lines: &[Cow<'a, str>], kinds: &[Kind]) {
                     // Words, a gap, words: a header row ended.
                     doc.row(row.drain(..));
                 }
-                row.push(sub(line));
+                row.push(sub(line, trim(line)));
                 empties = 0;
             }
         }
@@ -181,14 +181,6 @@ fn rows<'a>(doc: &mut Doc<'a>, lines: &[Cow<'a, str>], kinds: &[Kind]) {
     }
     if !row.is_empty() {
         doc.row(row);
-    }
-}
-
-/// The trimmed line, still borrowing the input where the line does.
-fn sub<'a>(line: &Cow<'a, str>) -> Cow<'a, str> {
-    match line {
-        Cow::Borrowed(l) => Cow::Borrowed(trim(l)),
-        Cow::Owned(l) => Cow::Owned(trim(l).to_string()),
     }
 }
 

@@ -113,12 +113,13 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
         return from_doc(&text::read(&text).0, Layout::Pdf);
     }
     let text = decode(bytes)?;
-    if text.trim_start().starts_with("{\\rtf") {
+    let start = text.trim_start();
+    if start.starts_with("{\\rtf") {
         return Err(ParseError::Unsupported(
             "这是 RTF 文档，无法读取；请用 WPS、Word 或 LibreOffice 另存为 DOCX 或 PDF 后再检查",
         ));
     }
-    if text.trim_start().starts_with('{') {
+    if start.starts_with('{') {
         return from_json(&text);
     }
     if looks_like_html(&text) {

@@ -228,14 +228,13 @@ pub fn is_site_chrome(text: &str) -> bool {
     t.trim_start_matches(squash_drops).starts_with("首页") || MARKS.any_in(t)
 }
 
+/// The body and year from the preamble (which the extractor has already rid of the site's
+/// breadcrumb and menu, [`is_site_chrome`]) or else from the document's own title.
 pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
     // A title is often broken over lines: 山亭区凫城镇2025年政府信息公开 / 工作年度报告.
     let mut joined = String::new();
     let mut title = None;
     for p in preamble.iter().take(8) {
-        if is_site_chrome(p) {
-            continue;
-        }
         if p.chars().count() > 60 {
             break;
         }
@@ -273,11 +272,7 @@ pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
             info.body = Some(complete_body(name)).filter(|b| !b.is_empty());
         }
     }
-    if let Some(org) = preamble
-        .iter()
-        .take(8)
-        .find(|p| !is_site_chrome(p) && org_line(p))
-    {
+    if let Some(org) = preamble.iter().take(8).find(|p| org_line(p)) {
         info.body = Some(squash(org));
     }
     info

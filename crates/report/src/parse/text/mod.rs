@@ -238,7 +238,7 @@ fn read_lines(text: &str) -> (Doc<'_>, TextLayout) {
 }
 
 /// `part` (a slice of `line`) with the lifetime of the input when `line` borrows it.
-fn sub<'a>(line: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
+pub(crate) fn sub<'a>(line: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
     match line {
         Cow::Borrowed(l) => {
             let start = (part.as_ptr() as usize).wrapping_sub(l.as_ptr() as usize);
