@@ -18,11 +18,17 @@ fn workdir(what: &str) -> PathBuf {
 
 const SEEDS: u64 = 8;
 
-/// Our DOCX files, converted by LibreOffice to `target` (a `--convert-to` argument), read back:
-/// every cell as generated, and each seeded defect found alone.
-fn converted_read_back_exactly(target: &str, ext: &str, layout: report::parse::Layout) {
-    let dir = workdir(ext);
-    let mut expected = Vec::new();
+/// A generated report as written to DOCX, with the rule of its seeded defect, if any.
+struct Case {
+    seed: u64,
+    want: report::model::Report,
+    rule: Option<&'static str>,
+}
+
+/// Writes the test's DOCX files into `dir` and converts them by LibreOffice to `target` (a
+/// `--convert-to` argument).
+fn convert(dir: &std::path::Path, target: &str) -> Vec<Case> {
+    let mut cases = Vec::new();
     for seed in 0..SEEDS {
         let mut rng = Rng::new(7000 + seed);
         // The last two are in the 2019 trial format.
@@ -36,14 +42,18 @@ fn converted_read_back_exactly(target: &str, ext: &str, layout: report::parse::L
             .then(|| inject(&mut g.report, Defect::ALL[seed as usize % 5], &mut rng));
         let docx = report::render::docx(&g.report).expect("docx");
         std::fs::write(dir.join(format!("r{seed}.docx")), docx).expect("write");
-        expected.push((seed, g.report, rule));
+        cases.push(Case {
+            seed,
+            want: g.report,
+            rule,
+        });
     }
     let files: Vec<String> = (0..SEEDS).map(|s| format!("r{s}.docx")).collect();
     let status = Command::new("soffice")
         .args(["--headless", "--norestore", "--convert-to", target, "--outdir", "."])
         .args(&files)
-        .env("HOME", &dir)
-        .current_dir(&dir)
+        .env("HOME", dir)
+        .current_dir(dir)
         .output()
         .unwrap_or_else(|e| panic!("LibreOffice (soffice) is needed for this test; `bash scripts/test.sh` installs it: {e}"));
     assert!(
@@ -51,48 +61,119 @@ fn converted_read_back_exactly(target: &str, ext: &str, layout: report::parse::L
         "soffice failed: {}",
         String::from_utf8_lossy(&status.stderr)
     );
-    for (seed, want, rule) in expected {
-        let bytes = std::fs::read(dir.join(format!("r{seed}.{ext}")))
-            .unwrap_or_else(|e| panic!("LibreOffice wrote no {ext} for r{seed}: {e}"));
-        let parsed = report::parse::parse(&bytes).unwrap_or_else(|e| panic!("r{seed}.{ext}: {e}"));
-        assert_eq!(parsed.layout, layout, "r{seed}.{ext}");
-        let got = &parsed.report;
+    cases
+}
+
+fn error_rules(parsed: &report::parse::Parsed) -> Vec<String> {
+    let ctx = Context {
+        lost: parsed.lost.clone(),
+        ..Context::default()
+    };
+    check::check_with(&parsed.report, &ctx)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.rule)
+        .collect()
+}
+
+/// `bytes` read as `layout` give back every cell of `case`, and its seeded defect alone.
+fn reads_back_exactly(bytes: &[u8], case: &Case, layout: report::parse::Layout, name: &str) {
+    let Case { want, rule, .. } = case;
+    let parsed = report::parse::parse(bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert_eq!(parsed.layout, layout, "{name}");
+    let got = &parsed.report;
+    assert_eq!((&got.body, got.year), (&want.body, want.year), "{name}");
+    assert_eq!(got.table2, want.table2, "{name} table 二");
+    for key in report::RowKey::ALL {
         assert_eq!(
-            (&got.body, got.year),
-            (&want.body, want.year),
-            "r{seed}.{ext}"
+            got.table3.row(key),
+            want.table3.row(key),
+            "{name} table 三 {}",
+            key.key()
         );
-        assert_eq!(got.table2, want.table2, "r{seed}.{ext} table 二");
-        for key in report::RowKey::ALL {
-            assert_eq!(
-                got.table3.row(key),
-                want.table3.row(key),
-                "r{seed}.{ext} table 三 {}",
-                key.key()
-            );
-        }
-        assert_eq!(got.table4, want.table4, "r{seed}.{ext} table 四");
-        assert_eq!(got.format, want.format, "r{seed}.{ext} format");
+    }
+    assert_eq!(got.table4, want.table4, "{name} table 四");
+    assert_eq!(got.format, want.format, "{name} format");
+    assert_eq!(got.table2_2019, want.table2_2019, "{name} table 二 (2019)");
+    let errors = error_rules(&parsed);
+    match rule {
+        Some(rule) => assert!(
+            !errors.is_empty() && errors.iter().all(|e| e == rule),
+            "{name}: {errors:?}"
+        ),
+        None => assert!(errors.is_empty(), "{name}: {errors:?}"),
+    }
+}
+
+/// Our DOCX files, converted by LibreOffice to `target`, read back exactly.
+fn converted_read_back_exactly(target: &str, ext: &str, layout: report::parse::Layout) {
+    let dir = workdir(ext);
+    for case in convert(&dir, target) {
+        let name = format!("r{}.{ext}", case.seed);
+        let bytes = std::fs::read(dir.join(&name))
+            .unwrap_or_else(|e| panic!("LibreOffice wrote no {name}: {e}"));
+        reads_back_exactly(&bytes, &case, layout, &name);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The PDFs LibreOffice printed, as text by poppler's `pdftotext` with `args`.
+fn pdftotext(dir: &std::path::Path, seed: u64, args: &[&str]) -> Vec<u8> {
+    let out = Command::new("pdftotext")
+        .args(args)
+        .arg(format!("r{seed}.pdf"))
+        .arg("-")
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("pdftotext (poppler-utils) is needed for this test; `bash scripts/test.sh` installs it: {e}"));
+    assert!(
+        out.status.success(),
+        "pdftotext {args:?} failed on r{seed}.pdf"
+    );
+    out.stdout
+}
+
+/// `pdftotext -layout` and `-raw` keep each table row on a line: every cell comes back. Its
+/// default mode prints a table column after column, so no row can be told: the tables are
+/// left out with a warning saying why, and nothing made up from them is reported as an error.
+#[test]
+fn pdftotext_output_reads_back_or_says_why_not() {
+    use report::parse::{Layout, text::TextLayout};
+    let dir = workdir("pdftotext");
+    for case in convert(&dir, "pdf") {
+        let layout = pdftotext(&dir, case.seed, &["-layout"]);
+        let name = format!("r{}.pdf (pdftotext -layout)", case.seed);
+        reads_back_exactly(&layout, &case, Layout::Text(TextLayout::Aligned), &name);
+        let raw = pdftotext(&dir, case.seed, &["-raw"]);
+        let parsed =
+            report::parse::parse(&raw).unwrap_or_else(|e| panic!("r{}.pdf -raw: {e}", case.seed));
+        assert!(matches!(parsed.layout, Layout::Text(_)));
+        let name = format!("r{}.pdf (pdftotext -raw)", case.seed);
+        reads_back_exactly(&raw, &case, parsed.layout, &name);
+
+        let plain = pdftotext(&dir, case.seed, &[]);
+        let name = format!("r{}.pdf (pdftotext)", case.seed);
+        let parsed = report::parse::parse(&plain).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(
-            got.table2_2019, want.table2_2019,
-            "r{seed}.{ext} table 二 (2019)"
+            (&parsed.report.body, parsed.report.year),
+            (&case.want.body, case.want.year),
+            "{name}"
         );
-        let ctx = Context {
-            lost: parsed.lost.clone(),
-            ..Context::default()
-        };
-        let errors: Vec<String> = check::check_with(got, &ctx)
-            .into_iter()
-            .filter(|f| f.severity == Severity::Error)
-            .map(|f| f.rule)
-            .collect();
-        match rule {
-            Some(rule) => assert!(
-                !errors.is_empty() && errors.iter().all(|e| e == rule),
-                "r{seed}.{ext}: {errors:?}"
-            ),
-            None => assert!(errors.is_empty(), "r{seed}.{ext}: {errors:?}"),
-        }
+        assert!(parsed.report.table3.is_empty(), "{name}: a table made up");
+        assert_eq!(
+            parsed.report.table4,
+            report::model::Table4::default(),
+            "{name}"
+        );
+        assert!(
+            parsed
+                .findings
+                .iter()
+                .any(|f| f.message.contains("表格在提取出的文本中已错乱")),
+            "{name}: {:?}",
+            parsed.findings
+        );
+        assert_eq!(error_rules(&parsed), Vec::<String>::new(), "{name}");
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

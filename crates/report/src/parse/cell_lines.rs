@@ -37,6 +37,9 @@ const MAX_CELL_CHARS: usize = 48;
 /// A table has more figures than this; fewer, among prose, are page numbers or stray figures.
 const MIN_TABLE_FIGURES: usize = 3;
 
+/// The most figures a row of the official tables holds (table 四's one row of values).
+const MAX_ROW_FIGURES: usize = 15;
+
 fn kind(line: &str) -> Kind {
     let t = trim(line);
     if t.is_empty() {
@@ -72,15 +75,23 @@ pub(crate) fn read<'a>(mut doc: Doc<'a>, lines: &[&'a str], marks: &Marks) -> Do
         .collect();
     let mut kinds: Vec<Kind> = lines.iter().map(|l| kind(l)).collect();
     join_broken_headings(&mut lines, &mut kinds);
+    let tables = tables(&kinds);
+    // One scrambled table shows how the whole text was extracted: a table of it that looks
+    // whole (table 四's one row may come out in order) is not trusted either.
+    doc.scrambled = tables
+        .iter()
+        .any(|&(start, end)| scrambled(kinds.get(start..end).unwrap_or_default()));
     let mut at = 0;
-    for (start, end) in tables(&kinds) {
+    for (start, end) in tables {
         paragraphs(&mut doc, lines.get(at..start).unwrap_or_default());
-        rows(
-            &mut doc,
-            lines.get(start..end).unwrap_or_default(),
-            kinds.get(start..end).unwrap_or_default(),
-        );
-        doc.end_table();
+        if !doc.scrambled {
+            rows(
+                &mut doc,
+                lines.get(start..end).unwrap_or_default(),
+                kinds.get(start..end).unwrap_or_default(),
+            );
+            doc.end_table();
+        }
         at = end;
     }
     paragraphs(&mut doc, lines.get(at..).unwrap_or_default());
@@ -135,6 +146,25 @@ fn tables(kinds: &[Kind]) -> Vec<(usize, usize)> {
         start = i + 1;
     }
     out
+}
+
+/// True when a table's figures come in runs longer than any row of the official tables: the
+/// extractor printed it column after column (`pdftotext` without `-layout`, some PDF viewers'
+/// copy), so which figure belongs to which row is lost. Reading rows from it would make up a
+/// table, and the checker would report its made-up sums as the report's errors.
+fn scrambled(kinds: &[Kind]) -> bool {
+    let mut run = 0;
+    for k in kinds {
+        match k {
+            Kind::Figure => run += 1,
+            Kind::Empty => {}
+            Kind::Cell | Kind::Prose => run = 0,
+        }
+        if run > MAX_ROW_FIGURES {
+            return true;
+        }
+    }
+    false
 }
 
 fn paragraphs<'a>(doc: &mut Doc<'a>, lines: &[Cow<'a, str>]) {
@@ -274,6 +304,29 @@ mod tests {
             got.contains(&"R 三、本年度办理结果|（一）予以公开|1".to_string()),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn figures_printed_column_after_column_are_no_table() {
+        let column = "0\n\n".repeat(16);
+        let scrambled = format!(
+            "三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量\n二、上年结转政府信息公开申请数量\n{column}总计\n4\n5\n6\n四、政府信息公开行政复议、行政诉讼情况\n结果维持\n0\n0\n0\n0\n"
+        );
+        let lines: Vec<&str> = scrambled.lines().collect();
+        let doc = read(Doc::default(), &lines, &Marks::of(&scrambled));
+        assert!(doc.scrambled);
+        // Every table of the text is left out, the one that looked whole too.
+        assert!(
+            doc.blocks().all(|b| matches!(b, Block::Para(_))),
+            "{:?}",
+            doc.blocks().collect::<Vec<_>>()
+        );
+        // Table 四's one row of fifteen figures is the longest a table has.
+        let table4 = format!("行政复议\n{}", "1\n".repeat(15));
+        let lines: Vec<&str> = table4.lines().collect();
+        let doc = read(Doc::default(), &lines, &Marks::of(&table4));
+        assert!(!doc.scrambled);
+        assert_eq!(doc.blocks().filter(|b| matches!(b, Block::Row(_))).count(), 1);
     }
 
     #[test]

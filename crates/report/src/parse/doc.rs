@@ -35,6 +35,9 @@ pub struct Doc<'a> {
     items: Vec<Item<'a>>,
     /// Every row's cells one after another: a row is a range of them, not a vector of its own.
     cells: Vec<Cow<'a, str>>,
+    /// The source printed its tables' cells out of row order (column after column, as
+    /// `pdftotext` without `-layout` does): they were left out, since no row can be told.
+    pub scrambled: bool,
 }
 
 /// Trims without copying what was borrowed.
@@ -51,9 +54,9 @@ impl<'a> Doc<'a> {
     /// roughly how many it will add (growing the vectors as they fill costs more).
     pub fn with_capacity(lines: usize) -> Doc<'a> {
         Doc {
-            title: None,
             items: Vec::with_capacity(lines),
             cells: Vec::with_capacity(lines),
+            ..Doc::default()
         }
     }
 
@@ -109,6 +112,7 @@ impl<'a> Doc<'a> {
                 })
                 .collect(),
             cells: self.cells.into_iter().map(owned).collect(),
+            scrambled: self.scrambled,
         }
     }
 }

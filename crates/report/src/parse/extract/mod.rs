@@ -149,6 +149,13 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
     }
 
     section_findings(&headings, &mut findings);
+    if doc.scrambled {
+        findings.push(Finding::warning(
+            "sections",
+            "tables",
+            "表格在提取出的文本中已错乱（各列数字依次排成一串，不再按行排列，如不带 -layout 的 pdftotext 所得），无法按行读出，未予读取；请检查 PDF 原件，或用 pdftotext -layout 重新提取",
+        ));
+    }
     let info = heading::title_info(&preamble, doc.title.as_deref());
     let mut report = Report {
         body: info.body.or_else(|| signature.map(|s| squash(&s))),
