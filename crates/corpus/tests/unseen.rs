@@ -92,6 +92,13 @@ fn clean_reports_read_back_exactly_with_no_finding() {
                     .replace('\n', "\r\n")
                     .into_bytes();
             }
+            // Every fifth had each line end doubled on the way (pasted through an editor that
+            // makes every line a paragraph).
+            if seed % 5 == 1 && !matches!(layout, Layout::Docx | Layout::Html) {
+                bytes = String::from_utf8_lossy(&bytes)
+                    .replace('\n', "\n\n")
+                    .into_bytes();
+            }
             let what = format!("seed {seed} {}", layout.name());
             let (parsed, findings) = read(&bytes);
             same_tables(&g.report, &parsed.report, &bytes, &what);

@@ -326,7 +326,10 @@ mod tests {
         let lines: Vec<&str> = table4.lines().collect();
         let doc = read(Doc::default(), &lines, &Marks::of(&table4));
         assert!(!doc.scrambled);
-        assert_eq!(doc.blocks().filter(|b| matches!(b, Block::Row(_))).count(), 1);
+        assert_eq!(
+            doc.blocks().filter(|b| matches!(b, Block::Row(_))).count(),
+            1
+        );
     }
 
     #[test]

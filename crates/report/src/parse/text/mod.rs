@@ -11,6 +11,7 @@
 //!   [`super::cell_lines`].
 //! - **Markdown** pipe tables (what `render` writes).
 
+mod doubled;
 mod rows;
 mod spaced;
 
@@ -135,6 +136,7 @@ impl<'t> Lines<'t> {
         // Counting the line breaks first (a vector count) saves growing the list line by line.
         let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
         lines.extend(text_lines(text));
+        doubled::undouble(&mut lines);
         Lines {
             lines,
             pages: memchr::memchr(0x0c, text.as_bytes()).is_some(),
