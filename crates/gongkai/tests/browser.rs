@@ -1,19 +1,22 @@
 //! The browser suite (e2e/flow.mjs): Debian's chromium, driven by playwright-core, clicks through
 //! `gongkai serve --demo` as an applicant, a registrar, the head of the office and another
-//! agency. Installs playwright-core from the npm registry on first run (package-lock.json pins it).
+//! agency; and reports copied out of portal pages in it (e2e/copy.mjs). Installs playwright-core
+//! from the npm registry on first run (package-lock.json pins it).
 #![allow(clippy::panic)]
 
 use std::path::PathBuf;
 use std::process::Command;
+use std::sync::Mutex;
 
-#[test]
-fn the_whole_flow_in_a_real_browser() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let e2e = root.join("e2e");
+/// The e2e folder, with playwright-core installed (once, though tests run side by side).
+fn e2e() -> PathBuf {
+    static INSTALL: Mutex<()> = Mutex::new(());
+    let e2e = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../e2e");
     assert!(
         PathBuf::from("/usr/bin/chromium").exists(),
         "the browser tests need Debian's chromium (apt-get install chromium; scripts/test.sh does it)"
     );
+    let _once = INSTALL.lock().unwrap_or_else(|e| e.into_inner());
     if !e2e.join("node_modules/playwright-core").exists() {
         let npm = Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
@@ -22,6 +25,13 @@ fn the_whole_flow_in_a_real_browser() {
             .unwrap_or_else(|e| panic!("npm is needed for the browser tests: {e}"));
         assert!(npm.success(), "npm ci failed in {}", e2e.display());
     }
+    e2e
+}
+
+#[test]
+fn the_whole_flow_in_a_real_browser() {
+    let e2e = e2e();
+    let root = e2e.join("..");
     let out = Command::new("node")
         .arg(e2e.join("flow.mjs"))
         .env("GONGKAI_BIN", env!("CARGO_BIN_EXE_gongkai"))
@@ -32,4 +42,123 @@ fn the_whole_flow_in_a_real_browser() {
     println!("{stdout}{}", String::from_utf8_lossy(&out.stderr));
     assert!(out.status.success(), "browser flow failed");
     assert!(stdout.contains("5 passed; 0 failed"), "{stdout}");
+}
+
+/// A report copied out of a portal page in a real browser (e2e/copy.mjs) reads back with every
+/// cell, whatever the page's markup put around the table cells.
+#[test]
+fn reports_copied_out_of_a_browser_read_back_exactly() {
+    use corpus::layouts::Layout;
+    let e2e = e2e();
+    let dir = std::env::temp_dir().join(format!("gongkai-copy-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let mut pages = Vec::new();
+    for seed in 0..(2 * MARKUP.len() as u64) {
+        let mut rng = corpus::Rng::new(5000 + seed);
+        let g = corpus::generate(&mut rng, 2021 + (seed % 5) as i32);
+        let html = String::from_utf8(Layout::Html.write(&g.report, &mut rng)).expect("utf-8");
+        // Word-made pages put a paragraph in every cell; other pages wrap cells in blocks, or
+        // nothing, or labels one way and figures another.
+        let (labels, figures) = MARKUP[seed as usize % MARKUP.len()];
+        let html = in_cells(&html, |cell| {
+            let figure = cell.starts_with("<p align");
+            restyle(cell, if figure { figures } else { labels })
+        });
+        // The page shows its title (some portals keep it only in the window's title bar).
+        let html = if html.contains("<strong>") {
+            html
+        } else {
+            html.replacen("<body>", &format!("<body><h1>{}</h1>", title(&g.report)), 1)
+        };
+        let path = dir.join(format!("r{seed}.html"));
+        std::fs::write(&path, html).expect("write");
+        pages.push((path, g.report));
+    }
+    let out = Command::new("node")
+        .arg(e2e.join("copy.mjs"))
+        .args(pages.iter().map(|(p, _)| p))
+        .current_dir(&e2e)
+        .output()
+        .unwrap_or_else(|e| panic!("node is needed for the browser tests: {e}"));
+    assert!(
+        out.status.success(),
+        "copy.mjs failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for (path, want) in pages {
+        let name = path.display().to_string();
+        let text = std::fs::read(format!("{name}.txt")).expect("copied text");
+        let (parsed, findings) =
+            report::read_and_check(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let got = &parsed.report;
+        assert_eq!((&got.body, got.year), (&want.body, want.year), "{name}");
+        assert_eq!(got.table2, want.table2, "{name} table 二");
+        assert_eq!(got.table3, want.table3, "{name} table 三");
+        assert_eq!(got.table4, want.table4, "{name} table 四");
+        let serious: Vec<_> = findings
+            .iter()
+            .filter(|f| f.severity > report::check::Severity::Info)
+            .collect();
+        assert!(serious.is_empty(), "{name}: {serious:#?}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn title(r: &report::model::Report) -> String {
+    format!(
+        "{}{}年政府信息公开工作年度报告",
+        r.body.as_deref().unwrap_or(""),
+        r.year.unwrap_or_default()
+    )
+}
+
+/// `html` with `f` applied to the inside of every table cell.
+fn in_cells(html: &str, f: impl Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<td") {
+        let Some(open_end) = rest[start..].find('>').map(|i| start + i + 1) else {
+            break;
+        };
+        let Some(close) = rest[open_end..].find("</td>").map(|i| open_end + i) else {
+            break;
+        };
+        out.push_str(&rest[..open_end]);
+        out.push_str(&f(&rest[open_end..close]));
+        rest = &rest[close..];
+        out.push_str("</td>");
+        rest = &rest["</td>".len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[derive(Clone, Copy)]
+enum Wrap {
+    Paragraph,
+    Block,
+    Bare,
+}
+
+/// How label and figure cells are marked up, page by page.
+const MARKUP: [(Wrap, Wrap); 6] = [
+    (Wrap::Paragraph, Wrap::Paragraph),
+    (Wrap::Block, Wrap::Block),
+    (Wrap::Bare, Wrap::Bare),
+    (Wrap::Bare, Wrap::Paragraph),
+    (Wrap::Paragraph, Wrap::Bare),
+    (Wrap::Block, Wrap::Bare),
+];
+
+/// A cell's inside (`<p …>text</p>`, as the generator writes it) wrapped as `wrap` says.
+fn restyle(cell: &str, wrap: Wrap) -> String {
+    match wrap {
+        Wrap::Paragraph => cell.to_string(),
+        Wrap::Block => cell.replace("<p", "<div").replace("</p>", "</div>"),
+        Wrap::Bare => cell
+            .replace("<p align=\"center\">", "")
+            .replace("<p>", "")
+            .replace("</p>", ""),
+    }
 }

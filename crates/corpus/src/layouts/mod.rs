@@ -2,6 +2,7 @@
 //! text the way real extraction does; whatever it damages, the tables stay recoverable.
 
 mod aligned;
+mod browser_copy;
 mod cell_per_line;
 mod html;
 mod office_text;
@@ -9,6 +10,7 @@ mod spaced;
 mod tab_rows;
 
 pub use aligned::aligned;
+pub use browser_copy::browser_copy;
 pub use cell_per_line::cell_per_line;
 pub use html::portal_html;
 pub use office_text::office_text;
@@ -26,18 +28,20 @@ pub enum Layout {
     Aligned,
     Spaced,
     OfficeText,
+    BrowserCopy,
     Html,
     Markdown,
     Docx,
 }
 
 impl Layout {
-    pub const ALL: [Layout; 8] = [
+    pub const ALL: [Layout; 9] = [
         Layout::CellPerLine,
         Layout::TabRows,
         Layout::Aligned,
         Layout::Spaced,
         Layout::OfficeText,
+        Layout::BrowserCopy,
         Layout::Html,
         Layout::Markdown,
         Layout::Docx,
@@ -50,6 +54,7 @@ impl Layout {
             Layout::Aligned => "pdftotext-layout",
             Layout::Spaced => "pdf-extract-text",
             Layout::OfficeText => "office-text",
+            Layout::BrowserCopy => "browser-copy",
             Layout::Html => "html",
             Layout::Markdown => "markdown",
             Layout::Docx => "docx",
@@ -73,6 +78,7 @@ impl Layout {
             Layout::Aligned => aligned(r, rng).into_bytes(),
             Layout::Spaced => spaced(r, rng).into_bytes(),
             Layout::OfficeText => office_text(r, rng).into_bytes(),
+            Layout::BrowserCopy => browser_copy(r, rng).into_bytes(),
             Layout::Html => portal_html(r, rng).into_bytes(),
             Layout::Markdown => report::render::markdown(r).into_bytes(),
             Layout::Docx => report::render::docx(r).unwrap_or_default(),

@@ -127,6 +127,16 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                 if region == Region::AfterTable3 && !used && sec.is_none_or(|s| s == 3) {
                     used = t4.offer(&split);
                 }
+                if !used && sec.is_none() {
+                    // Before the sections a row is a page's layout (a menu beside the title,
+                    // as a browser copies it): each cell is a line of its own.
+                    for cell in cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+                        if !heading::is_site_chrome(cell) {
+                            preamble.push(Cow::Borrowed(cell));
+                        }
+                    }
+                    continue;
+                }
                 if !used && !sec.is_some_and(|s| (1..=3).contains(&s)) {
                     // A narrative line that happens to end in figures (PDF text): it is prose.
                     let line = cells

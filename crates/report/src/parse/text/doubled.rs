@@ -13,7 +13,8 @@ const MIN_LINES: usize = 10;
 /// lines of words next to each other anywhere is left as it is — the first such pair ends the
 /// look, so ordinary text pays for a line or two.
 pub(super) fn undouble(lines: &mut Vec<&str>) {
-    let blank = |l: &str| trim(l).is_empty();
+    // A line holding only a tab is a cell (an empty one, or a browser's cell boundary).
+    let blank = |l: &str| trim(l).is_empty() && !l.contains('\t');
     let mut words = 0;
     let mut run = 0;
     let mut seen_words = false;

@@ -11,6 +11,7 @@
 //!   [`super::cell_lines`].
 //! - **Markdown** pipe tables (what `render` writes).
 
+mod browser;
 mod doubled;
 mod rows;
 mod spaced;
@@ -210,16 +211,27 @@ fn figures_shape(lines: &Lines<'_>) -> Option<TextLayout> {
 }
 
 pub fn read(text: &str) -> (Doc<'_>, TextLayout) {
+    // Text that must be rewritten before its lines can be read is read from the rewrite, and
+    // the document then owns its text; other text is read where it lies.
+    let mut rewritten = None;
     if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         // CR CR LF is one line end that went through two conversions to Windows line ends.
-        let unix = text
-            .replace("\r\r\n", "\n")
-            .replace("\r\n", "\n")
-            .replace('\r', "\n");
-        let (doc, layout) = read_lines(&unix);
-        return (doc.into_owned(), layout);
+        rewritten = Some(
+            text.replace("\r\r\n", "\n")
+                .replace("\r\n", "\n")
+                .replace('\r', "\n"),
+        );
     }
-    read_lines(text)
+    if let Some(joined) = browser::join_cells(rewritten.as_deref().unwrap_or(text)) {
+        rewritten = Some(joined);
+    }
+    match rewritten {
+        Some(text) => {
+            let (doc, layout) = read_lines(&text);
+            (doc.into_owned(), layout)
+        }
+        None => read_lines(text),
+    }
 }
 
 fn read_lines(text: &str) -> (Doc<'_>, TextLayout) {

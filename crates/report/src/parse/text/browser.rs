@@ -1,0 +1,171 @@
+//! Text copied out of a web browser (select all, copy, paste into a text file): the browser
+//! writes a table's cells one after another with a line holding only a tab between them, and
+//! the empty lines that the cells' paragraphs (`<td><p>…</p></td>`) take around it. Rows end
+//! with more empty lines than cells do. Joined back, each row is one line of tab-separated
+//! cells — the layout the tab-rows reader knows.
+
+use memchr::memmem;
+
+use super::trim;
+
+/// Fewer tab-only lines than this are stray: a table copied from a browser has one per cell.
+const MIN_TAB_LINES: usize = 10;
+
+/// Empty lines before a tab that a cell's margin cannot make: a row's end and a margin.
+const ROW_END_BLANKS: usize = 2;
+
+/// The text with each row's cells joined on one line, or `None` when it is not browser text.
+///
+/// A tab joins the cells on either side of it, across the empty lines that are the margins of
+/// what the cells hold (a paragraph leaves one, other blocks none). On a line of its own after
+/// more empty lines than a margin, it begins a row whose first cell is empty; before as many,
+/// it ends a row whose last cell is empty. A tab ending or beginning a line joins across at
+/// most one empty line (a bare cell beside a paragraph).
+pub(super) fn join_cells(text: &str) -> Option<String> {
+    if between_cells(text) < MIN_TAB_LINES {
+        return None;
+    }
+    let mut lines: Vec<&str> = text.lines().collect();
+    // Doubled line ends would break the count of empty lines around each tab.
+    super::doubled::undouble(&mut lines);
+    let mut out = String::with_capacity(text.len());
+    // Empty lines since the last line written: written only before the next line that starts
+    // a line of its own, so that a joined cell needs no undoing.
+    let mut blanks = 0;
+    // The next line with text continues the current row.
+    let mut glue = false;
+    for (i, line) in lines.iter().enumerate() {
+        let after = blank_run(lines.get(i + 1..).unwrap_or_default().iter());
+        if is_tab_line(line) {
+            if blanks >= ROW_END_BLANKS && !glue {
+                new_line(&mut out, blanks);
+            }
+            out.push('\t');
+            // As many empty lines after it: the row ended with an empty cell.
+            glue = after < ROW_END_BLANKS;
+            blanks = 0;
+            continue;
+        }
+        if trim(line).is_empty() {
+            blanks += 1;
+            continue;
+        }
+        if !(glue || line.starts_with('\t') && blanks <= 1) {
+            new_line(&mut out, blanks);
+        }
+        out.push_str(line);
+        glue = line.ends_with('\t') && after <= 1;
+        blanks = 0;
+    }
+    out.push('\n');
+    Some(out)
+}
+
+fn new_line(out: &mut String, blanks: usize) {
+    if !out.is_empty() {
+        out.extend(std::iter::repeat_n('\n', blanks + 1));
+    }
+}
+
+/// Lines holding only a tab between two lines of words that are not indented (in text saved
+/// from a DOCX a tab-only line is an empty cell among cells indented by tabs). Looked for
+/// around each `\n\t\n` only, so other text costs one search.
+fn between_cells(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let unindented = |line: Option<&str>| line.is_some_and(|l| !l.starts_with('\t'));
+    memmem::find_iter(bytes, b"\n\t\n")
+        .filter(|&at| unindented(words_before(text, at)) && unindented(words_after(text, at + 3)))
+        .count()
+}
+
+/// The last line with words ending before byte `end` (a line start or end).
+fn words_before(text: &str, mut end: usize) -> Option<&str> {
+    loop {
+        let head = text.get(..end)?;
+        let start = memchr::memrchr(b'\n', head.as_bytes()).map_or(0, |i| i + 1);
+        let line = head.get(start..)?;
+        if !trim(line).is_empty() {
+            return Some(line);
+        }
+        end = start.checked_sub(1)?;
+    }
+}
+
+/// The first line with words starting at or after byte `start` (a line start).
+fn words_after(text: &str, mut start: usize) -> Option<&str> {
+    loop {
+        let tail = text.get(start..)?;
+        let len = memchr::memchr(b'\n', tail.as_bytes()).unwrap_or(tail.len());
+        let line = tail.get(..len)?;
+        if !trim(line).is_empty() {
+            return Some(line);
+        }
+        if len == tail.len() {
+            return None;
+        }
+        start += len + 1;
+    }
+}
+
+fn is_tab_line(line: &str) -> bool {
+    line.contains('\t') && trim(line).is_empty()
+}
+
+/// Empty (or blank) lines at the start of `lines`, a tab-only line not counted.
+fn blank_run<'a>(lines: impl Iterator<Item = &'a &'a str>) -> usize {
+    lines
+        .take_while(|l| !is_tab_line(l) && trim(l).is_empty())
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Cells given as `rows`, copied the way a browser does: `gap` empty lines around each
+    /// cell's paragraph, a row's end taking two more.
+    fn copied(rows: &[&[&str]], gap: usize) -> String {
+        let blank = "\n".repeat(gap);
+        let rows: Vec<String> = rows
+            .iter()
+            .map(|cells| cells.join(&format!("\n{blank}\t\n{blank}")))
+            .collect();
+        let mut text = String::from("一、总体情况\n");
+        text.push_str(&blank);
+        text.push_str(&rows.join(&format!("\n{blank}\n\n{blank}")));
+        text.push('\n');
+        text
+    }
+
+    #[test]
+    fn cells_come_back_to_tab_rows() {
+        let rows: Vec<[&str; 3]> = (0..6).map(|_| ["规章", "1", "0"]).collect();
+        let mut rows: Vec<&[&str]> = rows.iter().map(|r| r.as_slice()).collect();
+        let empty_last: &[&str] = &["行政许可", "5", ""];
+        let empty_first: &[&str] = &["\u{a0}", "2", "3"];
+        rows.push(empty_last);
+        rows.push(empty_first);
+        for gap in [0, 1] {
+            let joined = join_cells(&copied(&rows, gap)).expect("browser text");
+            let got: Vec<&str> = joined.lines().filter(|l| !l.trim().is_empty()).collect();
+            assert_eq!(got.first(), Some(&"一、总体情况"), "gap {gap}");
+            assert_eq!(
+                got.get(1..7),
+                Some(&["规章\t1\t0"; 6][..]),
+                "gap {gap}: {got:?}"
+            );
+            assert_eq!(got.get(7), Some(&"行政许可\t5\t"), "gap {gap}: {got:?}");
+            assert_eq!(
+                got.get(8).map(|l| l.trim()),
+                Some("2\t3"),
+                "gap {gap}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_text_is_not_browser_text() {
+        assert_eq!(join_cells("规章\t1\t0\n\t\n行政规范性文件\t1\t1\n"), None);
+        assert_eq!(join_cells("一、总体情况\n全年公开信息336条。\n"), None);
+    }
+}
