@@ -9,12 +9,13 @@ use std::time::{Duration, Instant};
 
 use corpus::layouts::Layout;
 
-const TEXT: [Layout; 6] = [
+const TEXT: [Layout; 7] = [
     Layout::CellPerLine,
     Layout::TabRows,
     Layout::Aligned,
     Layout::Spaced,
     Layout::OfficeText,
+    Layout::BrowserCopy,
     Layout::Markdown,
 ];
 

@@ -25,7 +25,7 @@ pub(super) fn join_cells(text: &str) -> Option<String> {
     if between_cells(text) < MIN_TAB_LINES {
         return None;
     }
-    let mut lines: Vec<&str> = text.lines().collect();
+    let mut lines: Vec<&str> = super::text_lines(text).collect();
     // Doubled line ends would break the count of empty lines around each tab.
     super::doubled::undouble(&mut lines);
     let mut out = String::with_capacity(text.len());
@@ -35,14 +35,14 @@ pub(super) fn join_cells(text: &str) -> Option<String> {
     // The next line with text continues the current row.
     let mut glue = false;
     for (i, line) in lines.iter().enumerate() {
-        let after = blank_run(lines.get(i + 1..).unwrap_or_default().iter());
+        let after = || blank_run(lines.get(i + 1..).unwrap_or_default().iter());
         if is_tab_line(line) {
             if blanks >= ROW_END_BLANKS && !glue {
                 new_line(&mut out, blanks);
             }
             out.push('\t');
             // As many empty lines after it: the row ended with an empty cell.
-            glue = after < ROW_END_BLANKS;
+            glue = after() < ROW_END_BLANKS;
             blanks = 0;
             continue;
         }
@@ -54,7 +54,7 @@ pub(super) fn join_cells(text: &str) -> Option<String> {
             new_line(&mut out, blanks);
         }
         out.push_str(line);
-        glue = line.ends_with('\t') && after <= 1;
+        glue = line.ends_with('\t') && after() <= 1;
         blanks = 0;
     }
     out.push('\n');
