@@ -107,12 +107,5 @@ pub fn browser_copy(r: &Report, rng: &mut Rng) -> String {
 
 /// A long label as a portal page often breaks it with a `<br>` (one in four).
 fn broken(text: &str, rng: &mut Rng) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() > 8 && rng.chance(25) {
-        let at = 4 + rng.below((chars.len() - 6) as u32) as usize;
-        let (a, b): (String, String) = (chars[..at].iter().collect(), chars[at..].iter().collect());
-        format!("{a}\n{b}")
-    } else {
-        text.to_string()
-    }
+    super::break_line(text, 8, 4, 25, rng)
 }

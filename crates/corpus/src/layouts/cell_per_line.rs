@@ -62,14 +62,7 @@ pub fn cell_per_line(r: &Report, rng: &mut Rng) -> String {
 
 /// A long label wraps inside its cell: the converter starts the rest on an unindented line.
 fn break_label(text: &str, rng: &mut Rng) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() > 12 && rng.chance(30) {
-        let at = 6 + rng.below((chars.len() - 8) as u32) as usize;
-        let (a, b): (String, String) = (chars[..at].iter().collect(), chars[at..].iter().collect());
-        format!("{a}\n{b}")
-    } else {
-        text.to_string()
-    }
+    super::break_line(text, 12, 6, 30, rng)
 }
 
 pub(crate) fn chinese_date(iso: &str) -> String {

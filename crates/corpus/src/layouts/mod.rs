@@ -122,6 +122,25 @@ pub(crate) fn title_lines(r: &Report, rng: &mut crate::Rng) -> Vec<String> {
     }
 }
 
+/// `text` broken over two lines at a random place, `percent` of the time when it is longer than
+/// `longer_than` characters: at least `head` characters stay on the first line, two go to the next.
+pub(crate) fn break_line(
+    text: &str,
+    longer_than: usize,
+    head: usize,
+    percent: u32,
+    rng: &mut crate::Rng,
+) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() > longer_than && rng.chance(percent) {
+        let at = head + rng.below((chars.len() - head - 2) as u32) as usize;
+        let (a, b): (String, String) = (chars[..at].iter().collect(), chars[at..].iter().collect());
+        format!("{a}\n{b}")
+    } else {
+        text.to_string()
+    }
+}
+
 pub(crate) fn is_figure(s: &str) -> bool {
     !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.')
 }

@@ -10,6 +10,7 @@ pub mod msdoc;
 pub mod number;
 pub mod numbering;
 pub mod pdf;
+pub mod radicals;
 mod reflow;
 pub mod text;
 mod words;
@@ -110,9 +111,14 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
             .is_some_and(|h| find(h, b"%PDF-").is_some())
     {
         let text = pdf::text(bytes)?;
-        return from_doc(&text::read(&text).0, Layout::Pdf);
+        return from_doc(&text::read(&radicals::unify(&text)).0, Layout::Pdf);
     }
     let text = decode(bytes)?;
+    // Text copied out of such a PDF carries its radicals too.
+    let text = match radicals::unify(&text) {
+        Cow::Owned(unified) => Cow::Owned(unified),
+        Cow::Borrowed(_) => text,
+    };
     let start = text.trim_start();
     if start.starts_with("{\\rtf") {
         return Err(ParseError::Unsupported(

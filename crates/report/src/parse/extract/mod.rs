@@ -1,7 +1,7 @@
 //! Reading a report out of a [`Doc`]: sections by their headings, tables by their row labels.
 
 mod cells;
-mod heading;
+pub(crate) mod heading;
 mod labels;
 mod restore;
 mod table2;

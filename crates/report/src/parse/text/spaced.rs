@@ -76,7 +76,12 @@ impl<'a> Wrapped<'a> {
             && (!one_line
                 || !crate::parse::extract::is_heading(&self.para)
                     && (!numbering::is_numbered_heading(&self.para)
-                        || numbering::ends_heading(&self.para, &line)));
+                        || numbering::ends_heading(&self.para, &line))
+                    // A title, and a web page's breadcrumb above it (a PDF printed from a
+                    // portal), stand alone: run on, the breadcrumb would take the title with
+                    // it when it is left out, and the title the date below it.
+                    && !self.para.ends_with("年度报告")
+                    && !crate::parse::extract::heading::is_site_chrome(&self.para));
         self.last_line_chars = line.chars().count();
         self.last_line_len = line.len();
         if runs_on {
