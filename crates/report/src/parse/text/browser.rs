@@ -6,6 +6,7 @@
 
 use memchr::memmem;
 
+use super::doubled::is_empty_line;
 use super::trim;
 
 /// Fewer tab-only lines than this are stray: a table copied from a browser has one per cell.
@@ -46,7 +47,7 @@ pub(super) fn join_cells(text: &str) -> Option<String> {
             blanks = 0;
             continue;
         }
-        if trim(line).is_empty() {
+        if is_empty_line(line) {
             blanks += 1;
             continue;
         }
@@ -111,11 +112,9 @@ fn is_tab_line(line: &str) -> bool {
     line.contains('\t') && trim(line).is_empty()
 }
 
-/// Empty (or blank) lines at the start of `lines`, a tab-only line not counted.
+/// Empty lines at the start of `lines` ([`is_empty_line`]: a tab-only line is not one).
 fn blank_run<'a>(lines: impl Iterator<Item = &'a &'a str>) -> usize {
-    lines
-        .take_while(|l| !is_tab_line(l) && trim(l).is_empty())
-        .count()
+    lines.take_while(|l| is_empty_line(l)).count()
 }
 
 #[cfg(test)]

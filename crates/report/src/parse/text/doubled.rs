@@ -8,13 +8,18 @@ use super::trim;
 /// Fewer lines with words than this say too little about the text's spacing.
 const MIN_LINES: usize = 10;
 
+/// A line with nothing on it. A line holding only a tab is not empty: it is a cell (an empty
+/// one of DOCX-saved text, or a browser's boundary between two cells).
+pub(super) fn is_empty_line(line: &str) -> bool {
+    trim(line).is_empty() && !line.contains('\t')
+}
+
 /// Takes out the doubled line ends, when every line of words stands alone and every run of
 /// empty lines between them is odd (a run of 2k + 1 was k empty lines before). Text with two
 /// lines of words next to each other anywhere is left as it is — the first such pair ends the
 /// look, so ordinary text pays for a line or two.
 pub(super) fn undouble(lines: &mut Vec<&str>) {
-    // A line holding only a tab is a cell (an empty one, or a browser's cell boundary).
-    let blank = |l: &str| trim(l).is_empty() && !l.contains('\t');
+    let blank = is_empty_line;
     let mut words = 0;
     let mut run = 0;
     let mut seen_words = false;
