@@ -25,9 +25,8 @@ struct Case {
     rule: Option<&'static str>,
 }
 
-/// Writes the test's DOCX files into `dir` and converts them by LibreOffice to `target` (a
-/// `--convert-to` argument).
-fn convert(dir: &std::path::Path, target: &str) -> Vec<Case> {
+/// Writes the test's DOCX files into `dir` as `r{seed}.docx`.
+fn docx_files(dir: &std::path::Path) -> Vec<Case> {
     let mut cases = Vec::new();
     for seed in 0..SEEDS {
         let mut rng = Rng::new(7000 + seed);
@@ -48,6 +47,13 @@ fn convert(dir: &std::path::Path, target: &str) -> Vec<Case> {
             rule,
         });
     }
+    cases
+}
+
+/// Writes the test's DOCX files into `dir` and converts them by LibreOffice to `target` (a
+/// `--convert-to` argument).
+fn convert(dir: &std::path::Path, target: &str) -> Vec<Case> {
+    let cases = docx_files(dir);
     let files: Vec<String> = (0..SEEDS).map(|s| format!("r{s}.docx")).collect();
     let status = Command::new("soffice")
         .args(["--headless", "--norestore", "--convert-to", target, "--outdir", "."])
@@ -203,4 +209,35 @@ fn libreoffice_doc_reads_back_exactly() {
 #[test]
 fn libreoffice_html_reads_back_exactly() {
     converted_read_back_exactly("html", "html", report::parse::Layout::Html);
+}
+
+/// pandoc's conversions of our DOCX: Markdown and plain text (tables drawn with dashes and
+/// aligned by spaces), CommonMark (Markdown around HTML tables), GitHub Markdown and HTML.
+#[test]
+fn pandoc_conversions_read_back_exactly() {
+    let dir = workdir("pandoc");
+    for case in docx_files(&dir) {
+        for to in ["markdown", "plain", "commonmark", "gfm", "html"] {
+            let name = format!("r{}.{to}", case.seed);
+            let out = Command::new("pandoc")
+                .args([&format!("r{}.docx", case.seed), "-t", to, "-o", &name])
+                .current_dir(&dir)
+                .output()
+                .unwrap_or_else(|e| {
+                    panic!(
+                        "pandoc is needed for this test; `bash scripts/test.sh` installs it: {e}"
+                    )
+                });
+            assert!(out.status.success(), "pandoc -t {to} failed");
+            let bytes = std::fs::read(dir.join(&name)).expect("pandoc's output");
+            let parsed = report::parse::parse(&bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+            reads_back_exactly(&bytes, &case, parsed.layout, &name);
+            let sections = &parsed.report.sections;
+            assert!(
+                !(0..6).any(|i| sections.get(i).is_some_and(|s| s.contains("---"))),
+                "{name}: a table's rule read as prose"
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -68,8 +68,22 @@ fn normalise(s: &str) -> String {
 }
 
 fn walk(el: ElementRef, doc: &mut Doc<'static>, para: &mut String) {
+    // Text straight in the body is Markdown around HTML tables (what pandoc's CommonMark and
+    // some portal editors save): there a blank line parts paragraphs, as Markdown means it.
+    let in_body = el.value().name() == "body";
     for child in el.children() {
         match child.value() {
+            Node::Text(t) if in_body => {
+                for (i, line) in t.split('\n').enumerate() {
+                    if i > 0 {
+                        if line.trim().is_empty() {
+                            flush(doc, para);
+                        }
+                        para.push('\n');
+                    }
+                    para.push_str(line);
+                }
+            }
             Node::Text(t) => para.push_str(t),
             Node::Element(e) => {
                 let Some(child_el) = ElementRef::wrap(child) else {
@@ -168,6 +182,29 @@ mod tests {
                 "3".into()
             ])),
             "{blocks:?}"
+        );
+    }
+
+    #[test]
+    fn markdown_around_tables_parts_paragraphs_at_blank_lines() {
+        let html = "一、总体情况\n\n全年主动公开\n信息。\n\n二、主动公开政府信息情况\n\n\
+                    <table><tr><td>规章</td><td>1</td></tr></table>\n\n三、收到和处理";
+        let doc = read(html);
+        let paras: Vec<&str> = doc
+            .blocks()
+            .filter_map(|b| match b {
+                Block::Para(p) => Some(p),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            paras,
+            [
+                "一、总体情况",
+                "全年主动公开 信息。",
+                "二、主动公开政府信息情况",
+                "三、收到和处理"
+            ]
         );
     }
 }

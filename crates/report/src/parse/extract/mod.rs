@@ -22,6 +22,15 @@ pub fn is_heading(line: &str) -> bool {
     heading::heading(line).is_some()
 }
 
+/// A line drawn in ASCII (`-----  -----`, `+===+`): a plain-text table's rule (pandoc's
+/// Markdown and plain text) or a separator, never prose.
+fn is_rule(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.len() >= 3
+        && b.iter().all(|c| b"-=+:|_*~ \t".contains(c))
+        && b.iter().filter(|c| !c.is_ascii_whitespace()).count() >= 3
+}
+
 /// What extraction made of a document.
 pub struct Extracted {
     pub report: Report,
@@ -60,6 +69,9 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
     for block in doc.blocks() {
         match block {
             Block::Para(p) => {
+                if is_rule(p) {
+                    continue;
+                }
                 if let Some(h) = heading::heading(p) {
                     current = Some(h.section);
                     headings.push(h);
