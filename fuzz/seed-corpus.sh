@@ -7,7 +7,7 @@ cp crates/report/tests/fixtures/seeds/* fuzz/corpus/parse_text/
 cp crates/report/tests/fixtures/seeds/* crates/report/tests/fixtures/examples/*.html fuzz/corpus/parse_any/
 cp crates/report/tests/fixtures/examples/*.html fuzz/corpus/parse_html/
 for seed in 1 2 3 4 5 6; do
-  for layout in docx-text pdf-text pdftotext-layout pdf-extract-text office-text browser-copy markdown; do
+  for layout in docx-text pdf-text pdftotext-layout pdf-extract-text office-text browser-copy web-text markdown; do
     cargo run -q -p corpus --example dump -- "$seed" "$layout" > "fuzz/corpus/parse_text/$layout-$seed.txt"
   done
   cargo run -q -p corpus --example dump -- "$seed" html > "fuzz/corpus/parse_html/gen-$seed.html"

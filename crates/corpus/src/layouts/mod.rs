@@ -8,6 +8,7 @@ mod html;
 mod office_text;
 mod spaced;
 mod tab_rows;
+mod web_text;
 
 pub use aligned::aligned;
 pub use browser_copy::browser_copy;
@@ -16,6 +17,7 @@ pub use html::portal_html;
 pub use office_text::office_text;
 pub use spaced::spaced;
 pub use tab_rows::tab_rows;
+pub use web_text::{fold_width, web_text};
 
 use report::model::Report;
 use report::render::layout::{self, Grid};
@@ -29,19 +31,21 @@ pub enum Layout {
     Spaced,
     OfficeText,
     BrowserCopy,
+    WebText,
     Html,
     Markdown,
     Docx,
 }
 
 impl Layout {
-    pub const ALL: [Layout; 9] = [
+    pub const ALL: [Layout; 10] = [
         Layout::CellPerLine,
         Layout::TabRows,
         Layout::Aligned,
         Layout::Spaced,
         Layout::OfficeText,
         Layout::BrowserCopy,
+        Layout::WebText,
         Layout::Html,
         Layout::Markdown,
         Layout::Docx,
@@ -55,6 +59,7 @@ impl Layout {
             Layout::Spaced => "pdf-extract-text",
             Layout::OfficeText => "office-text",
             Layout::BrowserCopy => "browser-copy",
+            Layout::WebText => "web-text",
             Layout::Html => "html",
             Layout::Markdown => "markdown",
             Layout::Docx => "docx",
@@ -79,6 +84,7 @@ impl Layout {
             Layout::Spaced => spaced(r, rng).into_bytes(),
             Layout::OfficeText => office_text(r, rng).into_bytes(),
             Layout::BrowserCopy => browser_copy(r, rng).into_bytes(),
+            Layout::WebText => web_text(r, rng).into_bytes(),
             Layout::Html => portal_html(r, rng).into_bytes(),
             Layout::Markdown => report::render::markdown(r).into_bytes(),
             Layout::Docx => report::render::docx(r).unwrap_or_default(),

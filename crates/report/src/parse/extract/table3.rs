@@ -87,6 +87,11 @@ impl Table3Reader {
             self.last = Some(RowKey::OtherOther);
             return;
         }
+        // Blank cells alone fill a row only where a label names it: under a header cell that
+        // spans the table, a web page's text pads the row with empty cells.
+        if key.is_none() && self.pending.is_none() && split.numbers() == 0 {
+            return;
+        }
         let target = key
             .or_else(|| self.pending.take())
             .or_else(|| self.next_free());

@@ -13,6 +13,7 @@
 
 mod browser;
 mod doubled;
+mod pipes;
 mod rows;
 mod spaced;
 
@@ -222,21 +223,26 @@ pub fn read(text: &str) -> (Doc<'_>, TextLayout) {
                 .replace('\r', "\n"),
         );
     }
+    let mut layout = None;
     if let Some(joined) = browser::join_cells(rewritten.as_deref().unwrap_or(text)) {
         rewritten = Some(joined);
+    } else if let Some((cells, known)) = pipes::rewrite(rewritten.as_deref().unwrap_or(text)) {
+        rewritten = Some(cells);
+        layout = known;
     }
     match rewritten {
         Some(text) => {
-            let (doc, layout) = read_lines(&text);
+            let (doc, layout) = read_lines(&text, layout);
             (doc.into_owned(), layout)
         }
-        None => read_lines(text),
+        None => read_lines(text, None),
     }
 }
 
-fn read_lines(text: &str) -> (Doc<'_>, TextLayout) {
+/// Reads the lines of `text` in `layout`, or the layout they show.
+fn read_lines(text: &str, layout: Option<TextLayout>) -> (Doc<'_>, TextLayout) {
     let lines = Lines::of(text);
-    let layout = detect_lines(&lines);
+    let layout = layout.unwrap_or_else(|| detect_lines(&lines));
     let marks = Marks::of(text);
     let doc = Doc::with_capacity(lines.lines.len());
     let doc = match layout {
