@@ -9,13 +9,14 @@ use std::time::{Duration, Instant};
 
 use corpus::layouts::Layout;
 
-const TEXT: [Layout; 7] = [
+const TEXT: [Layout; 8] = [
     Layout::CellPerLine,
     Layout::TabRows,
     Layout::Aligned,
     Layout::Spaced,
     Layout::OfficeText,
     Layout::BrowserCopy,
+    Layout::WebText,
     Layout::Markdown,
 ];
 

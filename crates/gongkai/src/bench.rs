@@ -20,7 +20,7 @@ pub struct Args {
     #[arg(long, default_value_t = 200)]
     pdfs: usize,
     /// Only these layouts (by name: docx-text, pdf-text, pdftotext-layout, pdf-extract-text,
-    /// office-text, browser-copy, html, markdown, docx).
+    /// office-text, browser-copy, web-text, html, markdown, docx).
     #[arg(long)]
     layout: Vec<String>,
     /// Measure each layout this many times and keep the fastest run (also handy under a profiler).
