@@ -38,7 +38,20 @@ pub fn spaced(r: &Report, rng: &mut Rng) -> String {
             Part::Table(g) => {
                 s.push('\n');
                 let width = 9 + rng.below(6) as usize;
+                // Table 四's narrow header cells, printed side by side a character or two a
+                // line (a PDF made by a flipbook or a print driver gives them so).
+                let side_by_side = g.columns == 15 && rng.chance(50);
+                let stack = 1 + rng.below(2) as usize;
                 for row in g.expanded() {
+                    if side_by_side
+                        && row.iter().all(|slot| match slot {
+                            Slot::Cell(c) => c.header,
+                            Slot::Continued { .. } => true,
+                        })
+                    {
+                        header_side_by_side(&mut s, &row, stack);
+                        continue;
+                    }
                     let mut label: Vec<String> = Vec::new();
                     let mut figures: Vec<String> = Vec::new();
                     for slot in row {
@@ -92,4 +105,24 @@ pub fn spaced(r: &Report, rng: &mut Rng) -> String {
         let _ = writeln!(s, "{}", chinese_date(d));
     }
     s
+}
+
+/// A header row's cells side by side, each cut into pieces of `stack` characters: line `i` holds
+/// the `i`-th piece of every cell that has one, with a space between.
+fn header_side_by_side(s: &mut String, row: &[Slot<'_>], stack: usize) {
+    let pieces: Vec<Vec<String>> = row
+        .iter()
+        .filter_map(|slot| match slot {
+            Slot::Cell(c) => Some(chunks(&c.text, stack)),
+            Slot::Continued { .. } => None,
+        })
+        .collect();
+    let lines = pieces.iter().map(Vec::len).max().unwrap_or(0);
+    for i in 0..lines {
+        let line: Vec<&str> = pieces
+            .iter()
+            .filter_map(|p| p.get(i).map(String::as_str))
+            .collect();
+        let _ = writeln!(s, "{}", line.join(" "));
+    }
 }

@@ -31,6 +31,23 @@ fn is_rule(line: &str) -> bool {
         && b.iter().filter(|c| !c.is_ascii_whitespace()).count() >= 3
 }
 
+/// Words of a character or two with spaces between (`结 结 其 尚 果 果 他 未`,
+/// `维持 纠正 结果 审结 计`): a table header whose narrow cells a PDF's text gives a character
+/// or two per line — never the report's prose. Where two such lines ran together a word may
+/// have up to four characters; three words in four still have at most two.
+fn is_header_fragment(line: &str) -> bool {
+    let (mut words, mut short) = (0, 0);
+    for word in line.split_whitespace() {
+        let chars = word.chars().count();
+        if chars > 4 || word.bytes().any(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        words += 1;
+        short += usize::from(chars <= 2);
+    }
+    words >= 4 && short * 4 >= words * 3
+}
+
 /// What extraction made of a document.
 pub struct Extracted {
     pub report: Report,
@@ -108,6 +125,9 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     continue;
                 }
                 if outside_sections(current) && heading::is_site_chrome(p) {
+                    continue;
+                }
+                if current.is_some_and(|s| (1..=3).contains(&s)) && is_header_fragment(p) {
                     continue;
                 }
                 match current.and_then(|i| section_text.get_mut(i)) {
@@ -275,5 +295,27 @@ fn section_findings(headings: &[heading::Heading], out: &mut Vec<Finding>) {
             "sections",
             "章节标题序号混用阿拉伯数字和汉字",
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_fragments_are_short_words_and_prose_is_not() {
+        let cases = [
+            ("结 结 其 尚 结 结 其 尚果 果 他 未", true),
+            ("维持 纠正 结果 审结 计 结果 结果 其他 尚未 总计维持", true),
+            ("信 息 内 容", true),
+            ("行政 复议", false),
+            ("全年因政府信息公开工作被申请行政复议3件。", false),
+            ("结果 结果 其他 尚未 0 0 0", false),
+            ("本年度 申请 总计为 较上年 有所增加", false),
+            ("", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_header_fragment(line), want, "{line}");
+        }
     }
 }
