@@ -8,6 +8,8 @@ need=()
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v pandoc >/dev/null 2>&1 || need+=(pandoc)
+command -v catdoc >/dev/null 2>&1 || need+=(catdoc)
+command -v antiword >/dev/null 2>&1 || need+=(antiword)
 [ -d /usr/share/fonts/opentype/noto ] || need+=(fonts-noto-cjk)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 if [ ${#need[@]} -gt 0 ]; then

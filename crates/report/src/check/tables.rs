@@ -120,7 +120,9 @@ fn balance(t: &Table3, ctx: &Context, out: &mut Vec<Finding>) {
     use RowKey::{CarriedForward, CarriedOver, New, TotalProcessed};
     for col in Column::ALL {
         let keys = [New, CarriedOver, TotalProcessed, CarriedForward];
-        if keys.iter().any(|&k| ctx.is_lost(k, col))
+        if keys
+            .iter()
+            .any(|&k| ctx.is_lost(k, col) || t.row(k).is_none())
             || keys.iter().all(|&k| t.cell(k, col).is_none())
         {
             continue;
@@ -147,7 +149,17 @@ fn outcome_sum(t: &Table3, format: Format, ctx: &Context, out: &mut Vec<Finding>
     for col in Column::ALL {
         let mut keys: Vec<RowKey> = RowKey::outcomes().collect();
         keys.push(RowKey::TotalProcessed);
-        if keys.iter().any(|&k| ctx.is_lost(k, col)) {
+        // A row the source does not have (the `sections` warning names it) could hold anything;
+        // the 2019 format has no rows for the three kinds of （六）.
+        let absent = |k: RowKey| {
+            t.row(k).is_none()
+                && !(format == Format::Trial2019
+                    && matches!(
+                        k,
+                        RowKey::OtherNoCorrection | RowKey::OtherNoFee | RowKey::OtherOther
+                    ))
+        };
+        if keys.iter().any(|&k| ctx.is_lost(k, col) || absent(k)) {
             continue;
         }
         let mut sum: f64 = RowKey::outcomes().map(|k| v(t.cell(k, col))).sum();

@@ -31,6 +31,18 @@ impl ReadRow {
         row
     }
 
+    /// Appends `values` when the row, short of seven cells, has room for them all.
+    pub fn extend(&mut self, values: &[CellText]) -> bool {
+        if values.is_empty() || self.len + values.len() > 7 {
+            return false;
+        }
+        for (slot, v) in self.cells.iter_mut().skip(self.len).zip(values) {
+            *slot = to_cell(v);
+        }
+        self.len += values.len();
+        true
+    }
+
     pub fn cells(&self) -> &[Cell] {
         self.cells.get(..self.len).unwrap_or_default()
     }

@@ -18,6 +18,12 @@ pub struct Table3Reader {
     other_single: Option<ReadRow>,
     last: Option<RowKey>,
     pending: Option<RowKey>,
+    /// Rows filled by their place alone (no label named them): a row whose label names one
+    /// of them takes it back.
+    guessed: [bool; 25],
+    /// A garbled label was passed: until a label names a row again, the place of a row
+    /// without one is not known.
+    lost_place: bool,
     /// Words of label-only lines since the last row with figures: a label broken before its
     /// keyword ("1.属于国" / "家秘密 0 0 …") is read whole.
     carry: String,
@@ -33,6 +39,10 @@ pub struct Read3 {
 impl Table3Reader {
     fn filled(&self, key: RowKey) -> bool {
         self.raw.get(key.index()).is_some_and(Option::is_some)
+    }
+
+    fn free_for_label(&self, key: RowKey) -> bool {
+        !self.filled(key) || self.guessed.get(key.index()).copied().unwrap_or(false)
     }
 
     fn next_free(&self) -> Option<RowKey> {
@@ -59,7 +69,16 @@ impl Table3Reader {
     }
 
     pub fn offer(&mut self, split: &Split) {
-        let key = split.row().filter(|&k| !self.filled(k));
+        // A label garbled in extraction (Latin letters with diacritics where a Chinese label
+        // stood, as `catdoc` gives at a broken piece of a `.doc`) names no row: its figures
+        // may be any row's, so they fill none.
+        if garbled(&split.label) {
+            self.lost_place = true;
+            self.pending = None;
+            self.carry.clear();
+            return;
+        }
+        let key = split.row().filter(|&k| self.free_for_label(k));
         let has_values = split.numbers() > 0 || split.values.len() >= 7;
         if !has_values {
             if key.is_some() {
@@ -80,7 +99,7 @@ impl Table3Reader {
             (!carried.is_empty())
                 .then(|| table3_row(&whole))
                 .flatten()
-                .filter(|&k| !self.filled(k))
+                .filter(|&k| self.free_for_label(k))
         });
         if key.is_none() && is_other_single(&whole) && self.other_single.is_none() {
             self.other_single = Some(ReadRow::new(fit(&split.values, 7)));
@@ -92,6 +111,25 @@ impl Table3Reader {
         if key.is_none() && self.pending.is_none() && split.numbers() == 0 {
             return;
         }
+        // Figures with no label right after a row that came short are the rest of that row,
+        // broken over two lines ("1.本机关不掌握… 0 0 0 0 0" / "0 0").
+        if key.is_none()
+            && carried.is_empty()
+            && split.label.is_empty()
+            && self.pending.is_none()
+            && let Some(row) = self
+                .last
+                .and_then(|k| self.raw.get_mut(k.index()))
+                .and_then(Option::as_mut)
+            && row.extend(&split.values)
+        {
+            return;
+        }
+        let guessed = key.is_none() && self.pending.is_none();
+        if guessed && self.lost_place {
+            return;
+        }
+        self.lost_place &= guessed;
         let target = key
             .or_else(|| self.pending.take())
             .or_else(|| self.next_free());
@@ -101,6 +139,9 @@ impl Table3Reader {
         }
         if let Some(slot) = self.raw.get_mut(target.index()) {
             *slot = Some(ReadRow::new(fit(&split.values, 7)));
+        }
+        if let Some(g) = self.guessed.get_mut(target.index()) {
+            *g = guessed;
         }
         self.last = Some(target);
     }
@@ -141,5 +182,87 @@ impl Table3Reader {
             findings: r.findings,
             trial,
         }
+    }
+}
+
+/// True when a label holds a character of Latin-1's letters, Latin Extended or the spacing
+/// modifiers (U+00C0–U+02FF): never in a Chinese table's label, always in mojibake.
+fn garbled(label: &str) -> bool {
+    label.as_bytes().iter().any(|b| (0xC3..=0xCB).contains(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Num;
+    use crate::parse::extract::cells::split_into;
+
+    fn read(rows: &[&[&str]]) -> Table3 {
+        let mut reader = Table3Reader::default();
+        let mut split = Split::default();
+        for row in rows {
+            split_into(&mut split, row);
+            reader.offer(&split);
+        }
+        reader.finish().table
+    }
+
+    fn row(n: f64) -> Option<[Option<Num>; 7]> {
+        let c = Num::new(n);
+        Some([c; 7])
+    }
+
+    #[test]
+    fn broken_rows_and_lost_labels_fill_only_their_own_rows() {
+        // A row's last figures on the next line are the rest of that row.
+        let t = read(&[
+            &["1.本机关不掌握相关政府信息", "1", "1", "1", "1", "1"],
+            &["1", "1"],
+            &[
+                "2.没有现成信息需要另行制作",
+                "2",
+                "2",
+                "2",
+                "2",
+                "2",
+                "2",
+                "2",
+            ],
+        ]);
+        assert_eq!(t.row(RowKey::UnableNotHeld).copied(), row(1.0));
+        assert_eq!(t.row(RowKey::UnableNeedsCreation).copied(), row(2.0));
+        // After a garbled label no row is guessed by its place; a label takes back a row
+        // that only its place had filled.
+        let t = read(&[
+            &["Õl‹_"],
+            &["5", "5", "5", "5", "5", "5", "5"],
+            &["（二）部分公开", "3", "3", "3", "3", "3", "3", "3"],
+        ]);
+        assert_eq!(t.row(RowKey::New), None);
+        assert_eq!(t.row(RowKey::PartlyGranted).copied(), row(3.0));
+        let t = read(&[
+            &[
+                "一、本年新收政府信息公开申请数量",
+                "1",
+                "1",
+                "1",
+                "1",
+                "1",
+                "1",
+                "1",
+            ],
+            &["", "4", "4", "4", "4", "4", "4", "4"],
+            &[
+                "二、上年结转政府信息公开申请数量",
+                "2",
+                "2",
+                "2",
+                "2",
+                "2",
+                "2",
+                "2",
+            ],
+        ]);
+        assert_eq!(t.row(RowKey::CarriedOver).copied(), row(2.0));
     }
 }
