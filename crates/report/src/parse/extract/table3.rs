@@ -197,71 +197,42 @@ mod tests {
     use crate::model::Num;
     use crate::parse::extract::cells::split_into;
 
-    fn read(rows: &[&[&str]]) -> Table3 {
+    /// Reads rows given as a label and `count` cells holding `figure`.
+    fn read(rows: &[(&str, &str, usize)]) -> Table3 {
         let mut reader = Table3Reader::default();
         let mut split = Split::default();
-        for row in rows {
-            split_into(&mut split, row);
+        for &(label, figure, count) in rows {
+            let mut cells: Vec<&str> = [label].into_iter().filter(|l| !l.is_empty()).collect();
+            cells.extend(std::iter::repeat_n(figure, count));
+            split_into(&mut split, &cells);
             reader.offer(&split);
         }
         reader.finish().table
     }
 
     fn row(n: f64) -> Option<[Option<Num>; 7]> {
-        let c = Num::new(n);
-        Some([c; 7])
+        Some([Num::new(n); 7])
     }
 
     #[test]
     fn broken_rows_and_lost_labels_fill_only_their_own_rows() {
         // A row's last figures on the next line are the rest of that row.
         let t = read(&[
-            &["1.本机关不掌握相关政府信息", "1", "1", "1", "1", "1"],
-            &["1", "1"],
-            &[
-                "2.没有现成信息需要另行制作",
-                "2",
-                "2",
-                "2",
-                "2",
-                "2",
-                "2",
-                "2",
-            ],
+            ("1.本机关不掌握相关政府信息", "1", 5),
+            ("", "1", 2),
+            ("2.没有现成信息需要另行制作", "2", 7),
         ]);
         assert_eq!(t.row(RowKey::UnableNotHeld).copied(), row(1.0));
         assert_eq!(t.row(RowKey::UnableNeedsCreation).copied(), row(2.0));
-        // After a garbled label no row is guessed by its place; a label takes back a row
-        // that only its place had filled.
-        let t = read(&[
-            &["Õl‹_"],
-            &["5", "5", "5", "5", "5", "5", "5"],
-            &["（二）部分公开", "3", "3", "3", "3", "3", "3", "3"],
-        ]);
+        // After a garbled label no row is guessed by its place.
+        let t = read(&[("Õl‹_", "", 0), ("", "5", 7), ("（二）部分公开", "3", 7)]);
         assert_eq!(t.row(RowKey::New), None);
         assert_eq!(t.row(RowKey::PartlyGranted).copied(), row(3.0));
+        // A label takes back a row that only its place had filled.
         let t = read(&[
-            &[
-                "一、本年新收政府信息公开申请数量",
-                "1",
-                "1",
-                "1",
-                "1",
-                "1",
-                "1",
-                "1",
-            ],
-            &["", "4", "4", "4", "4", "4", "4", "4"],
-            &[
-                "二、上年结转政府信息公开申请数量",
-                "2",
-                "2",
-                "2",
-                "2",
-                "2",
-                "2",
-                "2",
-            ],
+            ("一、本年新收政府信息公开申请数量", "1", 7),
+            ("", "4", 7),
+            ("二、上年结转政府信息公开申请数量", "2", 7),
         ]);
         assert_eq!(t.row(RowKey::CarriedOver).copied(), row(2.0));
     }
