@@ -3,7 +3,9 @@
 //! cell lost in extraction makes every identity through it unjudgeable, so those are skipped.
 
 use super::{Context, Finding};
-use crate::model::{Cell, Column, Format, Num, Report, RowKey, TABLE2_FIELDS, Table3, Table4};
+use crate::model::{
+    Cell, Column, Format, Group, Num, Report, RowKey, TABLE2_FIELDS, Table3, Table4,
+};
 
 fn v(cell: Cell) -> f64 {
     cell.map_or(0.0, Num::value)
@@ -152,12 +154,7 @@ fn outcome_sum(t: &Table3, format: Format, ctx: &Context, out: &mut Vec<Finding>
         // A row the source does not have (the `sections` warning names it) could hold anything;
         // the 2019 format has no rows for the three kinds of （六）.
         let absent = |k: RowKey| {
-            t.row(k).is_none()
-                && !(format == Format::Trial2019
-                    && matches!(
-                        k,
-                        RowKey::OtherNoCorrection | RowKey::OtherNoFee | RowKey::OtherOther
-                    ))
+            t.row(k).is_none() && !(format == Format::Trial2019 && k.group() == Some(Group::Other))
         };
         if keys.iter().any(|&k| ctx.is_lost(k, col) || absent(k)) {
             continue;

@@ -106,17 +106,18 @@ impl Table3Reader {
             self.last = Some(RowKey::OtherOther);
             return;
         }
+        // Nothing names the row: only its place could tell which it is.
+        let unnamed = key.is_none() && self.pending.is_none();
         // Blank cells alone fill a row only where a label names it: under a header cell that
         // spans the table, a web page's text pads the row with empty cells.
-        if key.is_none() && self.pending.is_none() && split.numbers() == 0 {
+        if unnamed && split.numbers() == 0 {
             return;
         }
         // Figures with no label right after a row that came short are the rest of that row,
         // broken over two lines ("1.本机关不掌握… 0 0 0 0 0" / "0 0").
-        if key.is_none()
+        if unnamed
             && carried.is_empty()
             && split.label.is_empty()
-            && self.pending.is_none()
             && let Some(row) = self
                 .last
                 .and_then(|k| self.raw.get_mut(k.index()))
@@ -125,11 +126,10 @@ impl Table3Reader {
         {
             return;
         }
-        let guessed = key.is_none() && self.pending.is_none();
-        if guessed && self.lost_place {
+        if unnamed && self.lost_place {
             return;
         }
-        self.lost_place &= guessed;
+        self.lost_place &= unnamed;
         let target = key
             .or_else(|| self.pending.take())
             .or_else(|| self.next_free());
@@ -141,7 +141,7 @@ impl Table3Reader {
             *slot = Some(ReadRow::new(fit(&split.values, 7)));
         }
         if let Some(g) = self.guessed.get_mut(target.index()) {
-            *g = guessed;
+            *g = unnamed;
         }
         self.last = Some(target);
     }
