@@ -72,7 +72,14 @@ pub fn unify(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Kangxi radicals whose compatibility mapping is the traditional code point of a character
+/// whose simplified form is another: a simplified font draws them as the simplified one.
+const SIMPLIFIED: &[(char, char)] = &[('\u{2F3E}', '户'), ('\u{2FAD}', '青'), ('\u{2FC8}', '黄')];
+
 fn ideograph(c: char) -> char {
+    if let Some(&(_, simplified)) = SIMPLIFIED.iter().find(|(radical, _)| *radical == c) {
+        return simplified;
+    }
     match c {
         '\u{2F00}'..='\u{2FD5}' => {
             let mut one = None;
@@ -104,6 +111,8 @@ mod tests {
             ),
             ("⽩⻢镇⼈⺠政府", "白马镇人民政府"),
             ("“⻔户⽹站”⻓期", "“门户网站”长期"),
+            // Read as the simplified character, not the radical's traditional code point.
+            ("⻔⼾⽹站 ⾭年 ⿈河", "门户网站 青年 黄河"),
             // Other characters from the same lead byte stay as they are.
             ("⺀ ⿰ — “” …", "⺀ ⿰ — “” …"),
         ];

@@ -41,11 +41,27 @@ pub fn split_into<S: AsRef<str>>(out: &mut Split, cells: &[S]) {
     out.row = OnceCell::new();
     for cell in cells {
         let cell = cell.as_ref();
+        if let Some((first, second)) = two_figures(cell) {
+            out.any_number = true;
+            out.values.extend([classify(first), classify(second)]);
+            continue;
+        }
         match classify(cell) {
+            // PDF text that puts together what stands at one height can end a row with the
+            // caption of the table beside it, or with the rest of a label wrapped in its cell.
+            CellText::Text if is_caption(cell) && !out.values.is_empty() => {}
+            CellText::Text if after_figures(&out.values) => squash_into(&mut out.label, cell),
             CellText::Text => {
                 // Only the cells after the last word cell are values.
                 out.values.clear();
-                squash_into(&mut out.label, cell);
+                match glued_figure(cell) {
+                    Some((words, figure)) => {
+                        squash_into(&mut out.label, words);
+                        out.any_number = true;
+                        out.values.push(figure);
+                    }
+                    None => squash_into(&mut out.label, cell),
+                }
             }
             kind => {
                 out.any_number |= matches!(kind, CellText::Number(_));
@@ -53,6 +69,98 @@ pub fn split_into<S: AsRef<str>>(out: &mut Split, cells: &[S]) {
             }
         }
     }
+}
+
+/// Two figures that PDF text ran together from neighbouring cells: `１14` (a figure is typed in
+/// one width, and a full-width digit leaves too little room for a space to be seen), or `0 ２`
+/// and `12 5` (a space inside a figure only ever sets off a group of three digits, as in
+/// `1 234`, and a figure never starts with 0).
+fn two_figures(cell: &str) -> Option<(&str, &str)> {
+    let t = crate::parse::trim(cell);
+    let wide = |c: char| ('０'..='９').contains(&c);
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || wide(c));
+    let width = |s: &str| s.chars().next().is_some_and(wide);
+    if let Some((first, second)) = t.split_once(char::is_whitespace) {
+        let second = second.trim_start();
+        let apart = width(first) != width(second)
+            || second.chars().count() != 3
+            || first.chars().all(|c| c == '0' || c == '０');
+        return (digits(first) && digits(second) && apart).then_some((first, second));
+    }
+    // Full-width digits are three bytes from EF: most cells have none.
+    if memchr::memchr(0xEF, t.as_bytes()).is_none() || !digits(t) {
+        return None;
+    }
+    let first_wide = width(t);
+    let change = t.char_indices().find(|&(_, c)| wide(c) != first_wide)?.0;
+    let (first, second) = t.split_at(change);
+    // Two runs only: more changes are no figures of ours.
+    second
+        .chars()
+        .all(|c| wide(c) != first_wide)
+        .then_some((first, second))
+}
+
+/// Where a sentence ends among a row's cells: the last cell that ends with a full stop.
+pub fn sentence_end<S: AsRef<str>>(cells: &[S]) -> Option<usize> {
+    cells
+        .iter()
+        .rposition(|c| c.as_ref().trim_end().ends_with('。'))
+}
+
+/// A line's cells as one row, or as two when a second label and its figures follow the first
+/// row's figures (`行政许可 2 0 45 其他对外管理服务事项 4 0 11`, two rows at one height).
+pub fn side_by_side<S: AsRef<str>>(cells: &[S]) -> impl Iterator<Item = &[S]> {
+    let (first, rest) = cells.split_at(second_row(cells).unwrap_or(cells.len()));
+    std::iter::once(first).chain((!rest.is_empty()).then_some(rest))
+}
+
+/// Where the second of two rows on one line starts: [`side_by_side`].
+fn second_row<S: AsRef<str>>(cells: &[S]) -> Option<usize> {
+    // Label, two figures, label, figure: fewer cells hold one row.
+    if cells.len() < 5 {
+        return None;
+    }
+    let is_figure = |c: &S| matches!(classify(c.as_ref()), CellText::Number(_));
+    let mut figures = 0;
+    for (i, cell) in cells.iter().enumerate() {
+        match classify(cell.as_ref()) {
+            CellText::Number(_) => figures += 1,
+            CellText::Text if figures >= 2 => {
+                let rest = cells.get(i + 1..).unwrap_or_default();
+                return rest.iter().any(is_figure).then_some(i);
+            }
+            CellText::Text => figures = 0,
+            CellText::Blank => {}
+        }
+    }
+    None
+}
+
+/// A label and its first figure that PDF text set one space apart, as one cell
+/// (`（二）部分公开（区分处理的，只计 64`): no label of the tables ends in a figure.
+fn glued_figure(cell: &str) -> Option<(&str, CellText)> {
+    let (words, last) = cell.trim_end().rsplit_once([' ', '\u{3000}'])?;
+    match classify(last) {
+        figure @ CellText::Number(_) if !words.trim().is_empty() => Some((words, figure)),
+        _ => None,
+    }
+}
+
+/// True when the cells read so far hold a run of figures (two or more): words after them are
+/// not a label of their own.
+fn after_figures(values: &[CellText]) -> bool {
+    values
+        .iter()
+        .filter(|v| matches!(v, CellText::Number(_)))
+        .count()
+        >= 2
+}
+
+/// A table-二 caption, `第二十条第（五）项`.
+fn is_caption(cell: &str) -> bool {
+    let t = cell.trim();
+    t.starts_with("第二十条") && t.ends_with('项')
 }
 
 /// Fits a list of value cells to `width`, as the part of `values` it keeps: blank cells beyond
@@ -89,6 +197,96 @@ mod tests {
             values.drain(..values.len() - width);
         }
         values
+    }
+
+    #[test]
+    fn rows_side_by_side() {
+        let cases: [(&[&str], &[usize]); 6] = [
+            // Two rows of the 2019 table 二 at one height.
+            (
+                &[
+                    "行政许可",
+                    "2",
+                    "0",
+                    "45",
+                    "其他对外管理服务事项",
+                    "4",
+                    "0",
+                    "11",
+                ],
+                &[4, 4],
+            ),
+            // A label's second line after its figures is not a row of its own.
+            (
+                &[
+                    "1.申请人无正当理由逾期",
+                    "0",
+                    "0",
+                    "0",
+                    "0",
+                    "0",
+                    "0",
+                    "0",
+                    "不补正",
+                ],
+                &[9],
+            ),
+            // Nor is a caption after one figure.
+            (&["行政许可", "0", "第二十条第（六）项"], &[3]),
+            (&["规章", "0", "0", "0"], &[4]),
+            // Words between a label's pieces, before any figures.
+            (&["（三）", "不予公开", "1.属于国家秘密", "0", "0"], &[5]),
+            // One figure is not a row of its own yet.
+            (&["总计", "3", "", "其他", "1"], &[5]),
+        ];
+        for (cells, lens) in cases {
+            let got: Vec<usize> = side_by_side(cells).map(<[&str]>::len).collect();
+            assert_eq!(got, lens, "{cells:?}");
+        }
+    }
+
+    #[test]
+    fn words_after_figures() {
+        let mut split = Split::default();
+        split_into(&mut split, &["1.申请人无正当理由逾期", "0", "3", "不补正"]);
+        assert_eq!(
+            (split.label.as_str(), split.numbers()),
+            ("1申请人无正当理由逾期不补正", 2)
+        );
+        split_into(&mut split, &["行政许可", "5", "第二十条第（六）项"]);
+        assert_eq!((split.label.as_str(), split.numbers()), ("行政许可", 1));
+        // A first figure one space after its label.
+        split_into(
+            &mut split,
+            &["（二）部分公开（区分处理的，只计 64", "0", "64"],
+        );
+        assert_eq!(split.label, "二部分公开区分处理的只计");
+        assert_eq!(split.values.len(), 3);
+        // Two figures run together, each in its own width.
+        split_into(&mut split, &["（一）予以公开", "6", "0", "１14"]);
+        let figures: Vec<f64> = split
+            .values
+            .iter()
+            .filter_map(|v| match v {
+                CellText::Number(n) => Some(n.value()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(figures, [6.0, 0.0, 1.0, 14.0]);
+        for (cell, want) in [
+            ("0 ２", 2),
+            ("12 5", 2),
+            ("1 234", 1),
+            ("１ 234", 2),
+            ("１ ２３４", 1),
+            ("3 件", 1),
+        ] {
+            split_into(&mut split, &["（一）予以公开", cell]);
+            assert_eq!(split.numbers(), want, "{cell}");
+        }
+        // One figure before words: the words start the label again.
+        split_into(&mut split, &["3", "不予公开", "7"]);
+        assert_eq!((split.label.as_str(), split.numbers()), ("不予公开", 1));
     }
 
     proptest::proptest! {

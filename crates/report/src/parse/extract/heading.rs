@@ -310,6 +310,73 @@ pub fn date(text: &str) -> Option<String> {
     }
 }
 
+/// A paragraph as one or two: PDF text sorted by height can run a section's heading onto the
+/// last line of the paragraph before it (`…业务能力。二、主动公开政府信息情况`).
+pub fn run_on(para: &str) -> impl Iterator<Item = &str> {
+    let split = para
+        .trim_end()
+        .rfind('。')
+        .map(|i| i + '。'.len_utf8())
+        .filter(|&i| para.get(i..).is_some_and(|rest| heading(rest).is_some()));
+    let (text, rest) = para.split_at(split.unwrap_or(para.len()));
+    std::iter::once(text).chain((!rest.is_empty()).then_some(rest))
+}
+
+/// The body's name run onto the end of the last paragraph, before the closing date's line:
+/// `…政协提案。梅县区白马镇人民政府`. Gives the paragraph's text and the name.
+pub fn run_on_signature(para: &str) -> Option<(&str, &str)> {
+    let t = para.trim_end();
+    let end = t.rfind('。')? + '。'.len_utf8();
+    let (text, org) = t.split_at(end);
+    let org = org.trim();
+    (!org.is_empty() && org_line(org)).then_some((text, org))
+}
+
+/// A closing date that PDF text extraction ran onto the end of the last paragraph, a space
+/// after its full stop: `…政协提案。 2022-01-24`, with the signature between them when there
+/// is one.
+pub fn trailing_close(text: &str) -> Option<Close<'_>> {
+    let t = text.trim_end();
+    let is_date_char = |c: char| c.is_ascii_digit() || c.is_whitespace() || "-/.年月日".contains(c);
+    let start = t
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_date_char(c))
+        .last()
+        .map(|(i, _)| i)?;
+    let (head, tail) = t.split_at(start);
+    // The date stands apart: after a space or a full stop, and a whole sentence before it.
+    if !tail.starts_with(char::is_whitespace) && !head.ends_with('。') {
+        return None;
+    }
+    let date = date(tail.trim())?;
+    let head = head.trim_end();
+    let ends_sentence = |s: &str| s.ends_with(['。', '！', '；', '.', '!', ';']);
+    if let Some((before, org)) = head.rsplit_once(char::is_whitespace)
+        && org_line(org)
+        && ends_sentence(before.trim_end())
+    {
+        return Some(Close {
+            text: before.trim_end(),
+            signature: Some(org),
+            date,
+        });
+    }
+    ends_sentence(head).then_some(Close {
+        text: head,
+        signature: None,
+        date,
+    })
+}
+
+/// What [`trailing_close`] parts: the paragraph's own text, the signature and the date.
+#[derive(Debug, PartialEq)]
+pub struct Close<'t> {
+    pub text: &'t str,
+    pub signature: Option<&'t str>,
+    pub date: String,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -443,6 +510,74 @@ mod tests {
             ("一、总体情况", false),
         ] {
             assert_eq!(org_line(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn headings_and_signatures_run_onto_a_paragraph() {
+        let cases: [(&str, &[&str]); 4] = [
+            (
+                "提升工作人员业务能力。二、主动公开政府信息情况",
+                &["提升工作人员业务能力。", "二、主动公开政府信息情况"],
+            ),
+            ("提升工作人员业务能力。", &["提升工作人员业务能力。"]),
+            // A sub-heading is not a section's heading.
+            ("能力。（二）依申请公开", &["能力。（二）依申请公开"]),
+            (
+                "全年未发生泄密事件。其他工作正常开展",
+                &["全年未发生泄密事件。其他工作正常开展"],
+            ),
+        ];
+        for (para, want) in cases {
+            assert_eq!(run_on(para).collect::<Vec<_>>(), want, "{para}");
+        }
+        assert_eq!(
+            run_on_signature("本单位未承办人大代表建议和政协提案。梅县区白马镇人民政府"),
+            Some((
+                "本单位未承办人大代表建议和政协提案。",
+                "梅县区白马镇人民政府"
+            ))
+        );
+        assert_eq!(run_on_signature("各项任务均已完成。"), None);
+        assert_eq!(run_on_signature("完成。下一步继续加强"), None);
+    }
+
+    #[test]
+    fn closing_date_run_onto_the_last_paragraph() {
+        type Want = Option<(&'static str, Option<&'static str>, &'static str)>;
+        let cases: [(&str, Want); 8] = [
+            (
+                "本单位未承办人大代表建议和政协提案。 2022-01-24",
+                Some(("本单位未承办人大代表建议和政协提案。", None, "2022-01-24")),
+            ),
+            (
+                "各项任务均已完成。 宁乡市住房和城乡建设局 2022 年 1 月 24 日",
+                Some((
+                    "各项任务均已完成。",
+                    Some("宁乡市住房和城乡建设局"),
+                    "2022-01-24",
+                )),
+            ),
+            (
+                "本单位未承办人大代表建议和政协提案。2026-01-13",
+                Some(("本单位未承办人大代表建议和政协提案。", None, "2026-01-13")),
+            ),
+            // No space: the date belongs to the sentence.
+            ("截至2022-01-24", None),
+            // Not after a whole sentence.
+            ("收到申请 2022-01-24", None),
+            // Not a date.
+            ("全年收到申请 12 件。 3", None),
+            ("共 3 件。 2022-13-01", None),
+            ("2022-01-24", None),
+        ];
+        for (text, want) in cases {
+            let want = want.map(|(text, signature, date)| Close {
+                text,
+                signature,
+                date: date.to_string(),
+            });
+            assert_eq!(trailing_close(text), want, "{text}");
         }
     }
 

@@ -48,6 +48,15 @@ fn is_header_fragment(line: &str) -> bool {
     words >= 4 && short * 4 >= words * 3
 }
 
+/// A line of table 四's header, however a PDF broke and joined its words (`结果维 结果纠 其他结
+/// 尚未审 总结果维`): nothing but the characters of the header's terms (结果维持 结果纠正 其他结果
+/// 尚未审结 总计 行政复议 行政诉讼 未经复议直接起诉 复议后起诉). A sentence always has others.
+fn is_table4_header(line: &str) -> bool {
+    const CHARS: &str = "结果维持纠正其他尚未审总计行政复议诉讼经直接起后";
+    let mut chars = line.chars().filter(|c| !c.is_whitespace()).peekable();
+    chars.peek().is_some() && chars.all(|c| CHARS.contains(c))
+}
+
 /// What extraction made of a document.
 pub struct Extracted {
     pub report: Report,
@@ -67,6 +76,16 @@ enum Region {
     AfterTable3,
 }
 
+/// A row's cells as one line of prose.
+fn joined<S: AsRef<str>>(cells: &[S]) -> String {
+    cells
+        .iter()
+        .map(|c| c.as_ref().trim())
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 pub fn extract(doc: &Doc<'_>) -> Extracted {
     let mut findings = Vec::new();
     let mut headings: Vec<heading::Heading> = Vec::new();
@@ -76,6 +95,8 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
     let mut current: Option<usize> = None;
     let mut published = None;
     let mut signature: Option<String> = None;
+    // A line of the site's footer was met after the last section began.
+    let mut footer = false;
     let mut region = Region::BeforeTable3;
     let mut t2 = table2::Table2Reader::default();
     let mut t3 = table3::Table3Reader::default();
@@ -85,104 +106,145 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
 
     for block in doc.blocks() {
         match block {
-            Block::Para(p) => {
-                if is_rule(p) {
-                    continue;
-                }
-                if let Some(h) = heading::heading(p) {
-                    current = Some(h.section);
-                    headings.push(h);
-                    continue;
-                }
-                if let Some(d) = heading::date(p) {
-                    published = Some(d);
-                    // The closing signature: the body's name on the line above the date.
-                    if let Some(buf) = current.and_then(|i| section_text.get_mut(i))
-                        && buf.last().is_some_and(|l| heading::org_line(l))
-                    {
-                        signature = buf.pop().map(Cow::into_owned);
-                    }
-                    continue;
-                }
-                // Inside sections 二–四 a short line is a piece of a table's broken label: the
-                // table reader may need its words; it is not prose.
-                if current.is_some_and(|s| (1..=3).contains(&s)) && p.chars().count() < 20 {
-                    cells::split_into(&mut split, std::slice::from_ref(&p));
-                    // A figure alone on a line here is a page number, not a cell.
-                    if split.numbers() > 0 {
+            // PDF text sorted by height can run a section's heading onto the line before.
+            Block::Para(whole) => {
+                for p in heading::run_on(whole) {
+                    if is_rule(p) {
                         continue;
                     }
-                    if current == Some(2) && region == Region::BeforeTable3 {
-                        region = Region::Table3;
+                    if let Some(h) = heading::heading(p) {
+                        current = Some(h.section);
+                        headings.push(h);
+                        continue;
                     }
-                    match region {
-                        Region::BeforeTable3 => {
-                            t2.offer(&split, std::slice::from_ref(&p));
+                    let p = match heading::trailing_close(p) {
+                        Some(close) if current.is_some_and(|s| s >= 4) => {
+                            published = Some(close.date);
+                            signature = close.signature.map(str::to_string).or(signature);
+                            close.text
                         }
-                        Region::Table3 => t3.offer(&split),
-                        Region::AfterTable3 => {}
+                        _ => p,
+                    };
+                    if let Some(d) = heading::date(p) {
+                        published = Some(d);
+                        // The closing signature: the body's name on the line above the date.
+                        if let Some(buf) = current.and_then(|i| section_text.get_mut(i)) {
+                            if buf.last().is_some_and(|l| heading::org_line(l)) {
+                                signature = buf.pop().map(Cow::into_owned);
+                            } else if let Some(last) = buf.last_mut()
+                                && let Some((text, org)) = heading::run_on_signature(last)
+                            {
+                                signature = Some(org.to_string());
+                                *last = Cow::Owned(text.to_string());
+                            }
+                        }
+                        continue;
                     }
-                    continue;
-                }
-                if outside_sections(current) && heading::is_site_chrome(p) {
-                    continue;
-                }
-                if current.is_some_and(|s| (1..=3).contains(&s)) && is_header_fragment(p) {
-                    continue;
-                }
-                match current.and_then(|i| section_text.get_mut(i)) {
-                    Some(buf) => buf.push(Cow::Borrowed(p)),
-                    None => preamble.push(Cow::Borrowed(p)),
+                    // Inside sections 二–四 a short line is a piece of a table's broken label: the
+                    // table reader may need its words; it is not prose.
+                    if current.is_some_and(|s| (1..=3).contains(&s)) && p.chars().count() < 20 {
+                        cells::split_into(&mut split, std::slice::from_ref(&p));
+                        // A figure alone on a line here is a page number, not a cell.
+                        if split.numbers() > 0 {
+                            continue;
+                        }
+                        if current == Some(2) && region == Region::BeforeTable3 {
+                            region = Region::Table3;
+                        }
+                        match region {
+                            Region::BeforeTable3 => {
+                                t2.offer(&split, std::slice::from_ref(&p));
+                            }
+                            Region::Table3 => t3.offer(&split),
+                            Region::AfterTable3 => {}
+                        }
+                        continue;
+                    }
+                    if outside_sections(current) && heading::is_site_chrome(p) {
+                        footer = current.is_some();
+                        continue;
+                    }
+                    // The rest of a footer line that a PDF's narrow page wrapped (`备 5113…号`).
+                    if footer && p.chars().count() < 30 && !p.contains('。') {
+                        continue;
+                    }
+                    if current.is_some_and(|s| (1..=3).contains(&s)) && is_header_fragment(p)
+                        || current == Some(3) && is_table4_header(p)
+                    {
+                        continue;
+                    }
+                    match current.and_then(|i| section_text.get_mut(i)) {
+                        Some(buf) => buf.push(Cow::Borrowed(p)),
+                        None => preamble.push(Cow::Borrowed(p)),
+                    }
                 }
             }
-            Block::Row(cells) => {
-                cells::split_into(&mut split, cells);
-                let sec = current;
-                let mut used = false;
-                if region == Region::BeforeTable3 {
-                    used = sec.is_none_or(|s| s <= 1) && t2.offer(&split, cells);
-                    if !used && (sec == Some(2) || table3::Table3Reader::starts(&split)) {
-                        region = Region::Table3;
+            // PDF text can put two rows that stand side by side on one line: each is read.
+            Block::Row(line) => {
+                for cells in cells::side_by_side(line) {
+                    let sec = current;
+                    // In sections 二–四, a sentence that PDF text put at one height with a
+                    // table's header (`…行政复议6件。  行政复议  行政诉讼`), or whose words a
+                    // justified line spread apart (`…行政复议      3 件。`), is prose.
+                    let tables = sec.is_some_and(|s| (1..=3).contains(&s));
+                    let (sentence, cells) = match cells::sentence_end(cells) {
+                        Some(end) if tables => cells.split_at(end + 1),
+                        _ => cells.split_at(0),
+                    };
+                    if let Some(buf) = sec.and_then(|i| section_text.get_mut(i))
+                        && !sentence.is_empty()
+                    {
+                        buf.push(joined(sentence).into());
                     }
-                }
-                if region == Region::Table3 && !used {
-                    let leaves = sec.is_some_and(|s| s >= 3)
-                        || split.label.contains("行政复议")
-                        || (t3.complete() && split.row().is_none());
-                    if leaves {
-                        region = Region::AfterTable3;
-                    } else {
-                        t3.offer(&split);
-                        used = true;
-                    }
-                }
-                if region == Region::AfterTable3 && !used && sec.is_none_or(|s| s == 3) {
-                    used = t4.offer(&split);
-                }
-                if !used && sec.is_none() {
-                    // Before the sections a row is a page's layout (a menu beside the title,
-                    // as a browser copies it): each cell is a line of its own.
-                    for cell in cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
-                        if !heading::is_site_chrome(cell) {
-                            preamble.push(Cow::Borrowed(cell));
-                        }
-                    }
-                    continue;
-                }
-                if !used && !sec.is_some_and(|s| (1..=3).contains(&s)) {
-                    // A narrative line that happens to end in figures (PDF text): it is prose.
-                    let line = cells
-                        .iter()
-                        .map(|c| c.trim())
-                        .filter(|c| !c.is_empty())
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    if outside_sections(sec) && heading::is_site_chrome(&line) {
+                    if cells.is_empty() {
                         continue;
                     }
-                    match sec.and_then(|i| section_text.get_mut(i)) {
-                        Some(buf) => buf.push(line.into()),
-                        None => preamble.push(line.into()),
+                    cells::split_into(&mut split, cells);
+                    let mut used = false;
+                    if region == Region::BeforeTable3 {
+                        used = sec.is_none_or(|s| s <= 1) && t2.offer(&split, cells);
+                        if !used && (sec == Some(2) || table3::Table3Reader::starts(&split)) {
+                            region = Region::Table3;
+                        }
+                    }
+                    if region == Region::Table3 && !used {
+                        let leaves = sec.is_some_and(|s| s >= 3)
+                            || split.label.contains("行政复议")
+                            || (t3.complete() && split.row().is_none());
+                        if leaves {
+                            region = Region::AfterTable3;
+                        } else {
+                            t3.offer(&split);
+                            used = true;
+                        }
+                    }
+                    if region == Region::AfterTable3 && !used && sec.is_none_or(|s| s == 3) {
+                        used = t4.offer(&split);
+                    }
+                    if !used && sec.is_none() {
+                        // Before the sections a row is a page's layout (a menu beside the title,
+                        // as a browser copies it): each cell is a line of its own.
+                        for cell in cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+                            if let Some(d) = heading::date(cell) {
+                                published = Some(d);
+                            } else if !heading::is_site_chrome(cell) {
+                                preamble.push(Cow::Borrowed(cell));
+                            }
+                        }
+                        continue;
+                    }
+                    // In sections 二–四 a row no table took is layout.
+                    if !used && !tables {
+                        // A narrative line that happens to end in figures (PDF text): it is prose.
+                        let line = joined(cells);
+                        if outside_sections(sec) && heading::is_site_chrome(&line) {
+                            footer = sec.is_some();
+                            continue;
+                        }
+                        match sec.and_then(|i| section_text.get_mut(i)) {
+                            Some(buf) => buf.push(line.into()),
+                            None => preamble.push(line.into()),
+                        }
                     }
                 }
             }
@@ -316,6 +378,25 @@ mod tests {
         ];
         for (line, want) in cases {
             assert_eq!(is_header_fragment(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn table4_header_lines_are_pieces_of_its_terms() {
+        let cases = [
+            ("结果维 结果纠 其他结 尚未审 总", true),
+            ("行政复议 行政诉讼", true),
+            ("未经复议直接起诉 复议后起诉", true),
+            ("持 正 果 结 计", true),
+            ("结果维 其他结 尚未审 总结果维 结果纠", true),
+            ("复议后维持", true),
+            ("维持原结果", false),
+            ("全年政府信息公开工作被申请行政复议3件。", false),
+            ("行政复议 3 件", false),
+            ("", false),
+        ];
+        for (line, want) in cases {
+            assert_eq!(is_table4_header(line), want, "{line}");
         }
     }
 }
