@@ -17,6 +17,11 @@ pub struct Split {
     /// The table-三 row the label names ([`table3_row`]): read at most once, and only for rows
     /// a reader asks about.
     row: OnceCell<Option<RowKey>>,
+    /// Where a second row starts, when a label and its figures follow the first row's figures
+    /// (`行政许可 2 0 45 其他对外管理服务事项 4 0 11`: two rows that PDF text put on one line).
+    pub second_row: Option<usize>,
+    /// The last cell that ends with a full stop: a sentence, not a label.
+    pub sentence_end: Option<usize>,
 }
 
 impl Split {
@@ -39,17 +44,41 @@ pub fn split_into<S: AsRef<str>>(out: &mut Split, cells: &[S]) {
     out.values.clear();
     out.any_number = false;
     out.row = OnceCell::new();
-    for cell in cells {
+    out.second_row = None;
+    out.sentence_end = None;
+    // A word cell after two figures, before it is known whether figures follow it.
+    let mut candidate = None;
+    for (i, cell) in cells.iter().enumerate() {
         let cell = cell.as_ref();
-        if let Some((first, second)) = two_figures(cell) {
-            out.any_number = true;
-            out.values.extend([classify(first), classify(second)]);
-            continue;
+        let kind = classify(cell);
+        match kind {
+            CellText::Number(_) => {
+                if out.second_row.is_none() {
+                    out.second_row = candidate;
+                }
+            }
+            CellText::Text => {
+                if candidate.is_none() && out.second_row.is_none() && after_figures(&out.values) {
+                    candidate = Some(i);
+                }
+                if cell.trim_ascii_end().ends_with('。') {
+                    out.sentence_end = Some(i);
+                }
+            }
+            CellText::Blank => {}
         }
-        match classify(cell) {
+        match kind {
+            // Only a figure that is more than ASCII digits can be two run together.
+            CellText::Number(_)
+                if !plain_digits(cell)
+                    && let Some((a, b)) = two_figures(cell) =>
+            {
+                out.any_number = true;
+                out.values.extend([classify(a), classify(b)]);
+            }
             // PDF text that puts together what stands at one height can end a row with the
             // caption of the table beside it, or with the rest of a label wrapped in its cell.
-            CellText::Text if is_caption(cell) && !out.values.is_empty() => {}
+            CellText::Text if !out.values.is_empty() && is_caption(cell) => {}
             CellText::Text if after_figures(&out.values) => squash_into(&mut out.label, cell),
             CellText::Text => {
                 // Only the cells after the last word cell are values.
@@ -77,6 +106,9 @@ pub fn split_into<S: AsRef<str>>(out: &mut Split, cells: &[S]) {
 /// `1 234`, and a figure never starts with 0).
 fn two_figures(cell: &str) -> Option<(&str, &str)> {
     let t = crate::parse::trim(cell);
+    if !starts_with_digit(t) || !ends_with_digit(t) {
+        return None;
+    }
     let wide = |c: char| ('０'..='９').contains(&c);
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || wide(c));
     let width = |s: &str| s.chars().next().is_some_and(wide);
@@ -101,46 +133,45 @@ fn two_figures(cell: &str) -> Option<(&str, &str)> {
         .then_some((first, second))
 }
 
+/// True when `t` starts with an ASCII or a full-width digit (EF BC 90–99).
+fn starts_with_digit(t: &str) -> bool {
+    match t.as_bytes() {
+        [b, ..] if b.is_ascii_digit() => true,
+        [0xEF, 0xBC, b, ..] => (0x90..=0x99).contains(b),
+        _ => false,
+    }
+}
+
+/// True when `t` ends with an ASCII or a full-width digit.
+fn ends_with_digit(t: &str) -> bool {
+    match t.as_bytes() {
+        [.., b] if b.is_ascii_digit() => true,
+        [.., 0xEF, 0xBC, b] => (0x90..=0x99).contains(b),
+        _ => false,
+    }
+}
+
+/// True when `t` is ASCII digits alone, as most figures are.
+fn plain_digits(t: &str) -> bool {
+    t.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Where a sentence ends among a row's cells: the last cell that ends with a full stop.
 pub fn sentence_end<S: AsRef<str>>(cells: &[S]) -> Option<usize> {
     cells
         .iter()
-        .rposition(|c| c.as_ref().trim_end().ends_with('。'))
-}
-
-/// A line's cells as one row, or as two when a second label and its figures follow the first
-/// row's figures (`行政许可 2 0 45 其他对外管理服务事项 4 0 11`, two rows at one height).
-pub fn side_by_side<S: AsRef<str>>(cells: &[S]) -> impl Iterator<Item = &[S]> {
-    let (first, rest) = cells.split_at(second_row(cells).unwrap_or(cells.len()));
-    std::iter::once(first).chain((!rest.is_empty()).then_some(rest))
-}
-
-/// Where the second of two rows on one line starts: [`side_by_side`].
-fn second_row<S: AsRef<str>>(cells: &[S]) -> Option<usize> {
-    // Label, two figures, label, figure: fewer cells hold one row.
-    if cells.len() < 5 {
-        return None;
-    }
-    let is_figure = |c: &S| matches!(classify(c.as_ref()), CellText::Number(_));
-    let mut figures = 0;
-    for (i, cell) in cells.iter().enumerate() {
-        match classify(cell.as_ref()) {
-            CellText::Number(_) => figures += 1,
-            CellText::Text if figures >= 2 => {
-                let rest = cells.get(i + 1..).unwrap_or_default();
-                return rest.iter().any(is_figure).then_some(i);
-            }
-            CellText::Text => figures = 0,
-            CellText::Blank => {}
-        }
-    }
-    None
+        .rposition(|c| c.as_ref().trim_ascii_end().ends_with('。'))
 }
 
 /// A label and its first figure that PDF text set one space apart, as one cell
 /// (`（二）部分公开（区分处理的，只计 64`): no label of the tables ends in a figure.
+#[inline]
 fn glued_figure(cell: &str) -> Option<(&str, CellText)> {
-    let (words, last) = cell.trim_end().rsplit_once([' ', '\u{3000}'])?;
+    let t = cell.trim_ascii_end();
+    if !ends_with_digit(t) {
+        return None;
+    }
+    let (words, last) = t.rsplit_once([' ', '\u{3000}'])?;
     match classify(last) {
         figure @ CellText::Number(_) if !words.trim().is_empty() => Some((words, figure)),
         _ => None,
@@ -201,7 +232,7 @@ mod tests {
 
     #[test]
     fn rows_side_by_side() {
-        let cases: [(&[&str], &[usize]); 6] = [
+        let cases: [(&[&str], Option<usize>); 6] = [
             // Two rows of the 2019 table 二 at one height.
             (
                 &[
@@ -214,7 +245,7 @@ mod tests {
                     "0",
                     "11",
                 ],
-                &[4, 4],
+                Some(4),
             ),
             // A label's second line after its figures is not a row of its own.
             (
@@ -229,20 +260,23 @@ mod tests {
                     "0",
                     "不补正",
                 ],
-                &[9],
+                None,
             ),
             // Nor is a caption after one figure.
-            (&["行政许可", "0", "第二十条第（六）项"], &[3]),
-            (&["规章", "0", "0", "0"], &[4]),
+            (&["行政许可", "0", "第二十条第（六）项"], None),
+            (&["规章", "0", "0", "0"], None),
             // Words between a label's pieces, before any figures.
-            (&["（三）", "不予公开", "1.属于国家秘密", "0", "0"], &[5]),
+            (&["（三）", "不予公开", "1.属于国家秘密", "0", "0"], None),
             // One figure is not a row of its own yet.
-            (&["总计", "3", "", "其他", "1"], &[5]),
+            (&["总计", "3", "", "其他", "1"], None),
         ];
-        for (cells, lens) in cases {
-            let got: Vec<usize> = side_by_side(cells).map(<[&str]>::len).collect();
-            assert_eq!(got, lens, "{cells:?}");
+        let mut split = Split::default();
+        for (cells, second) in cases {
+            split_into(&mut split, cells);
+            assert_eq!(split.second_row, second, "{cells:?}");
         }
+        split_into(&mut split, &["共6件。", "行政复议", "行政诉讼"]);
+        assert_eq!(split.sentence_end, Some(0));
     }
 
     #[test]

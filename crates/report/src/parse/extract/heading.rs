@@ -313,9 +313,24 @@ pub fn date(text: &str) -> Option<String> {
 /// A paragraph as one or two: PDF text sorted by height can run a section's heading onto the
 /// last line of the paragraph before it (`…业务能力。二、主动公开政府信息情况`).
 pub fn run_on(para: &str) -> impl Iterator<Item = &str> {
-    let split = para
-        .trim_end()
-        .rfind('。')
+    let t = para.trim_ascii_end();
+    // A section's heading ends in one of a few characters (…情况, …事项, 概述, …措施); most
+    // paragraphs end in their full stop. A heading is short.
+    let heading_end = matches!(
+        t.as_bytes(),
+        [.., 0xE5, 0x86, 0xB5]
+            | [.., 0xE9, 0xA1, 0xB9]
+            | [.., 0xE8, 0xBF, 0xB0]
+            | [.., 0xE6, 0x96, 0xBD]
+    );
+    let tail = if !heading_end {
+        ""
+    } else {
+        t.get(t.floor_char_boundary(t.len().saturating_sub(160))..)
+            .unwrap_or_default()
+    };
+    let split = memchr::memmem::rfind(tail.as_bytes(), "。".as_bytes())
+        .map(|i| i + t.len() - tail.len())
         .map(|i| i + '。'.len_utf8())
         .filter(|&i| para.get(i..).is_some_and(|rest| heading(rest).is_some()));
     let (text, rest) = para.split_at(split.unwrap_or(para.len()));
@@ -337,6 +352,10 @@ pub fn run_on_signature(para: &str) -> Option<(&str, &str)> {
 /// is one.
 pub fn trailing_close(text: &str) -> Option<Close<'_>> {
     let t = text.trim_end();
+    // A date ends in a digit or 日; most paragraphs end in a full stop.
+    if !(t.as_bytes().last().is_some_and(u8::is_ascii_digit) || t.ends_with('日')) {
+        return None;
+    }
     let is_date_char = |c: char| c.is_ascii_digit() || c.is_whitespace() || "-/.年月日".contains(c);
     let start = t
         .char_indices()

@@ -117,8 +117,12 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                         headings.push(h);
                         continue;
                     }
-                    let p = match heading::trailing_close(p) {
-                        Some(close) if current.is_some_and(|s| s >= 4) => {
+                    let close = current
+                        .is_some_and(|s| s >= 4)
+                        .then(|| heading::trailing_close(p))
+                        .flatten();
+                    let p = match close {
+                        Some(close) => {
                             published = Some(close.date);
                             signature = close.signature.map(str::to_string).or(signature);
                             close.text
@@ -179,15 +183,27 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     }
                 }
             }
-            // PDF text can put two rows that stand side by side on one line: each is read.
+            // PDF text can put two rows that stand side by side on one line
+            // ([`cells::Split::second_row`]): each is read.
             Block::Row(line) => {
-                for cells in cells::side_by_side(line) {
+                cells::split_into(&mut split, line);
+                let second = split.second_row;
+                let (first, rest) = line.split_at(second.unwrap_or(line.len()));
+                for cells in [first, rest] {
+                    if cells.is_empty() {
+                        continue;
+                    }
                     let sec = current;
                     // In sections 二–四, a sentence that PDF text put at one height with a
                     // table's header (`…行政复议6件。  行政复议  行政诉讼`), or whose words a
                     // justified line spread apart (`…行政复议      3 件。`), is prose.
                     let tables = sec.is_some_and(|s| (1..=3).contains(&s));
-                    let (sentence, cells) = match cells::sentence_end(cells) {
+                    let end = if second.is_some() {
+                        cells::sentence_end(cells)
+                    } else {
+                        split.sentence_end
+                    };
+                    let (sentence, cells) = match end {
                         Some(end) if tables => cells.split_at(end + 1),
                         _ => cells.split_at(0),
                     };
@@ -199,7 +215,9 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     if cells.is_empty() {
                         continue;
                     }
-                    cells::split_into(&mut split, cells);
+                    if second.is_some() || !sentence.is_empty() {
+                        cells::split_into(&mut split, cells);
+                    }
                     let mut used = false;
                     if region == Region::BeforeTable3 {
                         used = sec.is_none_or(|s| s <= 1) && t2.offer(&split, cells);
