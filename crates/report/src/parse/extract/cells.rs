@@ -79,7 +79,14 @@ pub fn split_into<S: AsRef<str>>(out: &mut Split, cells: &[S]) {
             // PDF text that puts together what stands at one height can end a row with the
             // caption of the table beside it, or with the rest of a label wrapped in its cell.
             CellText::Text if !out.values.is_empty() && is_caption(cell) => {}
-            CellText::Text if after_figures(&out.values) => squash_into(&mut out.label, cell),
+            CellText::Text if after_figures(&out.values) => match figure_then_words(cell) {
+                // The row's last figure with the next line's label run onto it (`0度办`).
+                Some((figure, words)) => {
+                    out.values.push(figure);
+                    squash_into(&mut out.label, words);
+                }
+                None => squash_into(&mut out.label, cell),
+            },
             CellText::Text => {
                 // Only the cells after the last word cell are values.
                 out.values.clear();
@@ -174,6 +181,26 @@ fn glued_figure(cell: &str) -> Option<(&str, CellText)> {
     let (words, last) = t.rsplit_once([' ', '\u{3000}'])?;
     match classify(last) {
         figure @ CellText::Number(_) if !words.trim().is_empty() => Some((words, figure)),
+        _ => None,
+    }
+}
+
+/// A figure with words run straight onto it (`0度办`), as PDF text sorted by height joins a
+/// row's last figure and the piece of a label printed beside it. A label that starts with its
+/// number has a mark after it (`1.属于…`, `3、…`); a figure with a unit (`3件`) is a figure.
+fn figure_then_words(cell: &str) -> Option<(CellText, &str)> {
+    let t = cell.trim_ascii();
+    let end = t.bytes().position(|b| !b.is_ascii_digit())?;
+    let (digits, words) = t.split_at(end);
+    // CJK ideographs start with E4–E9.
+    let ideograph = words
+        .as_bytes()
+        .first()
+        .is_some_and(|b| (0xE4..=0xE9).contains(b));
+    match classify(digits) {
+        figure @ CellText::Number(_) if ideograph && classify(t) == CellText::Text => {
+            Some((figure, words))
+        }
         _ => None,
     }
 }
@@ -289,6 +316,15 @@ mod tests {
         );
         split_into(&mut split, &["行政许可", "5", "第二十条第（六）项"]);
         assert_eq!((split.label.as_str(), split.numbers()), ("行政许可", 1));
+        // The last figure with the next label's piece run onto it.
+        split_into(&mut split, &["3.补正后申请内容仍不明确", "0", "0", "5度办"]);
+        assert_eq!(
+            (split.label.as_str(), split.numbers()),
+            ("3补正后申请内容仍不明确度办", 3)
+        );
+        // A figure with its unit is one figure.
+        split_into(&mut split, &["行政复议", "0", "0", "3件"]);
+        assert_eq!(split.numbers(), 3);
         // A first figure one space after its label.
         split_into(
             &mut split,
