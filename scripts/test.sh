@@ -22,11 +22,12 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-# The Python libraries whose PDF text the tests read (pdfminer comes with pdfplumber).
-if command -v python3 >/dev/null && ! python3 -c 'import pdfplumber, pymupdf' 2>/dev/null; then
-  echo "installing: pdfplumber pymupdf (PyPI)"
-  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore pdfplumber pymupdf \
-    || echo "could not install pdfplumber and pymupdf: tests that need them will say so and fail" >&2
+# The Python libraries whose text of PDF and DOCX files the tests read (pdfminer comes with
+# pdfplumber).
+if command -v python3 >/dev/null && ! python3 -c 'import pdfplumber, pymupdf, docx' 2>/dev/null; then
+  echo "installing: pdfplumber pymupdf python-docx (PyPI)"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore pdfplumber pymupdf python-docx \
+    || echo "could not install pdfplumber, pymupdf and python-docx: tests that need them will say so and fail" >&2
 fi
 
 log=$(mktemp)

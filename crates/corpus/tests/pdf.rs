@@ -279,6 +279,30 @@ fn libreoffice_html_reads_back_exactly() {
     converted_read_back_exactly("html", "html", report::parse::Layout::Html);
 }
 
+/// Our DOCX as a python-docx script dumps it (`docx_text.py`): the whole narrative, then the
+/// tables. Every table is read as if it stood in its section.
+#[test]
+fn python_docx_dump_reads_back_exactly() {
+    let dir = workdir("pydocx");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/docx_text.py");
+    for case in docx_files(&dir) {
+        let name = format!("r{}.docx (python-docx)", case.seed);
+        let out = Command::new("python3")
+            .args([script, &format!("r{}.docx", case.seed)])
+            .current_dir(&dir)
+            .output()
+            .unwrap_or_else(|e| panic!("python3 is needed for this test: {e}"));
+        assert!(
+            out.status.success(),
+            "{name}: {}; `bash scripts/test.sh` installs python-docx",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let parsed = report::parse::parse(&out.stdout).unwrap_or_else(|e| panic!("{name}: {e}"));
+        reads_back_exactly(&out.stdout, &case, parsed.layout, &name);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// pandoc's conversions of our DOCX: Markdown and plain text (tables drawn with dashes and
 /// aligned by spaces), CommonMark (Markdown around HTML tables), GitHub Markdown and HTML.
 #[test]

@@ -76,6 +76,13 @@ enum Region {
     AfterTable3,
 }
 
+/// The first row of table 二: its caption (`第二十条第（一）项`), its header (`信息内容…`), or
+/// its first row (`规章 …`).
+fn starts_table2(split: &cells::Split) -> bool {
+    let l = split.label.as_str();
+    l.starts_with("第二十条") || l.starts_with("信息内容") || l.starts_with("规章")
+}
+
 /// A row's cells as one line of prose.
 fn joined<S: AsRef<str>>(cells: &[S]) -> String {
     cells
@@ -97,6 +104,8 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
     let mut signature: Option<String> = None;
     // A line of the site's footer was met after the last section began.
     let mut footer = false;
+    // The tables came after section 六 (see the rows below).
+    let mut trailing = false;
     let mut region = Region::BeforeTable3;
     let mut t2 = table2::Table2Reader::default();
     let mut t3 = table3::Table3Reader::default();
@@ -109,7 +118,9 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
             // PDF text sorted by height can run a section's heading onto the line before.
             Block::Para(whole) => {
                 for p in heading::run_on(whole) {
-                    if is_rule(p) {
+                    // After tables that follow the narrative, a line of its own is a merged
+                    // cell's, not the report's prose.
+                    if is_rule(p) || trailing {
                         continue;
                     }
                     if let Some(h) = heading::heading(p) {
@@ -218,6 +229,23 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     if second.is_some() || !sentence.is_empty() {
                         cells::split_into(&mut split, cells);
                     }
+                    // Tables printed after the whole narrative, as a script that dumps a DOCX's
+                    // paragraphs and then its tables prints them: once a table's first row comes
+                    // in section 六 and no table came before, each is read as in its section.
+                    trailing = trailing
+                        || sec == Some(5)
+                            && !(t2.found() || t3.found() || t4.found())
+                            && starts_table2(&split);
+                    let sec = if trailing {
+                        Some(match region {
+                            Region::BeforeTable3 => 1,
+                            Region::Table3 => 2,
+                            Region::AfterTable3 => 3,
+                        })
+                    } else {
+                        sec
+                    };
+                    let tables = tables || trailing;
                     let mut used = false;
                     if region == Region::BeforeTable3 {
                         used = sec.is_none_or(|s| s <= 1) && t2.offer(&split, cells);

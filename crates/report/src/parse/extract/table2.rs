@@ -78,6 +78,9 @@ pub struct Table2Reader {
     pub trial: bool,
     /// Words of label-only lines just before: "行政规范性文" / "件 0 0 0" is one label.
     carry: String,
+    /// A header row gave a merged cell's text in every column it spans (`第二十条第（一）项`
+    /// four times, as python-docx does), so a merged figure cell is printed as often.
+    repeats_merged: bool,
 }
 
 impl Table2Reader {
@@ -88,6 +91,13 @@ impl Table2Reader {
         }
         // Not `split.numbers()`: 政府集中采购 | 6 | 251000元 ends in words, yet has figures.
         if !split.any_number {
+            self.repeats_merged |= cells.windows(2).any(|w| match w {
+                [a, b] => {
+                    let (a, b) = (a.as_ref().trim(), b.as_ref().trim());
+                    !a.is_empty() && a == b
+                }
+                _ => false,
+            });
             if self.carry.len() < 256 {
                 self.carry.push_str(&split.label);
             }
@@ -178,7 +188,14 @@ impl Table2Reader {
             enforcement_change,
             enforcement_decisions,
         ] = three(Row2::Enforcement);
-        let fees = self.values(Row2::Fees, 2).unwrap_or_default();
+        // 本年增/减 spans two of the grid's columns: a tool that gives a merged cell in every
+        // column it spans (python-docx) prints its figure twice.
+        let fees = match self.values(Row2::Fees, 3) {
+            Some(v) if self.repeats_merged && v.len() == 3 && v.get(1) == v.get(2) => {
+                v.get(..2).unwrap_or_default().to_vec()
+            }
+            _ => self.values(Row2::Fees, 2).unwrap_or_default(),
+        };
         let procurement = self.rows.iter().find(|(r, _, _)| *r == Row2::Procurement);
         let (procurement_items, procurement_amount) = match procurement {
             Some((_, _, cells)) => {
