@@ -229,24 +229,14 @@ fn python_pdf_libraries_read_back_or_say_why_not() {
             "pdfminer",
         ] {
             let name = format!("r{}.pdf ({form})", case.seed);
-            let out = Command::new("python3")
-                .args([script, form, &format!("r{}.pdf", case.seed)])
-                .current_dir(&dir)
-                .output()
-                .unwrap_or_else(|e| panic!("python3 is needed for this test: {e}"));
-            assert!(
-                out.status.success(),
-                "{name}: {}; `bash scripts/test.sh` installs pdfplumber and pymupdf",
-                String::from_utf8_lossy(&out.stderr)
-            );
+            let text = python(&dir, &[script, form, &format!("r{}.pdf", case.seed)], &name);
             if form == "pdfminer" {
-                tables_left_out(&out.stdout, &case, &name);
+                tables_left_out(&text, &case, &name);
                 continue;
             }
-            let parsed =
-                report::parse::parse(&out.stdout).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let parsed = report::parse::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert!(matches!(parsed.layout, report::parse::Layout::Text(_)));
-            reads_back_exactly(&out.stdout, &case, parsed.layout, &name);
+            reads_back_exactly(&text, &case, parsed.layout, &name);
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
@@ -279,6 +269,21 @@ fn libreoffice_html_reads_back_exactly() {
     converted_read_back_exactly("html", "html", report::parse::Layout::Html);
 }
 
+/// What `python3 args…` prints, run in `dir`.
+fn python(dir: &std::path::Path, args: &[&str], name: &str) -> Vec<u8> {
+    let out = Command::new("python3")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("python3 is needed for this test: {e}"));
+    assert!(
+        out.status.success(),
+        "{name}: {}; `bash scripts/test.sh` installs pdfplumber, pymupdf and python-docx",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
 /// Our DOCX as a python-docx script dumps it (`docx_text.py`): the whole narrative, then the
 /// tables. Every table is read as if it stood in its section.
 #[test]
@@ -287,18 +292,9 @@ fn python_docx_dump_reads_back_exactly() {
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/docx_text.py");
     for case in docx_files(&dir) {
         let name = format!("r{}.docx (python-docx)", case.seed);
-        let out = Command::new("python3")
-            .args([script, &format!("r{}.docx", case.seed)])
-            .current_dir(&dir)
-            .output()
-            .unwrap_or_else(|e| panic!("python3 is needed for this test: {e}"));
-        assert!(
-            out.status.success(),
-            "{name}: {}; `bash scripts/test.sh` installs python-docx",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let parsed = report::parse::parse(&out.stdout).unwrap_or_else(|e| panic!("{name}: {e}"));
-        reads_back_exactly(&out.stdout, &case, parsed.layout, &name);
+        let text = python(&dir, &[script, &format!("r{}.docx", case.seed)], &name);
+        let parsed = report::parse::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        reads_back_exactly(&text, &case, parsed.layout, &name);
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
