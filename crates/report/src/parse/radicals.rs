@@ -77,11 +77,11 @@ pub fn unify(text: &str) -> Cow<'_, str> {
 const SIMPLIFIED: &[(char, char)] = &[('\u{2F3E}', '户'), ('\u{2FAD}', '青'), ('\u{2FC8}', '黄')];
 
 fn ideograph(c: char) -> char {
-    if let Some(&(_, simplified)) = SIMPLIFIED.iter().find(|(radical, _)| *radical == c) {
-        return simplified;
-    }
     match c {
         '\u{2F00}'..='\u{2FD5}' => {
+            if let Some(&(_, simplified)) = SIMPLIFIED.iter().find(|(radical, _)| *radical == c) {
+                return simplified;
+            }
             let mut one = None;
             unicode_normalization::char::decompose_compatible(c, |d| {
                 one.get_or_insert(d);

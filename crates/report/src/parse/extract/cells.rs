@@ -61,7 +61,7 @@ pub fn split_into<S: AsRef<str>>(out: &mut Split, cells: &[S]) {
                 if candidate.is_none() && out.second_row.is_none() && after_figures(&out.values) {
                     candidate = Some(i);
                 }
-                if cell.trim_ascii_end().ends_with('。') {
+                if is_sentence(cell) {
                     out.sentence_end = Some(i);
                 }
             }
@@ -165,9 +165,12 @@ fn plain_digits(t: &str) -> bool {
 
 /// Where a sentence ends among a row's cells: the last cell that ends with a full stop.
 pub fn sentence_end<S: AsRef<str>>(cells: &[S]) -> Option<usize> {
-    cells
-        .iter()
-        .rposition(|c| c.as_ref().trim_ascii_end().ends_with('。'))
+    cells.iter().rposition(|c| is_sentence(c.as_ref()))
+}
+
+/// A cell that ends with a full stop: a sentence, not a label.
+fn is_sentence(cell: &str) -> bool {
+    cell.trim_ascii_end().ends_with('。')
 }
 
 /// A label and its first figure that PDF text set one space apart, as one cell

@@ -330,8 +330,7 @@ pub fn run_on(para: &str) -> impl Iterator<Item = &str> {
             .unwrap_or_default()
     };
     let split = memchr::memmem::rfind(tail.as_bytes(), "。".as_bytes())
-        .map(|i| i + t.len() - tail.len())
-        .map(|i| i + '。'.len_utf8())
+        .map(|i| i + t.len() - tail.len() + '。'.len_utf8())
         .filter(|&i| para.get(i..).is_some_and(|rest| heading(rest).is_some()));
     let (text, rest) = para.split_at(split.unwrap_or(para.len()));
     std::iter::once(text).chain((!rest.is_empty()).then_some(rest))
