@@ -111,7 +111,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
             .is_some_and(|h| find(h, b"%PDF-").is_some())
     {
         let text = pdf::text(bytes)?;
-        return from_doc(&text::read(&radicals::unify(&text)).0, Layout::Pdf);
+        return text::read_with(&radicals::unify(&text), |doc, _| from_doc(doc, Layout::Pdf));
     }
     let text = decode(bytes)?;
     // Text copied out of such a PDF carries its radicals too.
@@ -131,8 +131,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
     if looks_like_html(&text) {
         return from_doc(&html::read(&text), Layout::Html);
     }
-    let (doc, layout) = text::read(&text);
-    from_doc(&doc, Layout::Text(layout))
+    text::read_with(&text, |doc, layout| from_doc(doc, Layout::Text(layout)))
 }
 
 /// Reads a report from the text of a Word 97–2003 document ([`msdoc::text`]).

@@ -211,9 +211,17 @@ fn figures_shape(lines: &Lines<'_>) -> Option<TextLayout> {
     (lone >= 20).then_some(TextLayout::CellLines)
 }
 
-pub fn read(text: &str) -> (Doc<'_>, TextLayout) {
-    // Text that must be rewritten before its lines can be read is read from the rewrite, and
-    // the document then owns its text; other text is read where it lies.
+/// Reads `text` into a document it owns (for callers that keep the document; [`read_with`]
+/// is quicker where the document is only looked at).
+pub fn read(text: &str) -> (Doc<'static>, TextLayout) {
+    read_with(text, |doc, layout| (doc.clone().into_owned(), layout))
+}
+
+/// Reads `text` and hands the document to `f`. Text that must be rewritten before its lines
+/// can be read (Windows line ends, cells a browser put on lines of their own, Markdown) is
+/// read from the rewrite, which lives only as long as this call: the document borrows from it
+/// instead of copying every paragraph and cell out of it.
+pub fn read_with<R>(text: &str, f: impl FnOnce(&Doc<'_>, TextLayout) -> R) -> R {
     let mut rewritten = None;
     if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         // CR CR LF is one line end that went through two conversions to Windows line ends.
@@ -230,13 +238,8 @@ pub fn read(text: &str) -> (Doc<'_>, TextLayout) {
         rewritten = Some(cells);
         layout = known;
     }
-    match rewritten {
-        Some(text) => {
-            let (doc, layout) = read_lines(&text, layout);
-            (doc.into_owned(), layout)
-        }
-        None => read_lines(text, None),
-    }
+    let (doc, layout) = read_lines(rewritten.as_deref().unwrap_or(text), layout);
+    f(&doc, layout)
 }
 
 /// Reads the lines of `text` in `layout`, or the layout they show.
