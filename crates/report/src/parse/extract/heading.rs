@@ -1,9 +1,10 @@
-//! Section headings (一、总体情况 …), the title, the issuing body, the year and the date.
+//! Section headings (一、总体情况 …), the title, the issuing body and the year.
 
 use std::borrow::Cow;
 
+use super::dates::find_year;
 use super::labels::{squash, squash_drops};
-use crate::parse::numbering::{Style, chinese_digits, heading_mark, starts_mark};
+use crate::parse::numbering::{Style, heading_mark, starts_mark};
 use crate::parse::words::WordSet;
 
 /// A section heading as printed.
@@ -61,6 +62,22 @@ const UNNUMBERED: [&str; 9] = [
     "其他需要报告的事项",
 ];
 
+/// `二 主动公开政府信息情况`: a Chinese numeral set off by a space instead of 、 (as some
+/// templates print it, and as PDF text gives a 、 drawn apart from its numeral).
+fn spaced_mark(text: &str) -> Option<(u32, Style, &str)> {
+    let end = text.find([' ', '　'])?;
+    let value = crate::parse::numbering::chinese_value(text.get(..end)?)?;
+    (value <= 6).then_some((
+        value,
+        Style::Chinese,
+        text.get(end..)?.trim_start_matches([' ', '　']),
+    ))
+}
+
+/// Names some bodies give section 一 instead of 总体情况; read as section 一 only when
+/// numbered 一, since they also head paragraphs inside other sections.
+const OVERVIEW_NAMES: [&str; 4] = ["基本情况", "工作概况", "概况", "总体工作情况"];
+
 /// `第三部分 收到和处理…`: the other way of numbering the six parts.
 fn part_mark(text: &str) -> Option<(u32, Style, &str)> {
     let rest = text.strip_prefix('第')?;
@@ -77,9 +94,11 @@ fn part_mark(text: &str) -> Option<(u32, Style, &str)> {
 pub fn heading(para: &str) -> Option<Heading> {
     let text = crate::parse::trim(para);
     // Headings are short and name their section; most paragraphs need not be looked at closely.
-    static HINTS: WordSet<7> = WordSet::new([
+    static HINTS: WordSet<9> = WordSet::new([
         "总体情况",
         "概述",
+        "概况",
+        "基本情况",
         "主动公开",
         "申请",
         "行政复议",
@@ -105,7 +124,10 @@ pub fn heading(para: &str) -> Option<Heading> {
     if !HINTS.any_in(text) {
         return None;
     }
-    let (mark, rest) = match heading_mark(text).or_else(|| part_mark(text)) {
+    let (mark, rest) = match heading_mark(text)
+        .or_else(|| part_mark(text))
+        .or_else(|| spaced_mark(text))
+    {
         Some((v, style, rest)) => (Some((v, style)), rest),
         None => (None, text),
     };
@@ -121,7 +143,11 @@ pub fn heading(para: &str) -> Option<Heading> {
     {
         return None;
     }
-    section_of(&words).map(|section| Heading { section, mark })
+    let section = section_of(&words).or_else(|| {
+        (mark == Some((1, Style::Chinese)) && OVERVIEW_NAMES.iter().any(|n| words.starts_with(n)))
+            .then_some(0)
+    });
+    section.map(|section| Heading { section, mark })
 }
 
 const ORG_SUFFIXES: [&str; 12] = [
@@ -143,35 +169,6 @@ const ORG_SUFFIXES: [&str; 12] = [
 pub struct TitleInfo {
     pub body: Option<String>,
     pub year: Option<i32>,
-}
-
-fn find_year(s: &str) -> Option<(usize, usize, i32)> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (i, &(start, c)) in chars.iter().enumerate() {
-        if c.is_ascii_digit() {
-            let digits: String = chars.iter().skip(i).take(4).map(|x| x.1).collect();
-            if digits.len() == 4
-                && digits.chars().all(|d| d.is_ascii_digit())
-                && (i == 0 || !chars[i - 1].1.is_ascii_digit())
-            {
-                let after = chars.iter().skip(i + 4).find(|x| !x.1.is_whitespace());
-                if let (Some(&(end, '年')), Ok(y)) = (after, digits.parse::<i32>())
-                    && (2000..=2100).contains(&y)
-                {
-                    return Some((start, end + '年'.len_utf8(), y));
-                }
-            }
-        }
-        if matches!(c, '〇' | '一' | '二') {
-            let run: String = chars.iter().skip(i).take(4).map(|x| x.1).collect();
-            if let (Some(y), Some(&(end, '年'))) = (chinese_digits(&run), chars.get(i + 4))
-                && (2000..=2100).contains(&y)
-            {
-                return Some((start, end + '年'.len_utf8(), y as i32));
-            }
-        }
-    }
-    None
 }
 
 pub fn org_line(p: &str) -> bool {
@@ -278,38 +275,6 @@ pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
     info
 }
 
-/// A publication date: `发布日期：2020-01-31`, or a closing line `2026年1月20日`.
-pub fn date(text: &str) -> Option<String> {
-    // A year has four digits: most lines have fewer and need no closer look.
-    if text.len() > 60 || text.bytes().filter(u8::is_ascii_digit).count() < 4 {
-        return None;
-    }
-    let t = squash(text);
-    let t = t
-        .strip_prefix("发布日期")
-        .or_else(|| t.strip_prefix("发布时间"))
-        .unwrap_or(&t);
-    let digits: Vec<u32> = t
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .filter_map(|s| s.parse().ok())
-        .collect();
-    let shape_ok = t
-        .chars()
-        .all(|c| c.is_ascii_digit() || "-/年月日".contains(c));
-    match digits.as_slice() {
-        [y, m, d]
-            if shape_ok
-                && (2000..=2100).contains(y)
-                && (1..=12).contains(m)
-                && (1..=31).contains(d) =>
-        {
-            Some(format!("{y:04}-{m:02}-{d:02}"))
-        }
-        _ => None,
-    }
-}
-
 /// A paragraph as one or two: PDF text sorted by height can run a section's heading onto the
 /// last line of the paragraph before it (`…业务能力。二、主动公开政府信息情况`).
 pub fn run_on(para: &str) -> impl Iterator<Item = &str> {
@@ -344,55 +309,6 @@ pub fn run_on_signature(para: &str) -> Option<(&str, &str)> {
     let (text, org) = t.split_at(end);
     let org = org.trim();
     (!org.is_empty() && org_line(org)).then_some((text, org))
-}
-
-/// A closing date that PDF text extraction ran onto the end of the last paragraph, a space
-/// after its full stop: `…政协提案。 2022-01-24`, with the signature between them when there
-/// is one.
-pub fn trailing_close(text: &str) -> Option<Close<'_>> {
-    let t = text.trim_end();
-    // A date ends in a digit or 日; most paragraphs end in a full stop.
-    if !(t.as_bytes().last().is_some_and(u8::is_ascii_digit) || t.ends_with('日')) {
-        return None;
-    }
-    let is_date_char = |c: char| c.is_ascii_digit() || c.is_whitespace() || "-/.年月日".contains(c);
-    let start = t
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| is_date_char(c))
-        .last()
-        .map(|(i, _)| i)?;
-    let (head, tail) = t.split_at(start);
-    // The date stands apart: after a space or a full stop, and a whole sentence before it.
-    if !tail.starts_with(char::is_whitespace) && !head.ends_with('。') {
-        return None;
-    }
-    let date = date(tail.trim())?;
-    let head = head.trim_end();
-    let ends_sentence = |s: &str| s.ends_with(['。', '！', '；', '.', '!', ';']);
-    if let Some((before, org)) = head.rsplit_once(char::is_whitespace)
-        && org_line(org)
-        && ends_sentence(before.trim_end())
-    {
-        return Some(Close {
-            text: before.trim_end(),
-            signature: Some(org),
-            date,
-        });
-    }
-    ends_sentence(head).then_some(Close {
-        text: head,
-        signature: None,
-        date,
-    })
-}
-
-/// What [`trailing_close`] parts: the paragraph's own text, the signature and the date.
-#[derive(Debug, PartialEq)]
-pub struct Close<'t> {
-    pub text: &'t str,
-    pub signature: Option<&'t str>,
-    pub date: String,
 }
 
 #[cfg(test)]
@@ -458,6 +374,14 @@ mod tests {
             ("五、政府信息公开工作存在的主要问题及改进情况", Some(4)),
             ("六、其他需要报告的事项 ", Some(5)),
             ("四、结转下年度继续办理", None),
+            ("二 主动公开政府信息情况", Some(1)),
+            ("三　收到和处理政府信息公开申请情况", Some(2)),
+            ("一、基本情况", Some(0)),
+            ("一、工作概况", Some(0)),
+            ("二、基本情况", None),
+            ("（一）基本情况", None),
+            ("一 基本情况", Some(0)),
+            ("二十 主动公开政府信息情况", None),
             ("（二）依申请公开工作方面", None),
             ("第三部分 收到和处理政府信息公开申请情况", Some(2)),
             ("（二）2025年存在的主要问题及下步改进措施", None),
@@ -558,51 +482,5 @@ mod tests {
         );
         assert_eq!(run_on_signature("各项任务均已完成。"), None);
         assert_eq!(run_on_signature("完成。下一步继续加强"), None);
-    }
-
-    #[test]
-    fn closing_date_run_onto_the_last_paragraph() {
-        type Want = Option<(&'static str, Option<&'static str>, &'static str)>;
-        let cases: [(&str, Want); 8] = [
-            (
-                "本单位未承办人大代表建议和政协提案。 2022-01-24",
-                Some(("本单位未承办人大代表建议和政协提案。", None, "2022-01-24")),
-            ),
-            (
-                "各项任务均已完成。 宁乡市住房和城乡建设局 2022 年 1 月 24 日",
-                Some((
-                    "各项任务均已完成。",
-                    Some("宁乡市住房和城乡建设局"),
-                    "2022-01-24",
-                )),
-            ),
-            (
-                "本单位未承办人大代表建议和政协提案。2026-01-13",
-                Some(("本单位未承办人大代表建议和政协提案。", None, "2026-01-13")),
-            ),
-            // No space: the date belongs to the sentence.
-            ("截至2022-01-24", None),
-            // Not after a whole sentence.
-            ("收到申请 2022-01-24", None),
-            // Not a date.
-            ("全年收到申请 12 件。 3", None),
-            ("共 3 件。 2022-13-01", None),
-            ("2022-01-24", None),
-        ];
-        for (text, want) in cases {
-            let want = want.map(|(text, signature, date)| Close {
-                text,
-                signature,
-                date: date.to_string(),
-            });
-            assert_eq!(trailing_close(text), want, "{text}");
-        }
-    }
-
-    #[test]
-    fn dates() {
-        assert_eq!(date("发布日期：2020-01-31").as_deref(), Some("2020-01-31"));
-        assert_eq!(date("2026年1月20日").as_deref(), Some("2026-01-20"));
-        assert_eq!(date("2025年，我镇在区委领导下").as_deref(), None);
     }
 }

@@ -1,6 +1,7 @@
 //! Reading a report out of a [`Doc`]: sections by their headings, tables by their row labels.
 
 mod cells;
+pub mod dates;
 pub(crate) mod heading;
 mod labels;
 mod restore;
@@ -130,7 +131,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     }
                     let close = current
                         .is_some_and(|s| s >= 4)
-                        .then(|| heading::trailing_close(p))
+                        .then(|| dates::trailing_close(p))
                         .flatten();
                     let p = match close {
                         Some(close) => {
@@ -140,7 +141,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                         }
                         _ => p,
                     };
-                    if let Some(d) = heading::date(p) {
+                    if let Some(d) = dates::date(p) {
                         published = Some(d);
                         // The closing signature: the body's name on the line above the date.
                         if let Some(buf) = current.and_then(|i| section_text.get_mut(i)) {
@@ -271,7 +272,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                         // Before the sections a row is a page's layout (a menu beside the title,
                         // as a browser copies it): each cell is a line of its own.
                         for cell in cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
-                            if let Some(d) = heading::date(cell) {
+                            if let Some(d) = dates::date(cell) {
                                 published = Some(d);
                             } else if !heading::is_site_chrome(cell) {
                                 preamble.push(Cow::Borrowed(cell));
