@@ -2,7 +2,7 @@
 # Seeds every fuzz target's corpus with real reports and generated ones in every layout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for t in parse_any parse_text parse_html parse_doc parse_docx parse_pdf json_check_render; do mkdir -p "fuzz/corpus/$t"; done
+for t in parse_any parse_text parse_html parse_doc parse_docx parse_pdf parse_ofd_page json_check_render; do mkdir -p "fuzz/corpus/$t"; done
 cp crates/report/tests/fixtures/seeds/* fuzz/corpus/parse_text/
 cp crates/report/tests/fixtures/seeds/* crates/report/tests/fixtures/examples/*.html fuzz/corpus/parse_any/
 cp crates/report/tests/fixtures/examples/*.html fuzz/corpus/parse_html/
@@ -19,4 +19,12 @@ if command -v soffice >/dev/null; then
   (cd fuzz/corpus/parse_docx && HOME=/tmp soffice --headless --norestore --convert-to pdf --outdir ../parse_pdf gen-1.docx gen-2.docx >/dev/null 2>&1) || true
   (cd fuzz/corpus/parse_docx && HOME=/tmp soffice --headless --norestore --convert-to doc --outdir ../parse_doc gen-1.docx gen-2.docx >/dev/null 2>&1) || true
   cp fuzz/corpus/parse_pdf/*.pdf fuzz/corpus/parse_any/ 2>/dev/null || true
+  # OFD pages, from those PDFs by our converter script (needs PyMuPDF, which scripts/test.sh installs).
+  if python3 -c 'import pymupdf' 2>/dev/null; then
+    for n in 1 2; do
+      python3 crates/corpus/tests/pdf_to_ofd.py "fuzz/corpus/parse_pdf/gen-$n.pdf" "fuzz/corpus/parse_any/gen-$n.ofd" || continue
+      python3 -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("Doc_0/Pages/Page_1/Content.xml"))' \
+        "fuzz/corpus/parse_any/gen-$n.ofd" > "fuzz/corpus/parse_ofd_page/gen-$n.xml" || true
+    done
+  fi
 fi

@@ -376,3 +376,19 @@ fn catdoc_and_antiword_text_never_raises_a_false_alarm() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// LibreOffice's PDFs turned into OFD files (`pdf_to_ofd.py`: each run of text an OFD text
+/// object at its place, half of them scaled by a CTM with compressed advances), read back
+/// exactly in pure Rust.
+#[test]
+fn ofd_files_read_back_exactly() {
+    let dir = workdir("ofd");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pdf_to_ofd.py");
+    for case in convert(&dir, "pdf") {
+        let (pdf, ofd) = (format!("r{}.pdf", case.seed), format!("r{}.ofd", case.seed));
+        python(&dir, &[script, &pdf, &ofd], &ofd);
+        let bytes = std::fs::read(dir.join(&ofd)).unwrap_or_else(|e| panic!("{ofd}: {e}"));
+        reads_back_exactly(&bytes, &case, report::parse::Layout::Ofd, &ofd);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -45,9 +45,7 @@ fn not_a_document(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> &'static str {
     if let Ok(f) = zip.by_name("mimetype") {
         let _ = f.take(256).read_to_string(&mut mimetype);
     }
-    if zip.by_name("OFD.xml").is_ok() {
-        "这是 OFD 版式文件，暂不能读取；请用 OFD 阅读器另存为 PDF，或提供 DOCX 原件后再检查"
-    } else if mimetype.starts_with("application/vnd.oasis.opendocument.text") {
+    if mimetype.starts_with("application/vnd.oasis.opendocument.text") {
         "这是 OpenDocument 文本（.odt），请用 WPS、Word 或 LibreOffice 另存为 DOCX 或 PDF 后再检查"
     } else if zip.by_name("xl/workbook.xml").is_ok() || mimetype.contains("spreadsheet") {
         "这是电子表格（.xlsx/.ods），不是年度报告文档"
@@ -200,7 +198,6 @@ mod tests {
                 "OpenDocument",
             ),
             (zip_of(&[("xl/workbook.xml", "<workbook/>")]), "电子表格"),
-            (zip_of(&[("OFD.xml", "<ofd:OFD/>")]), "OFD"),
             (zip_of(&[("ppt/presentation.xml", "<p/>")]), "演示文稿"),
             (zip_of(&[("readme.txt", "hello")]), "不是 DOCX"),
         ];

@@ -9,6 +9,7 @@ pub mod html;
 pub mod msdoc;
 pub mod number;
 pub mod numbering;
+pub mod ofd;
 pub mod pdf;
 pub mod radicals;
 mod reflow;
@@ -31,6 +32,8 @@ pub enum Layout {
     /// A Word 97–2003 document (`.doc`).
     Doc,
     Pdf,
+    /// An OFD file (GB/T 33190).
+    Ofd,
     /// The interchange JSON itself (or a `check --json` object holding it).
     Json,
 }
@@ -48,6 +51,7 @@ impl Layout {
             Layout::Docx => "docx",
             Layout::Doc => "doc",
             Layout::Pdf => "pdf",
+            Layout::Ofd => "ofd",
             Layout::Json => "json",
         }
     }
@@ -57,7 +61,7 @@ impl Layout {
 pub enum ParseError {
     #[error("文件为空")]
     Empty,
-    #[error("不是文本、HTML、DOC、DOCX 或 PDF 文件（无法识别的二进制内容）")]
+    #[error("不是文本、HTML、DOC、DOCX、PDF 或 OFD 文件（无法识别的二进制内容）")]
     Binary,
     #[error("DOCX 文件无法读取：{0}")]
     Docx(String),
@@ -65,6 +69,8 @@ pub enum ParseError {
     Doc(String),
     #[error("PDF 文件无法读取：{0}")]
     Pdf(String),
+    #[error("OFD 文件无法读取：{0}")]
+    Ofd(String),
     #[error("JSON 不是年度报告交换格式：{0}")]
     Json(String),
     #[error("不是政府信息公开工作年度报告：{0}")]
@@ -103,6 +109,10 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
         return from_word97_text(&msdoc::text(bytes)?);
     }
     if bytes.starts_with(b"PK\x03\x04") {
+        if ofd::is_ofd(bytes) {
+            let text = ofd::text(bytes)?;
+            return text::read_with(&radicals::unify(&text), |doc, _| from_doc(doc, Layout::Ofd));
+        }
         return from_doc(&docx::read(bytes)?, Layout::Docx);
     }
     if bytes.starts_with(b"%PDF")

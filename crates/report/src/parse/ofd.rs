@@ -1,0 +1,470 @@
+//! OFD files (GB/T 33190, the fixed-layout format many government documents are published
+//! in): a ZIP of XML in which every run of text stands at its place on the page. The glyphs
+//! are set out on lines of text as `pdftotext -layout` sets out a PDF's, a column per half
+//! em, and that text is read like any PDF's.
+
+use std::io::{Cursor, Read};
+
+use quick_xml::Reader;
+use quick_xml::events::{BytesStart, Event};
+
+use super::ParseError;
+
+/// Refuses a part that inflates past this (a zip bomb, not a report).
+const MAX_PART: u64 = 32 * 1024 * 1024;
+/// Refuses documents with more pages than any annual report has.
+const MAX_PAGES: usize = 500;
+/// Refuses pages with more glyphs than a page of text can hold.
+const MAX_GLYPHS: usize = 200_000;
+
+type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
+
+/// True when a ZIP file is an OFD document (it has an `OFD.xml` entry file).
+pub fn is_ofd(bytes: &[u8]) -> bool {
+    zip::ZipArchive::new(Cursor::new(bytes)).is_ok_and(|z| z.index_for_name("OFD.xml").is_some())
+}
+
+fn bad(why: impl Into<String>) -> ParseError {
+    ParseError::Ofd(why.into())
+}
+
+/// The text of every page, pages parted by form feeds.
+pub fn text(bytes: &[u8]) -> Result<String, ParseError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| bad(format!("不是有效的 OFD（ZIP）文件：{e}")))?;
+    let entry = part(&mut zip, "OFD.xml")?;
+    let root = first_text(&entry, b"DocRoot")?
+        .ok_or_else(|| bad("OFD.xml 中没有 DocRoot（文档根节点）"))?;
+    let root = root.trim().trim_start_matches('/').to_string();
+    let document = part(&mut zip, &root)?;
+    let base = root.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let pages = page_locations(&document)?;
+    if pages.len() > MAX_PAGES {
+        return Err(bad(format!("页数过多（{} 页）", pages.len())));
+    }
+    let mut out = String::new();
+    for (i, loc) in pages.iter().enumerate() {
+        let path = resolve(base, loc);
+        let xml = part(&mut zip, &path)?;
+        if i > 0 {
+            out.push('\u{c}');
+        }
+        out.push_str(&page_text(&xml)?);
+    }
+    Ok(out)
+}
+
+/// A path in the package: absolute (`/Doc_0/…`) or relative to the document's folder.
+fn resolve(base: &str, loc: &str) -> String {
+    let loc = loc.trim();
+    match loc.strip_prefix('/') {
+        Some(absolute) => absolute.to_string(),
+        None if base.is_empty() => loc.to_string(),
+        None => format!("{base}/{loc}"),
+    }
+}
+
+fn part(zip: &mut Zip<'_>, name: &str) -> Result<String, ParseError> {
+    let file = zip
+        .by_name(name)
+        .map_err(|_| bad(format!("OFD 中缺少 {name}")))?;
+    let mut xml = String::new();
+    file.take(MAX_PART + 1)
+        .read_to_string(&mut xml)
+        .map_err(|e| bad(format!("{name} 无法读取：{e}")))?;
+    if xml.len() as u64 > MAX_PART {
+        return Err(bad(format!("{name} 过大")));
+    }
+    Ok(xml)
+}
+
+fn xml_error(e: impl std::fmt::Display, reader: &Reader<&[u8]>) -> ParseError {
+    bad(format!(
+        "XML 格式错误（位置 {}）：{e}",
+        reader.buffer_position()
+    ))
+}
+
+/// The text of the first element named `name` (local name, any namespace).
+fn first_text(xml: &str, name: &[u8]) -> Result<Option<String>, ParseError> {
+    let mut reader = Reader::from_str(xml);
+    let mut inside = false;
+    let mut out = String::new();
+    loop {
+        match reader.read_event().map_err(|e| xml_error(e, &reader))? {
+            Event::Start(e) if e.local_name().as_ref() == name => inside = true,
+            Event::End(e) if e.local_name().as_ref() == name => return Ok(Some(out)),
+            Event::Text(t) if inside => {
+                out.push_str(&t.decode().map_err(|e| xml_error(e, &reader))?);
+            }
+            Event::Eof => return Ok(None),
+            _ => {}
+        }
+    }
+}
+
+fn attr(e: &BytesStart<'_>, name: &[u8]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+}
+
+/// Where each page's content lies, in page order (`<ofd:Page BaseLoc="Pages/Page_0/Content.xml"/>`).
+fn page_locations(document: &str) -> Result<Vec<String>, ParseError> {
+    let mut reader = Reader::from_str(document);
+    let mut pages = Vec::new();
+    loop {
+        match reader.read_event().map_err(|e| xml_error(e, &reader))? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"Page" => {
+                if let Some(loc) = attr(&e, b"BaseLoc") {
+                    pages.push(loc);
+                }
+            }
+            Event::Eof => return Ok(pages),
+            _ => {}
+        }
+    }
+}
+
+/// Numbers separated by spaces (`"12.5 3 0 0"`); what does not read as a number is skipped.
+fn numbers(s: &str) -> Vec<f64> {
+    s.split_ascii_whitespace()
+        .filter_map(|t| t.parse::<f64>().ok())
+        .filter(|v| v.is_finite())
+        .collect()
+}
+
+/// A `DeltaX` list unfolded: `g 3 4.2` stands for three advances of 4.2.
+fn advances(s: &str) -> Vec<f64> {
+    let mut out = Vec::new();
+    let mut tokens = s.split_ascii_whitespace();
+    while let Some(t) = tokens.next() {
+        if t == "g" {
+            let count = tokens.next().and_then(|n| n.parse::<usize>().ok());
+            let value = tokens.next().and_then(|v| v.parse::<f64>().ok());
+            if let (Some(count), Some(value)) = (count, value) {
+                out.extend(std::iter::repeat_n(value, count.min(MAX_GLYPHS)));
+            }
+        } else if let Ok(v) = t.parse::<f64>() {
+            out.push(v);
+        }
+        if out.len() > MAX_GLYPHS {
+            break;
+        }
+    }
+    out
+}
+
+/// One character where the page prints it (millimetres, y downwards, at the baseline).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Glyph {
+    pub x: f64,
+    pub y: f64,
+    pub size: f64,
+    pub c: char,
+}
+
+/// A text object's placing: its boundary's origin, its CTM, its font size.
+#[derive(Clone, Copy)]
+struct Placing {
+    origin: (f64, f64),
+    ctm: [f64; 6],
+    size: f64,
+}
+
+impl Placing {
+    fn of(e: &BytesStart<'_>) -> Placing {
+        let boundary = attr(e, b"Boundary")
+            .map(|b| numbers(&b))
+            .unwrap_or_default();
+        let ctm = attr(e, b"CTM").map(|c| numbers(&c)).unwrap_or_default();
+        Placing {
+            origin: (
+                boundary.first().copied().unwrap_or(0.0),
+                boundary.get(1).copied().unwrap_or(0.0),
+            ),
+            ctm: <[f64; 6]>::try_from(ctm.as_slice()).unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]),
+            size: attr(e, b"Size")
+                .and_then(|s| s.trim().parse::<f64>().ok())
+                .filter(|s| s.is_finite() && *s > 0.0)
+                .unwrap_or(3.5),
+        }
+    }
+
+    fn place(&self, x: f64, y: f64) -> (f64, f64) {
+        let [a, b, c, d, e, f] = self.ctm;
+        (
+            self.origin.0 + a * x + c * y + e,
+            self.origin.1 + b * x + d * y + f,
+        )
+    }
+
+    /// The printed size: the font size as the CTM scales it.
+    fn printed_size(&self) -> f64 {
+        let [a, b, c, d, ..] = self.ctm;
+        let scale = (a * d - b * c).abs().sqrt();
+        if scale.is_finite() && scale > 0.0 {
+            self.size * scale
+        } else {
+            self.size
+        }
+    }
+}
+
+/// A `TextCode`'s start and advances, before its text is known.
+struct Code {
+    x: f64,
+    y: f64,
+    advances: Vec<f64>,
+}
+
+/// Every glyph of a page's content.
+pub(crate) fn glyphs(xml: &str) -> Result<Vec<Glyph>, ParseError> {
+    let mut reader = Reader::from_str(xml);
+    let mut out = Vec::new();
+    let mut placing: Option<Placing> = None;
+    let mut code: Option<(Code, String)> = None;
+    loop {
+        let event = reader.read_event().map_err(|e| xml_error(e, &reader))?;
+        match event {
+            Event::Start(e) if e.local_name().as_ref() == b"TextObject" => {
+                placing = Some(Placing::of(&e));
+            }
+            Event::End(e) if e.local_name().as_ref() == b"TextObject" => placing = None,
+            Event::Start(e) if e.local_name().as_ref() == b"TextCode" => {
+                let num = |n: &[u8]| attr(&e, n).and_then(|v| v.trim().parse::<f64>().ok());
+                let start = Code {
+                    x: num(b"X").filter(|v| v.is_finite()).unwrap_or(0.0),
+                    y: num(b"Y").filter(|v| v.is_finite()).unwrap_or(0.0),
+                    advances: attr(&e, b"DeltaX")
+                        .map(|d| advances(&d))
+                        .unwrap_or_default(),
+                };
+                code = Some((start, String::new()));
+            }
+            Event::Text(t) => {
+                if let Some((_, text)) = code.as_mut() {
+                    text.push_str(&t.decode().map_err(|e| xml_error(e, &reader))?);
+                }
+            }
+            Event::GeneralRef(r) => {
+                if let Some((_, text)) = code.as_mut() {
+                    if let Ok(Some(c)) = r.resolve_char_ref() {
+                        text.push(c);
+                    } else if let Ok(name) = r.decode()
+                        && let Some(s) = quick_xml::escape::resolve_predefined_entity(&name)
+                    {
+                        text.push_str(s);
+                    }
+                }
+            }
+            Event::End(e) if e.local_name().as_ref() == b"TextCode" => {
+                if let (Some((start, text)), Some(p)) = (code.take(), placing.as_ref()) {
+                    lay_out(&start, &text, p, &mut out);
+                }
+                if out.len() > MAX_GLYPHS {
+                    return Err(bad("页面文字过多"));
+                }
+            }
+            Event::Eof => return Ok(out),
+            _ => {}
+        }
+    }
+}
+
+/// Places a text code's characters: each after the one before by its advance, or, where the
+/// file gives none, by a full em for a CJK character and half an em for others.
+fn lay_out(code: &Code, text: &str, p: &Placing, out: &mut Vec<Glyph>) {
+    let size = p.printed_size();
+    let mut x = code.x;
+    for (i, c) in text.chars().enumerate() {
+        if i > 0 {
+            x += code
+                .advances
+                .get(i - 1)
+                .copied()
+                .unwrap_or(if c.is_ascii() { p.size / 2.0 } else { p.size });
+        }
+        if c.is_whitespace() || c.is_control() {
+            continue;
+        }
+        let (px, py) = p.place(x, code.y);
+        if px.is_finite() && py.is_finite() {
+            out.push(Glyph {
+                x: px,
+                y: py,
+                size,
+                c,
+            });
+        }
+    }
+}
+
+/// A page's glyphs as lines of text: glyphs on one baseline make a line, and each stands at
+/// the column its place gives (a column per half em of the page's usual size), so that the
+/// cells of a table stand apart by runs of spaces, as in `pdftotext -layout`. Glyphs close
+/// together stay together whatever their size.
+pub fn page_text(xml: &str) -> Result<String, ParseError> {
+    let mut glyphs = glyphs(xml)?;
+    if glyphs.is_empty() {
+        return Ok(String::new());
+    }
+    let column = usual_size(&glyphs) / 2.0;
+    let left = glyphs.iter().map(|g| g.x).fold(f64::INFINITY, f64::min);
+    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+    let mut lines: Vec<Vec<Glyph>> = Vec::new();
+    for g in glyphs {
+        match lines.last_mut() {
+            // Same baseline, within a third of the glyph's size.
+            Some(line)
+                if line
+                    .first()
+                    .is_some_and(|f| (g.y - f.y).abs() <= g.size / 3.0) =>
+            {
+                line.push(g)
+            }
+            _ => lines.push(vec![g]),
+        }
+    }
+    let mut out = String::new();
+    for mut line in lines {
+        line.sort_by(|a, b| a.x.total_cmp(&b.x));
+        let (mut at, mut right) = (0usize, None);
+        for g in line {
+            let want = ((g.x - left) / column).round().max(0.0) as usize;
+            // At most a page's width of padding: a stray glyph far off the page adds no more.
+            let mut pad = want.saturating_sub(at).min(400);
+            // A glyph that follows the one before it closely is the same word, whatever its
+            // size (a heading's larger glyphs take more columns than they are given); one
+            // that stands apart is parted by a space at least.
+            if let Some(right) = right {
+                pad = if g.x - right < g.size / 4.0 {
+                    0
+                } else {
+                    pad.max(1)
+                };
+            }
+            out.extend(std::iter::repeat_n(' ', pad));
+            out.push(g.c);
+            // The next glyph's padding counts from where this one ends on the page: a table's
+            // smaller glyphs take less room than two columns each.
+            let end = g.x + if g.c.is_ascii() { g.size / 2.0 } else { g.size };
+            let end_column = ((end - left) / column).round().max(0.0) as usize;
+            at = end_column.max(at + pad + 1);
+            right = Some(end);
+        }
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+/// The size most glyphs on the page have (the body text's), rounded to a tenth of a millimetre.
+fn usual_size(glyphs: &[Glyph]) -> f64 {
+    let mut counts: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
+    for g in glyphs {
+        *counts.entry((g.size * 10.0).round() as i64).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(size, n)| (n, size))
+        .map(|(size, _)| size as f64 / 10.0)
+        .filter(|s| *s > 0.0)
+        .unwrap_or(3.5)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn advances_unfold() {
+        assert_eq!(advances("g 3 4.2 1 2"), vec![4.2, 4.2, 4.2, 1.0, 2.0]);
+        assert_eq!(advances(""), Vec::<f64>::new());
+        assert_eq!(advances("g x 1 5"), vec![5.0]);
+    }
+
+    #[test]
+    fn paths_resolve_from_the_document_folder() {
+        assert_eq!(
+            resolve("Doc_0", "Pages/Page_0/Content.xml"),
+            "Doc_0/Pages/Page_0/Content.xml"
+        );
+        assert_eq!(
+            resolve("Doc_0", "/Doc_0/Pages/P1.xml"),
+            "Doc_0/Pages/P1.xml"
+        );
+        assert_eq!(resolve("", "Pages/P1.xml"), "Pages/P1.xml");
+    }
+
+    #[test]
+    fn glyphs_are_set_out_in_lines_and_columns() {
+        // A heading, then a table row: a label and two figures far to its right, the second
+        // object scaled by its CTM.
+        let xml = r#"<ofd:Page xmlns:ofd="x"><ofd:Content><ofd:Layer>
+            <ofd:TextObject Boundary="20 30 100 10" Size="4"><ofd:TextCode X="0" Y="4" DeltaX="g 3 4">二、主动</ofd:TextCode></ofd:TextObject>
+            <ofd:TextObject Boundary="20 40 30 10" Size="4"><ofd:TextCode X="0" Y="4">规章</ofd:TextCode></ofd:TextObject>
+            <ofd:TextObject Boundary="60 40.5 10 10" Size="1" CTM="4 0 0 4 0 0"><ofd:TextCode X="0" Y="1" DeltaX="5">0</ofd:TextCode></ofd:TextObject>
+            <ofd:TextObject Boundary="80 40 10 10" Size="4"><ofd:TextCode X="0" Y="4">12</ofd:TextCode></ofd:TextObject>
+            </ofd:Layer></ofd:Content></ofd:Page>"#;
+        let text = page_text(xml).expect("page");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2, "{text}");
+        assert_eq!(lines[0], "二、主动");
+        assert_eq!(
+            lines[1].split_whitespace().collect::<Vec<_>>(),
+            ["规章", "0", "12"],
+            "{text}"
+        );
+        assert!(lines[1].contains("规章   "), "{text}");
+    }
+
+    fn zip_of(parts: &[(&str, &str)]) -> Vec<u8> {
+        use std::io::Write;
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        for (name, body) in parts {
+            out.start_file(*name, zip::write::SimpleFileOptions::default())
+                .expect("entry");
+            out.write_all(body.as_bytes()).expect("write");
+        }
+        out.finish().expect("zip").into_inner()
+    }
+
+    #[test]
+    fn broken_packages_say_what_is_missing() {
+        let root = "<ofd:OFD><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>";
+        let document = r#"<ofd:Document><ofd:Pages><ofd:Page ID="1" BaseLoc="Pages/Page_0/Content.xml"/></ofd:Pages></ofd:Document>"#;
+        let cases = [
+            (zip_of(&[("OFD.xml", "<ofd:OFD/>")]), "DocRoot"),
+            (zip_of(&[("OFD.xml", root)]), "Doc_0/Document.xml"),
+            (
+                zip_of(&[("OFD.xml", root), ("Doc_0/Document.xml", document)]),
+                "Doc_0/Pages/Page_0/Content.xml",
+            ),
+            (
+                zip_of(&[
+                    ("OFD.xml", root),
+                    ("Doc_0/Document.xml", document),
+                    ("Doc_0/Pages/Page_0/Content.xml", "<a><b></a>"),
+                ]),
+                "XML",
+            ),
+        ];
+        for (bytes, says) in cases {
+            assert!(is_ofd(&bytes));
+            match crate::parse::parse(&bytes) {
+                Err(ParseError::Ofd(m)) => assert!(m.contains(says), "{m}"),
+                other => panic!("{says}: {:?}", other.map(|p| p.layout)),
+            }
+        }
+        assert!(!is_ofd(&zip_of(&[("word/document.xml", "<w:document/>")])));
+    }
+
+    #[test]
+    fn bad_pages_are_errors_not_panics() {
+        assert!(page_text("<a><b></a>").is_err());
+        assert_eq!(page_text("").ok().as_deref(), Some(""));
+        let huge = r#"<TextObject Boundary="1e308 1e308 1 1" CTM="1e308 0 0 1e308 1e308 0" Size="NaN"><TextCode X="1e308" Y="-1e308" DeltaX="g 99999999999 1e308">公开</TextCode></TextObject>"#;
+        assert!(page_text(huge).is_ok());
+    }
+}
