@@ -2,7 +2,7 @@
 becomes a TextObject with each glyph's place, on pages of the PDF's size. Our own script, for
 tests: it makes OFD files whose glyphs stand where a real layout engine (LibreOffice's) put them.
 
-python3 pdf_to_ofd.py IN.pdf OUT.ofd
+python3 pdf_to_ofd.py IN.pdf OUT.ofd [IN.pdf OUT.ofd]...
 
 Half of the text objects are written at size 1 and scaled by a CTM, with their glyph advances
 compressed (`g 3 4.2`), as some converters write them; the others carry the size and plain
@@ -103,4 +103,5 @@ def main(src, dst):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    for src, dst in zip(sys.argv[1::2], sys.argv[2::2]):
+        main(src, dst)

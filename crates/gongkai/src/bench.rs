@@ -138,6 +138,26 @@ fn office_converted(
     Ok(Some(out))
 }
 
+/// The `n` PDFs in `dir` turned into OFD files by the tests' converter script (PyMuPDF), or
+/// `None` when Python or PyMuPDF is missing.
+fn ofd_converted(dir: &std::path::Path, n: usize) -> Option<Vec<Vec<u8>>> {
+    let script = dir.join("pdf_to_ofd.py");
+    std::fs::write(&script, include_str!("../../corpus/tests/pdf_to_ofd.py")).ok()?;
+    let pairs = (0..n).flat_map(|i| [format!("r{i:05}.pdf"), format!("r{i:05}.ofd")]);
+    let out = Command::new("python3")
+        .arg(&script)
+        .args(pairs)
+        .current_dir(dir)
+        .output()
+        .ok()?;
+    if !out.status.success() {
+        return None;
+    }
+    (0..n)
+        .map(|i| std::fs::read(dir.join(format!("r{i:05}.ofd"))).ok())
+        .collect()
+}
+
 pub fn run_bench(args: Args) -> anyhow::Result<()> {
     let dir = args.dir.clone().unwrap_or_else(|| {
         std::env::temp_dir().join(format!("gongkai-bench-{}", std::process::id()))
@@ -173,6 +193,14 @@ pub fn run_bench(args: Args) -> anyhow::Result<()> {
     for (target, name) in [("pdf", "pdf (LibreOffice)"), ("doc", "doc (LibreOffice)")] {
         if let Some(files) = office_converted(&dir, args.pdfs, target)? {
             results.push(run(name, &files)?);
+            if target == "pdf" {
+                match ofd_converted(&dir.join("pdf"), files.len()) {
+                    Some(ofd) => results.push(run("ofd (from those PDFs)", &ofd)?),
+                    None => {
+                        let _ = writeln!(stderr, "python3 with PyMuPDF not found: ofd skipped");
+                    }
+                }
+            }
         } else {
             let _ = writeln!(stderr, "soffice not found: {name} skipped");
         }
