@@ -186,3 +186,50 @@ fn trial_2019_reports_are_read_as_far_as_they_go_and_flagged() {
         }
     }
 }
+
+/// A DOCX whose whole body stands in a one-cell table (a frame some templates draw round the
+/// page): the frame is layout, and the tables inside it are read as tables.
+fn framed(docx: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("our DOCX");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).expect("entry");
+        let name = file.name().to_string();
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).expect("read");
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(data).expect("utf-8");
+            let start = xml.find("<w:body>").expect("body") + "<w:body>".len();
+            let end = xml.rfind("<w:sectPr").expect("sectPr");
+            data = format!(
+                "{}<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tr><w:tc>{}<w:p/></w:tc></w:tr></w:tbl>{}",
+                &xml[..start],
+                &xml[start..end],
+                &xml[end..]
+            )
+            .into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("entry");
+        out.write_all(&data).expect("write");
+    }
+    out.finish().expect("zip").into_inner()
+}
+
+#[test]
+fn docx_framed_in_a_layout_table_reads_back_exactly() {
+    for seed in 0..12u64 {
+        let mut rng = Rng::new(seed);
+        let g = generate(&mut rng, 2020 + (seed % 6) as i32);
+        let bytes = framed(&Layout::Docx.write(&g.report, &mut rng));
+        let what = format!("seed {seed} framed docx");
+        let (parsed, findings) = read(&bytes);
+        same_tables(&g.report, &parsed.report, &bytes, &what);
+        same_narrative(&g.report, &parsed.report, &bytes, &what);
+        assert!(
+            findings.iter().all(|f| f.severity == Severity::Info),
+            "{what}: {findings:#?}"
+        );
+    }
+}

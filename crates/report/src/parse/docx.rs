@@ -4,11 +4,9 @@
 
 use std::io::{Cursor, Read};
 
-use quick_xml::Reader;
-use quick_xml::events::Event;
-
 use super::ParseError;
 use super::doc::Doc;
+use super::docx_body::parse_xml;
 
 /// Refuses a document.xml that inflates past this (a zip bomb, not a report).
 const MAX_XML: u64 = 64 * 1024 * 1024;
@@ -54,106 +52,6 @@ fn not_a_document(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> &'static str {
     } else {
         "ZIP 文件中没有 word/document.xml，不是 DOCX 文档"
     }
-}
-
-#[derive(Default)]
-struct State {
-    doc: Doc<'static>,
-    depth: usize,
-    para: String,
-    cell: Option<String>,
-    row: Option<Vec<String>>,
-    in_text: bool,
-}
-
-impl State {
-    fn push_text(&mut self, s: &str) {
-        if self.depth > 0 {
-            if let Some(c) = self.cell.as_mut() {
-                c.push_str(s);
-            }
-        } else {
-            self.para.push_str(s);
-        }
-    }
-
-    fn end_para(&mut self) {
-        if self.depth == 0 {
-            let p = std::mem::take(&mut self.para);
-            self.doc.para(p);
-        }
-    }
-}
-
-fn parse_xml(xml: &str) -> Result<Doc<'static>, ParseError> {
-    let mut reader = Reader::from_str(xml);
-    let mut st = State::default();
-    loop {
-        let event = reader.read_event().map_err(|e| {
-            ParseError::Docx(format!(
-                "word/document.xml 格式错误（位置 {}）：{e}",
-                reader.buffer_position()
-            ))
-        })?;
-        match event {
-            Event::Start(e) => match e.local_name().as_ref() {
-                b"tbl" => st.depth += 1,
-                b"tr" if st.depth == 1 => st.row = Some(Vec::new()),
-                b"tc" if st.depth == 1 => st.cell = Some(String::new()),
-                b"t" => st.in_text = true,
-                _ => {}
-            },
-            Event::Empty(e) => match e.local_name().as_ref() {
-                b"tab" => st.push_text(if st.depth > 0 { " " } else { "\t" }),
-                b"br" | b"cr" if st.depth == 0 => st.end_para(),
-                b"tc" if st.depth == 1 => {
-                    if let Some(r) = st.row.as_mut() {
-                        r.push(String::new());
-                    }
-                }
-                _ => {}
-            },
-            Event::End(e) => match e.local_name().as_ref() {
-                b"t" => st.in_text = false,
-                b"p" => st.end_para(),
-                b"tc" if st.depth == 1 => {
-                    if let (Some(c), Some(r)) = (st.cell.take(), st.row.as_mut()) {
-                        r.push(c);
-                    }
-                }
-                b"tr" if st.depth == 1 => {
-                    if let Some(r) = st.row.take() {
-                        st.doc.row(r.into_iter().map(std::borrow::Cow::Owned));
-                    }
-                }
-                b"tbl" => {
-                    st.depth = st.depth.saturating_sub(1);
-                    if st.depth == 0 {
-                        st.doc.end_table();
-                    }
-                }
-                _ => {}
-            },
-            Event::Text(t) if st.in_text => {
-                let s = t
-                    .decode()
-                    .map_err(|e| ParseError::Docx(format!("文字编码错误：{e}")))?;
-                st.push_text(&s);
-            }
-            Event::GeneralRef(r) if st.in_text => {
-                if let Ok(Some(c)) = r.resolve_char_ref() {
-                    st.push_text(c.encode_utf8(&mut [0; 4]));
-                } else if let Ok(name) = r.decode()
-                    && let Some(s) = quick_xml::escape::resolve_predefined_entity(&name)
-                {
-                    st.push_text(s);
-                }
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    Ok(st.doc)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 mod cell_lines;
 pub mod doc;
 pub mod docx;
+mod docx_body;
 pub mod extract;
 pub mod html;
 pub mod msdoc;
