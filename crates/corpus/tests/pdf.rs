@@ -82,8 +82,31 @@ fn error_rules(parsed: &report::parse::Parsed) -> Vec<String> {
         .collect()
 }
 
-/// `bytes` read as `layout` give back every cell of `case`, and its seeded defect alone.
+/// `bytes` read as `layout` give back every cell and every section's text of `case`, and its
+/// seeded defect alone.
 fn reads_back_exactly(bytes: &[u8], case: &Case, layout: report::parse::Layout, name: &str) {
+    reads_back(bytes, case, layout, name, &[0, 1, 2, 3, 4, 5]);
+}
+
+/// [`reads_back_exactly`] but for sections 二 and 三, which keep pieces of the tables' headers
+/// where a tool interleaves a header's lines word by word (pdfplumber, PyMuPDF) or prints a
+/// label apart from its figures (`pdftotext -raw`): every cell is still right.
+fn reads_back_with_header_pieces(
+    bytes: &[u8],
+    case: &Case,
+    layout: report::parse::Layout,
+    name: &str,
+) {
+    reads_back(bytes, case, layout, name, &[0, 3, 4, 5]);
+}
+
+fn reads_back(
+    bytes: &[u8],
+    case: &Case,
+    layout: report::parse::Layout,
+    name: &str,
+    sections: &[usize],
+) {
     let Case { want, rule, .. } = case;
     let parsed = report::parse::parse(bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
     assert_eq!(parsed.layout, layout, "{name}");
@@ -115,7 +138,7 @@ fn reads_back_exactly(bytes: &[u8], case: &Case, layout: report::parse::Layout, 
             })
             .collect()
     };
-    for i in [0, 3, 4, 5] {
+    for &i in sections {
         assert_eq!(
             words(got.sections.get(i)),
             words(want.sections.get(i)),
@@ -176,7 +199,7 @@ fn pdftotext_output_reads_back_or_says_why_not() {
             report::parse::parse(&raw).unwrap_or_else(|e| panic!("r{}.pdf -raw: {e}", case.seed));
         assert!(matches!(parsed.layout, Layout::Text(_)));
         let name = format!("r{}.pdf (pdftotext -raw)", case.seed);
-        reads_back_exactly(&raw, &case, parsed.layout, &name);
+        reads_back_with_header_pieces(&raw, &case, parsed.layout, &name);
 
         let plain = pdftotext(&dir, case.seed, &[]);
         tables_left_out(&plain, &case, &format!("r{}.pdf (pdftotext)", case.seed));
@@ -236,7 +259,7 @@ fn python_pdf_libraries_read_back_or_say_why_not() {
             }
             let parsed = report::parse::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert!(matches!(parsed.layout, report::parse::Layout::Text(_)));
-            reads_back_exactly(&text, &case, parsed.layout, &name);
+            reads_back_with_header_pieces(&text, &case, parsed.layout, &name);
         }
     }
     let _ = std::fs::remove_dir_all(&dir);

@@ -2,6 +2,7 @@
 
 mod cells;
 pub mod dates;
+mod headers;
 pub(crate) mod heading;
 mod labels;
 mod restore;
@@ -30,32 +31,6 @@ fn is_rule(line: &str) -> bool {
     b.len() >= 3
         && b.iter().all(|c| b"-=+:|_*~ \t".contains(c))
         && b.iter().filter(|c| !c.is_ascii_whitespace()).count() >= 3
-}
-
-/// Words of a character or two with spaces between (`结 结 其 尚 果 果 他 未`,
-/// `维持 纠正 结果 审结 计`): a table header whose narrow cells a PDF's text gives a character
-/// or two per line — never the report's prose. Where two such lines ran together a word may
-/// have up to four characters; three words in four still have at most two.
-fn is_header_fragment(line: &str) -> bool {
-    let (mut words, mut short) = (0, 0);
-    for word in line.split_whitespace() {
-        let chars = word.chars().count();
-        if chars > 4 || word.bytes().any(|b| b.is_ascii_digit()) {
-            return false;
-        }
-        words += 1;
-        short += usize::from(chars <= 2);
-    }
-    words >= 4 && short * 4 >= words * 3
-}
-
-/// A line of table 四's header, however a PDF broke and joined its words (`结果维 结果纠 其他结
-/// 尚未审 总结果维`): nothing but the characters of the header's terms (结果维持 结果纠正 其他结果
-/// 尚未审结 总计 行政复议 行政诉讼 未经复议直接起诉 复议后起诉). A sentence always has others.
-fn is_table4_header(line: &str) -> bool {
-    const CHARS: &str = "结果维持纠正其他尚未审总计行政复议诉讼经直接起后";
-    let mut chars = line.chars().filter(|c| !c.is_whitespace()).peekable();
-    chars.peek().is_some() && chars.all(|c| CHARS.contains(c))
 }
 
 /// What extraction made of a document.
@@ -184,8 +159,11 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     if footer && p.chars().count() < 30 && !p.contains('。') {
                         continue;
                     }
-                    if current.is_some_and(|s| (1..=3).contains(&s)) && is_header_fragment(p)
-                        || current == Some(3) && is_table4_header(p)
+                    if current.is_some_and(|s| (1..=3).contains(&s))
+                        && headers::is_header_fragment(p)
+                        || current == Some(3) && headers::is_table4_header(p)
+                        || current.is_some_and(|s| (1..=2).contains(&s))
+                            && headers::is_table_header(p)
                     {
                         continue;
                     }
@@ -410,40 +388,4 @@ fn section_findings(headings: &[heading::Heading], out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn header_fragments_are_short_words_and_prose_is_not() {
-        let cases = [
-            ("结 结 其 尚 结 结 其 尚果 果 他 未", true),
-            ("维持 纠正 结果 审结 计 结果 结果 其他 尚未 总计维持", true),
-            ("信 息 内 容", true),
-            ("行政 复议", false),
-            ("全年因政府信息公开工作被申请行政复议3件。", false),
-            ("结果 结果 其他 尚未 0 0 0", false),
-            ("本年度 申请 总计为 较上年 有所增加", false),
-            ("", false),
-        ];
-        for (line, want) in cases {
-            assert_eq!(is_header_fragment(line), want, "{line}");
-        }
-    }
-
-    #[test]
-    fn table4_header_lines_are_pieces_of_its_terms() {
-        let cases = [
-            ("结果维 结果纠 其他结 尚未审 总", true),
-            ("行政复议 行政诉讼", true),
-            ("未经复议直接起诉 复议后起诉", true),
-            ("持 正 果 结 计", true),
-            ("结果维 其他结 尚未审 总结果维 结果纠", true),
-            ("复议后维持", true),
-            ("维持原结果", false),
-            ("全年政府信息公开工作被申请行政复议3件。", false),
-            ("行政复议 3 件", false),
-            ("", false),
-        ];
-        for (line, want) in cases {
-            assert_eq!(is_table4_header(line), want, "{line}");
-        }
-    }
 }
