@@ -10,8 +10,10 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::ParseError;
 
-/// Refuses a part that inflates past this (a zip bomb, not a report).
-const MAX_PART: u64 = 32 * 1024 * 1024;
+/// Refuses a package whose parts inflate past this together (a zip bomb, not a report).
+const MAX_XML: u64 = 64 * 1024 * 1024;
+/// Refuses a page whose glyphs, set out, make more text than this.
+const MAX_PAGE_TEXT: usize = 4 * 1024 * 1024;
 /// Refuses documents with more pages than any annual report has.
 const MAX_PAGES: usize = 500;
 /// Refuses pages with more glyphs than a page of text can hold.
@@ -32,11 +34,12 @@ fn bad(why: impl Into<String>) -> ParseError {
 pub fn text(bytes: &[u8]) -> Result<String, ParseError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| bad(format!("不是有效的 OFD（ZIP）文件：{e}")))?;
-    let entry = part(&mut zip, "OFD.xml")?;
+    let mut budget = MAX_XML;
+    let entry = part(&mut zip, "OFD.xml", &mut budget)?;
     let root = first_text(&entry, b"DocRoot")?
         .ok_or_else(|| bad("OFD.xml 中没有 DocRoot（文档根节点）"))?;
     let root = root.trim().trim_start_matches('/').to_string();
-    let document = part(&mut zip, &root)?;
+    let document = part(&mut zip, &root, &mut budget)?;
     let base = root.rsplit_once('/').map_or("", |(dir, _)| dir);
     let pages = page_locations(&document)?;
     if pages.len() > MAX_PAGES {
@@ -45,7 +48,7 @@ pub fn text(bytes: &[u8]) -> Result<String, ParseError> {
     let mut out = String::new();
     for (i, loc) in pages.iter().enumerate() {
         let path = resolve(base, loc);
-        let xml = part(&mut zip, &path)?;
+        let xml = part(&mut zip, &path, &mut budget)?;
         if i > 0 {
             out.push('\u{c}');
         }
@@ -64,17 +67,18 @@ fn resolve(base: &str, loc: &str) -> String {
     }
 }
 
-fn part(zip: &mut Zip<'_>, name: &str) -> Result<String, ParseError> {
+/// A part's text, counted against what the package may inflate to in all (`budget`).
+fn part(zip: &mut Zip<'_>, name: &str, budget: &mut u64) -> Result<String, ParseError> {
     let file = zip
         .by_name(name)
         .map_err(|_| bad(format!("OFD 中缺少 {name}")))?;
     let mut xml = String::new();
-    file.take(MAX_PART + 1)
+    file.take(*budget + 1)
         .read_to_string(&mut xml)
         .map_err(|e| bad(format!("{name} 无法读取：{e}")))?;
-    if xml.len() as u64 > MAX_PART {
-        return Err(bad(format!("{name} 过大")));
-    }
+    *budget = budget
+        .checked_sub(xml.len() as u64)
+        .ok_or_else(|| bad("OFD 文件解压后过大"))?;
     Ok(xml)
 }
 
@@ -347,11 +351,16 @@ pub fn page_text(xml: &str) -> Result<String, ParseError> {
             }
             out.extend(std::iter::repeat_n(' ', pad));
             out.push(g.c);
+            if out.len() > MAX_PAGE_TEXT {
+                return Err(bad("页面文字过多"));
+            }
             // The next glyph's padding counts from where this one ends on the page: a table's
             // smaller glyphs take less room than two columns each.
             let end = g.x + if g.c.is_ascii() { g.size / 2.0 } else { g.size };
-            let end_column = ((end - left) / column).round().max(0.0) as usize;
-            at = end_column.max(at + pad + 1);
+            // Bounded, so that a glyph placed absurdly far off (a hostile file) cannot
+            // overflow the count.
+            let end_column = ((end - left) / column).round().clamp(0.0, 1e9) as usize;
+            at = end_column.max(at.saturating_add(pad).saturating_add(1));
             right = Some(end);
         }
         out.push('\n');
@@ -466,5 +475,8 @@ mod tests {
         assert_eq!(page_text("").ok().as_deref(), Some(""));
         let huge = r#"<TextObject Boundary="1e308 1e308 1 1" CTM="1e308 0 0 1e308 1e308 0" Size="NaN"><TextCode X="1e308" Y="-1e308" DeltaX="g 99999999999 1e308">公开</TextCode></TextObject>"#;
         assert!(page_text(huge).is_ok());
+        // Found by fuzzing: a glyph so far right that its column overflowed the count.
+        let far = r#"<TextObject Boundary="0 0 1 1" Size="1e-300"><TextCode X="0" Y="0">公</TextCode><TextCode X="1e300" Y="0">开了</TextCode></TextObject>"#;
+        assert!(page_text(far).is_ok());
     }
 }

@@ -384,8 +384,3 @@ fn section_findings(headings: &[heading::Heading], out: &mut Vec<Finding>) {
         ));
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-}
