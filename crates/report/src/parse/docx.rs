@@ -58,6 +58,7 @@ fn not_a_document(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> &'static str {
 mod tests {
     use super::*;
     use crate::parse::doc::Block;
+    use crate::parse::zip_of;
 
     #[test]
     fn tables_and_paragraphs() {
@@ -75,17 +76,6 @@ mod tests {
                 Block::TableEnd
             ]
         );
-    }
-
-    fn zip_of(parts: &[(&str, &str)]) -> Vec<u8> {
-        use std::io::Write;
-        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        for (name, body) in parts {
-            out.start_file(*name, zip::write::SimpleFileOptions::default())
-                .expect("entry");
-            out.write_all(body.as_bytes()).expect("write");
-        }
-        out.finish().expect("zip").into_inner()
     }
 
     #[test]

@@ -279,6 +279,19 @@ fn check_text(s: Cow<'_, str>) -> Result<Cow<'_, str>, ParseError> {
     Ok(s)
 }
 
+/// A ZIP file of the given parts, for the tests of the readers of ZIP-based formats.
+#[cfg(test)]
+pub(crate) fn zip_of(parts: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, body) in parts {
+        out.start_file(*name, zip::write::SimpleFileOptions::default())
+            .expect("entry");
+        out.write_all(body.as_bytes()).expect("write");
+    }
+    out.finish().expect("zip").into_inner()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

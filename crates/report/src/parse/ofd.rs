@@ -385,6 +385,7 @@ fn usual_size(glyphs: &[Glyph]) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::zip_of;
 
     #[test]
     fn advances_unfold() {
@@ -426,17 +427,6 @@ mod tests {
             "{text}"
         );
         assert!(lines[1].contains("规章   "), "{text}");
-    }
-
-    fn zip_of(parts: &[(&str, &str)]) -> Vec<u8> {
-        use std::io::Write;
-        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-        for (name, body) in parts {
-            out.start_file(*name, zip::write::SimpleFileOptions::default())
-                .expect("entry");
-            out.write_all(body.as_bytes()).expect("write");
-        }
-        out.finish().expect("zip").into_inner()
     }
 
     #[test]
