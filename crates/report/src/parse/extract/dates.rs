@@ -71,14 +71,7 @@ pub fn find_year(s: &str) -> Option<(usize, usize, i32)> {
 }
 
 /// Words a date line may open with.
-const LABELS: [&str; 6] = [
-    "发布日期",
-    "发布时间",
-    "成文日期",
-    "印发日期",
-    "日期",
-    "时间",
-];
+const LABELS: [&str; 5] = ["发布日期", "发布时间", "成文日期", "印发日期", "日期"];
 
 /// A publication date: `发布日期：2020-01-31`, or a closing line `2026年1月20日`,
 /// `二〇二六年一月二十日`, `2026.1.20`.
@@ -254,6 +247,8 @@ mod tests {
             ("2022年1月24日印发", None),
             ("全年共收到申请2022件", None),
             ("2022 1 24", None),
+            // An event's time in the narrative is no publication date.
+            ("时间：2022年3月1日", None),
         ];
         for (text, want) in cases {
             assert_eq!(date(text).as_deref(), want, "{text}");
