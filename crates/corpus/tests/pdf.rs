@@ -415,3 +415,20 @@ fn ofd_files_read_back_exactly() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A scanned report — LibreOffice's PDF printed to pictures of its pages (PyMuPDF) — is
+/// refused as a scan that needs OCR, not as "not a report".
+#[test]
+fn scanned_pdfs_are_named_as_scans() {
+    let dir = workdir("scan");
+    let script = "import sys, pymupdf\nsrc = pymupdf.open(sys.argv[1])\nout = pymupdf.open()\nfor page in src:\n    p = out.new_page(width=page.rect.width, height=page.rect.height)\n    p.insert_image(p.rect, pixmap=page.get_pixmap(dpi=50))\nout.save(sys.argv[2])\n";
+    let case = convert(&dir, "pdf").swap_remove(0);
+    let (pdf, scan) = (format!("r{}.pdf", case.seed), "scan.pdf".to_string());
+    python(&dir, &["-c", script, &pdf, &scan], &scan);
+    let bytes = std::fs::read(dir.join(&scan)).unwrap_or_else(|e| panic!("{scan}: {e}"));
+    match report::parse::parse(&bytes) {
+        Err(report::parse::ParseError::Pdf(m)) => assert!(m.contains("扫描件"), "{m}"),
+        other => panic!("{scan}: {:?}", other.map(|p| p.layout)),
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -112,6 +112,9 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
     if bytes.starts_with(b"PK\x03\x04") {
         if ofd::is_ofd(bytes) {
             let text = ofd::text(bytes)?;
+            if !has_text_layer(&text) {
+                return Err(ParseError::Ofd(SCANNED.into()));
+            }
             return text::read_with(&radicals::unify(&text), |doc, _| from_doc(doc, Layout::Ofd));
         }
         return from_doc(&docx::read(bytes)?, Layout::Docx);
@@ -122,6 +125,9 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
             .is_some_and(|h| find(h, b"%PDF-").is_some())
     {
         let text = pdf::text(bytes)?;
+        if !has_text_layer(&text) {
+            return Err(ParseError::Pdf(SCANNED.into()));
+        }
         return text::read_with(&radicals::unify(&text), |doc, _| from_doc(doc, Layout::Pdf));
     }
     let text = decode(bytes)?;
@@ -143,6 +149,15 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
         return from_doc(&html::read(&text), Layout::Html);
     }
     text::read_with(&text, |doc, layout| from_doc(doc, Layout::Text(layout)))
+}
+
+/// What a PDF or OFD file without text is: pictures of pages, which only OCR can read.
+const SCANNED: &str = "文件中没有文字（可能是扫描件，页面只是图片）；请提供带文字的 PDF、OFD 或 DOCX 原件，或先做文字识别（OCR）后再检查";
+
+/// A fixed-layout file's text holds words: a scan's holds none, or only a page number here
+/// and there.
+fn has_text_layer(text: &str) -> bool {
+    text.chars().filter(|c| !c.is_whitespace()).take(50).count() >= 50
 }
 
 /// Reads a report from the text of a Word 97–2003 document ([`msdoc::text`]).

@@ -457,6 +457,19 @@ mod tests {
             }
         }
         assert!(!is_ofd(&zip_of(&[("word/document.xml", "<w:document/>")])));
+        // A scan: pages of pictures, no text.
+        let scan = zip_of(&[
+            ("OFD.xml", root),
+            ("Doc_0/Document.xml", document),
+            (
+                "Doc_0/Pages/Page_0/Content.xml",
+                r#"<ofd:Page><ofd:Content><ofd:Layer><ofd:ImageObject ID="5" ResourceID="9" Boundary="0 0 210 297" CTM="210 0 0 297 0 0"/></ofd:Layer></ofd:Content></ofd:Page>"#,
+            ),
+        ]);
+        match crate::parse::parse(&scan) {
+            Err(ParseError::Ofd(m)) => assert!(m.contains("扫描件"), "{m}"),
+            other => panic!("scan: {:?}", other.map(|p| p.layout)),
+        }
     }
 
     #[test]
