@@ -221,6 +221,8 @@ struct Code {
     x: f64,
     y: f64,
     advances: Vec<f64>,
+    /// `DeltaY`: text set downwards, as in a table's narrow label cell set vertically.
+    down: Vec<f64>,
 }
 
 /// Every glyph of a page's content.
@@ -242,6 +244,9 @@ pub(crate) fn glyphs(xml: &str) -> Result<Vec<Glyph>, ParseError> {
                     x: num(b"X").filter(|v| v.is_finite()).unwrap_or(0.0),
                     y: num(b"Y").filter(|v| v.is_finite()).unwrap_or(0.0),
                     advances: attr(&e, b"DeltaX")
+                        .map(|d| advances(&d))
+                        .unwrap_or_default(),
+                    down: attr(&e, b"DeltaY")
                         .map(|d| advances(&d))
                         .unwrap_or_default(),
                 };
@@ -277,23 +282,26 @@ pub(crate) fn glyphs(xml: &str) -> Result<Vec<Glyph>, ParseError> {
     }
 }
 
-/// Places a text code's characters: each after the one before by its advance, or, where the
-/// file gives none, by a full em for a CJK character and half an em for others.
+/// Places a text code's characters: each after the one before by its advances, or, where the
+/// file gives none, by a full em for a CJK character and half an em for others (none across
+/// for text set downwards).
 fn lay_out(code: &Code, text: &str, p: &Placing, out: &mut Vec<Glyph>) {
     let size = p.printed_size();
-    let mut x = code.x;
+    let (mut x, mut y) = (code.x, code.y);
+    let across = if code.down.is_empty() { 1.0 } else { 0.0 };
     for (i, c) in text.chars().enumerate() {
         if i > 0 {
             x += code
                 .advances
                 .get(i - 1)
                 .copied()
-                .unwrap_or(if c.is_ascii() { p.size / 2.0 } else { p.size });
+                .unwrap_or(across * if c.is_ascii() { p.size / 2.0 } else { p.size });
+            y += code.down.get(i - 1).copied().unwrap_or(0.0);
         }
         if c.is_whitespace() || c.is_control() {
             continue;
         }
-        let (px, py) = p.place(x, code.y);
+        let (px, py) = p.place(x, y);
         if px.is_finite() && py.is_finite() {
             out.push(Glyph {
                 x: px,
@@ -470,6 +478,19 @@ mod tests {
             Err(ParseError::Ofd(m)) => assert!(m.contains("扫描件"), "{m}"),
             other => panic!("scan: {:?}", other.map(|p| p.layout)),
         }
+    }
+
+    #[test]
+    fn text_set_downwards_is_a_character_a_line() {
+        let xml = r#"<ofd:Page><ofd:Content><ofd:Layer>
+            <ofd:TextObject Boundary="20 30 5 20" Size="4"><ofd:TextCode X="0" Y="4" DeltaY="g 2 5">办理结</ofd:TextCode></ofd:TextObject>
+            </ofd:Layer></ofd:Content></ofd:Page>"#;
+        let text = page_text(xml).expect("page");
+        assert_eq!(
+            text.lines().collect::<Vec<_>>(),
+            ["办", "理", "结"],
+            "{text}"
+        );
     }
 
     #[test]
