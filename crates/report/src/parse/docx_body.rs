@@ -117,6 +117,7 @@ impl Builder {
 pub(super) fn parse_xml(xml: &str) -> Result<Doc<'static>, ParseError> {
     let mut reader = Reader::from_str(xml);
     let mut b = Builder::default();
+    let mut fallback = 0usize;
     loop {
         let event = reader.read_event().map_err(|e| {
             ParseError::Docx(format!(
@@ -124,6 +125,21 @@ pub(super) fn parse_xml(xml: &str) -> Result<Doc<'static>, ParseError> {
                 reader.buffer_position()
             ))
         })?;
+        // Word writes a text box or shape twice: as DrawingML (`mc:Choice`) and again as VML
+        // for older readers (`mc:Fallback`). The fallback's copy is skipped.
+        match &event {
+            Event::Start(e) if e.local_name().as_ref() == b"Fallback" => {
+                fallback += 1;
+                continue;
+            }
+            Event::End(e) if e.local_name().as_ref() == b"Fallback" => {
+                fallback = fallback.saturating_sub(1);
+                continue;
+            }
+            Event::Eof => {}
+            _ if fallback > 0 => continue,
+            _ => {}
+        }
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
                 b"tbl" => b.start_table(),
@@ -300,6 +316,18 @@ mod tests {
             p("正文")
         );
         assert_eq!(blocks(&side), ["P 左栏", "R 规章|0", "E", "P 正文"]);
+    }
+
+    #[test]
+    fn a_text_box_is_read_once() {
+        let text_box = |inner: &str| format!("<w:txbxContent>{}</w:txbxContent>", p(inner));
+        let xml = format!(
+            "<w:body><w:p><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing>{}</w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox>{}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>{}</w:body>",
+            text_box("附件2"),
+            text_box("附件2"),
+            p("一、总体情况")
+        );
+        assert_eq!(blocks(&xml), ["P 附件2", "P 一、总体情况"]);
     }
 
     #[test]

@@ -227,6 +227,15 @@ pub fn is_site_chrome(text: &str) -> bool {
 
 /// The body and year from the preamble (which the extractor has already rid of the site's
 /// breadcrumb and menu, [`is_site_chrome`]) or else from the document's own title.
+/// The mark above a report published as an attachment to a notice: `附件`, `附件2`, `附件三：`.
+fn is_attachment_mark(line: &str) -> bool {
+    squash(line).strip_prefix("附件").is_some_and(|rest| {
+        rest.trim_end_matches([':', '：'])
+            .chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    })
+}
+
 pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
     // A title is often broken over lines: 山亭区凫城镇2025年政府信息公开 / 工作年度报告.
     let mut joined = String::new();
@@ -234,6 +243,9 @@ pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
     for p in preamble.iter().take(8) {
         if p.chars().count() > 60 {
             break;
+        }
+        if is_attachment_mark(p) {
+            continue;
         }
         joined.push_str(&squash(p));
         if joined.contains("年度报告") || joined.contains("年报") {
@@ -441,6 +453,22 @@ mod tests {
             (t.body.as_deref(), t.year),
             (Some("北京市朝阳区教育委员会"), Some(2024))
         );
+        // A report published as an attachment: the mark above the title is no part of it.
+        for mark in ["附件", "附件2", "附件三：", "附件 1"] {
+            let t = title_info(
+                &[
+                    mark.into(),
+                    "巨鹿县教育局2025年政府信息公开工作年度报告".into(),
+                ],
+                None,
+            );
+            assert_eq!(
+                (t.body.as_deref(), t.year),
+                (Some("巨鹿县教育局"), Some(2025)),
+                "{mark}"
+            );
+        }
+        assert!(!is_attachment_mark("附件材料已公开"));
     }
 
     #[test]
