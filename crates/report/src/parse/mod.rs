@@ -106,6 +106,11 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
             MAX_INPUT
         )));
     }
+    if is_image(bytes) {
+        return Err(ParseError::Unsupported(
+            "这是图片（扫描件或截图），其中的文字无法直接读取；请提供带文字的 PDF、OFD 或 DOCX 原件，或先做文字识别（OCR）后再检查",
+        ));
+    }
     if msdoc::is_ole(bytes) {
         return from_word97_text(&msdoc::text(bytes)?);
     }
@@ -149,6 +154,19 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
         return from_doc(&html::read(&text), Layout::Html);
     }
     text::read_with(&text, |doc, layout| from_doc(doc, Layout::Text(layout)))
+}
+
+/// PNG, JPEG, GIF, TIFF, BMP and WebP, told by their first bytes: reports published as
+/// pictures of their pages.
+fn is_image(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\x89PNG\r\n\x1a\n")
+        || bytes.starts_with(b"\xff\xd8\xff")
+        || bytes.starts_with(b"GIF87a")
+        || bytes.starts_with(b"GIF89a")
+        || bytes.starts_with(b"II*\0")
+        || bytes.starts_with(b"MM\0*")
+        || bytes.starts_with(b"BM") && bytes.len() > 26 && bytes.get(6..10) == Some(&[0, 0, 0, 0])
+        || bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP")
 }
 
 /// What a PDF or OFD file without text is: pictures of pages, which only OCR can read.
@@ -327,6 +345,26 @@ mod tests {
             proptest::prop_assert_eq!(trim(&s), s.trim());
             proptest::prop_assert_eq!(trim_end(&s), s.trim_end());
         }
+    }
+
+    #[test]
+    fn pictures_of_pages_are_named() {
+        let pictures: [&[u8]; 6] = [
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            b"\xff\xd8\xff\xe0\0\x10JFIF\0",
+            b"GIF89a\x01\0\x01\0",
+            b"II*\0\x08\0\0\0",
+            b"BM\x36\x0c\0\0\0\0\0\0\x36\0\0\0\x28\0\0\0\x40\0\0\0\x40\0\0\0\x01\0",
+            b"RIFF\x24\0\0\0WEBPVP8 ",
+        ];
+        for bytes in pictures {
+            assert!(
+                matches!(parse(bytes), Err(ParseError::Unsupported(m)) if m.contains("图片")),
+                "{bytes:?}"
+            );
+        }
+        // Text that happens to start like one is still text.
+        assert!(!is_image("BM公司2025年政府信息公开工作年度报告".as_bytes()));
     }
 
     #[test]
