@@ -151,9 +151,27 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
         return from_json(&text);
     }
     if looks_like_html(&text) {
-        return from_doc(&html::read(&text), Layout::Html);
+        return from_doc(&html::read(&text), Layout::Html).map_err(|e| match iframe_src(&text) {
+            Some(src) if matches!(e, ParseError::NotAReport(_)) => ParseError::NotAReport(format!(
+                "网页正文在内嵌框架（iframe）中，本页只有外框；请打开 {src} 另存后再检查"
+            )),
+            _ => e,
+        });
     }
     text::read_with(&text, |doc, layout| from_doc(doc, Layout::Text(layout)))
+}
+
+/// Where the first `<iframe>` of a page loads its content from: portals that show an article
+/// inside a frame save a page with none of the article in it.
+fn iframe_src(html: &str) -> Option<&str> {
+    let lower = html.get(..html.len().min(1 << 20))?.to_ascii_lowercase();
+    let tag = lower.find("<iframe")?;
+    let end = tag + lower.get(tag..)?.find('>')?;
+    let src = tag + lower.get(tag..end)?.find("src=")? + "src=".len();
+    let rest = html.get(src..end)?;
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let value = rest.get(1..)?.split(quote).next()?;
+    (!value.trim().is_empty()).then_some(value.trim())
 }
 
 /// PNG, JPEG, GIF, TIFF, BMP and WebP, told by their first bytes: reports published as
@@ -345,6 +363,19 @@ mod tests {
             proptest::prop_assert_eq!(trim(&s), s.trim());
             proptest::prop_assert_eq!(trim_end(&s), s.trim_end());
         }
+    }
+
+    #[test]
+    fn a_page_whose_article_is_in_a_frame_says_where() {
+        let page = r#"<html><head><title>2025年政府信息公开工作年度报告</title></head><body>
+            <div class="nav">首页</div><IFRAME width="100%" SRC="/xxgk/nb/2025.html"></IFRAME></body></html>"#;
+        match parse(page.as_bytes()) {
+            Err(ParseError::NotAReport(m)) => assert!(m.contains("/xxgk/nb/2025.html"), "{m}"),
+            other => panic!("{:?}", other.map(|p| p.layout)),
+        }
+        assert_eq!(iframe_src("<iframe src=''></iframe>"), None);
+        assert_eq!(iframe_src("<iframe src=x>"), None);
+        assert_eq!(iframe_src("<p>no frame</p>"), None);
     }
 
     #[test]
