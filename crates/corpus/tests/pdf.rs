@@ -432,3 +432,45 @@ fn scanned_pdfs_are_named_as_scans() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Our HTML printed to PDF by MuPDF's own layout engine (`html_to_pdf_mupdf.py`), which lays
+/// out merged cells its own way and can leave rows of table 三 out of the PDF: read in pure
+/// Rust and by `pdftotext -layout`, no cell is wrong and no error is raised — a row the PDF
+/// lacks is missing, never filled with another row's figures.
+#[test]
+fn mupdf_pdfs_read_nothing_wrong() {
+    let dir = workdir("mupdf");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/html_to_pdf_mupdf.py");
+    for case in docx_files(&dir).into_iter().take(4) {
+        let (html, pdf) = (
+            format!("r{}.html", case.seed),
+            format!("r{}.pdf", case.seed),
+        );
+        std::fs::write(dir.join(&html), report::render::html(&case.want)).expect("write");
+        python(&dir, &[script, &html, &pdf], &pdf);
+        let layout = pdftotext(&dir, case.seed, &["-layout"]);
+        let bytes = std::fs::read(dir.join(&pdf)).unwrap_or_else(|e| panic!("{pdf}: {e}"));
+        for (form, input) in [("pure Rust", bytes), ("pdftotext -layout", layout)] {
+            let name = format!("{pdf} ({form})");
+            let parsed = report::parse::parse(&input).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let got = &parsed.report;
+            for key in report::RowKey::ALL {
+                if let Some(row) = got.table3.row(key) {
+                    assert_eq!(Some(row), case.want.table3.row(key), "{name} {}", key.key());
+                }
+            }
+            if got.table2 != report::model::Table2::default() {
+                assert_eq!(got.table2, case.want.table2, "{name} table 二");
+            }
+            if got.table4 != report::model::Table4::default() {
+                assert_eq!(got.table4, case.want.table4, "{name} table 四");
+            }
+            let errors = error_rules(&parsed);
+            match case.rule {
+                Some(rule) => assert!(errors.iter().all(|e| e == rule), "{name}: {errors:?}"),
+                None => assert!(errors.is_empty(), "{name}: {errors:?}"),
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

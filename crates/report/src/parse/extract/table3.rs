@@ -129,6 +129,12 @@ impl Table3Reader {
         if unnamed && self.lost_place {
             return;
         }
+        // Before any row is read, a row with words that name none is no known row: the rows
+        // above it may be missing from the source (a PDF that lost a table's first rows), and
+        // taking it for the first row would fill that row with another's figures.
+        if unnamed && self.last.is_none() && !whole.trim().is_empty() {
+            return;
+        }
         self.lost_place &= unnamed;
         let target = key
             .or_else(|| self.pending.take())
@@ -235,5 +241,10 @@ mod tests {
             ("二、上年结转政府信息公开申请数量", "2", 7),
         ]);
         assert_eq!(t.row(RowKey::CarriedOver).copied(), row(2.0));
+        // The table's first rows missing from the source: a row whose words name nothing is
+        // not taken for the first row; the rows after it are read by their words.
+        let t = read(&[("申请内容", "0", 7), ("1.信访举报投诉类申请", "4", 7)]);
+        assert_eq!(t.row(RowKey::New), None);
+        assert_eq!(t.row(RowKey::NotProcessedPetition).copied(), row(4.0));
     }
 }
