@@ -243,14 +243,7 @@ fn python_pdf_libraries_read_back_or_say_why_not() {
     let dir = workdir("pypdf");
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pdf_text.py");
     for case in convert(&dir, "pdf") {
-        for form in [
-            "pdfplumber",
-            "pdfplumber-layout",
-            "pymupdf",
-            "pymupdf-sort",
-            "pymupdf-blocks",
-            "pdfminer",
-        ] {
+        for form in corpus::PDF_TEXT_FORMS.into_iter().chain(["pdfminer"]) {
             let name = format!("r{}.pdf ({form})", case.seed);
             let text = python(&dir, &[script, form, &format!("r{}.pdf", case.seed)], &name);
             if form == "pdfminer" {

@@ -190,13 +190,7 @@ fn pdf_texts(pdf: &str) -> Vec<(String, Vec<u8>)> {
         c.args([flag, pdf, "-"]);
         runs.push((format!("pdftotext {flag}"), c));
     }
-    for form in [
-        "pdfplumber",
-        "pdfplumber-layout",
-        "pymupdf",
-        "pymupdf-sort",
-        "pymupdf-blocks",
-    ] {
+    for form in corpus::PDF_TEXT_FORMS {
         let mut c = Command::new("python3");
         c.args([script, form, pdf]);
         runs.push((form.to_string(), c));

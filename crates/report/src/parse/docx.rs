@@ -12,16 +12,25 @@ use super::docx_body::parse_xml;
 const MAX_XML: u64 = 64 * 1024 * 1024;
 
 pub fn read(bytes: &[u8]) -> Result<Doc<'static>, ParseError> {
-    let xml = document_xml(bytes)?;
+    read_zip(&mut open(bytes)?)
+}
+
+/// The ZIP container of a DOCX (and of the other formats that share it).
+pub(super) fn open(bytes: &[u8]) -> Result<super::Zip<'_>, ParseError> {
+    zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| ParseError::Docx(format!("不是有效的 DOCX（ZIP）文件：{e}")))
+}
+
+/// Reads a DOCX from its opened container.
+pub(super) fn read_zip(zip: &mut super::Zip<'_>) -> Result<Doc<'static>, ParseError> {
+    let xml = document_xml(zip)?;
     parse_xml(&xml)
 }
 
-fn document_xml(bytes: &[u8]) -> Result<String, ParseError> {
+fn document_xml(zip: &mut super::Zip<'_>) -> Result<String, ParseError> {
     let bad = |why: String| ParseError::Docx(why);
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| bad(format!("不是有效的 DOCX（ZIP）文件：{e}")))?;
-    if zip.by_name("word/document.xml").is_err() {
-        return Err(bad(not_a_document(&mut zip).into()));
+    if zip.index_for_name("word/document.xml").is_none() {
+        return Err(bad(not_a_document(zip).into()));
     }
     let file = zip
         .by_name("word/document.xml")
@@ -38,7 +47,7 @@ fn document_xml(bytes: &[u8]) -> Result<String, ParseError> {
 
 /// What a ZIP file without a Word body is, as far as its parts tell: other office files share
 /// the container, and a clerk needs to know which program to save it from.
-fn not_a_document(zip: &mut zip::ZipArchive<Cursor<&[u8]>>) -> &'static str {
+fn not_a_document(zip: &mut super::Zip<'_>) -> &'static str {
     let mut mimetype = String::new();
     if let Ok(f) = zip.by_name("mimetype") {
         let _ = f.take(256).read_to_string(&mut mimetype);

@@ -91,6 +91,9 @@ pub struct Parsed {
     pub lost: Vec<(RowKey, Column)>,
 }
 
+/// An opened ZIP container (DOCX, OFD) over the input's bytes.
+pub(crate) type Zip<'a> = zip::ZipArchive<std::io::Cursor<&'a [u8]>>;
+
 /// Refuses inputs larger than this: no annual report comes near it.
 pub const MAX_INPUT: usize = 64 * 1024 * 1024;
 
@@ -115,14 +118,16 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
         return from_word97_text(&msdoc::text(bytes)?);
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        if ofd::is_ofd(bytes) {
-            let text = ofd::text(bytes)?;
+        // Opened once: DOCX and OFD share the container, and its directory tells which it is.
+        let mut zip = docx::open(bytes)?;
+        if ofd::holds_ofd(&zip) {
+            let text = ofd::text_zip(&mut zip)?;
             if !has_text_layer(&text) {
                 return Err(ParseError::Ofd(SCANNED.into()));
             }
             return text::read_with(&radicals::unify(&text), |doc, _| from_doc(doc, Layout::Ofd));
         }
-        return from_doc(&docx::read(bytes)?, Layout::Docx);
+        return from_doc(&docx::read_zip(&mut zip)?, Layout::Docx);
     }
     if bytes.starts_with(b"%PDF")
         || bytes

@@ -19,11 +19,16 @@ const MAX_PAGES: usize = 500;
 /// Refuses pages with more glyphs than a page of text can hold.
 const MAX_GLYPHS: usize = 200_000;
 
-type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
+use super::Zip;
 
 /// True when a ZIP file is an OFD document (it has an `OFD.xml` entry file).
 pub fn is_ofd(bytes: &[u8]) -> bool {
-    zip::ZipArchive::new(Cursor::new(bytes)).is_ok_and(|z| z.index_for_name("OFD.xml").is_some())
+    zip::ZipArchive::new(Cursor::new(bytes)).is_ok_and(|z| holds_ofd(&z))
+}
+
+/// True when an opened ZIP container holds an OFD document.
+pub(super) fn holds_ofd(zip: &Zip<'_>) -> bool {
+    zip.index_for_name("OFD.xml").is_some()
 }
 
 fn bad(why: impl Into<String>) -> ParseError {
@@ -34,12 +39,17 @@ fn bad(why: impl Into<String>) -> ParseError {
 pub fn text(bytes: &[u8]) -> Result<String, ParseError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| bad(format!("不是有效的 OFD（ZIP）文件：{e}")))?;
+    text_zip(&mut zip)
+}
+
+/// [`text`] of an opened container.
+pub(super) fn text_zip(zip: &mut Zip<'_>) -> Result<String, ParseError> {
     let mut budget = MAX_XML;
-    let entry = part(&mut zip, "OFD.xml", &mut budget)?;
+    let entry = part(zip, "OFD.xml", &mut budget)?;
     let root = first_text(&entry, b"DocRoot")?
         .ok_or_else(|| bad("OFD.xml 中没有 DocRoot（文档根节点）"))?;
     let root = root.trim().trim_start_matches('/').to_string();
-    let document = part(&mut zip, &root, &mut budget)?;
+    let document = part(zip, &root, &mut budget)?;
     let base = root.rsplit_once('/').map_or("", |(dir, _)| dir);
     let pages = page_locations(&document)?;
     if pages.len() > MAX_PAGES {
@@ -48,7 +58,7 @@ pub fn text(bytes: &[u8]) -> Result<String, ParseError> {
     let mut out = String::new();
     for (i, loc) in pages.iter().enumerate() {
         let path = resolve(base, loc);
-        let xml = part(&mut zip, &path, &mut budget)?;
+        let xml = part(zip, &path, &mut budget)?;
         if i > 0 {
             out.push('\u{c}');
         }
