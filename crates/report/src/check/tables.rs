@@ -169,13 +169,22 @@ fn outcome_sum(t: &Table3, format: Format, ctx: &Context, out: &mut Vec<Finding>
         }
         if differs(sum, v(total)) {
             let printed = total.map_or_else(|| "空白".to_string(), |n| n.to_string());
+            // A column whose outcome rows were all left blank says so: "合计0" would read as
+            // if zeros had been printed there.
+            let all_blank = RowKey::outcomes().all(|k| t.cell(k, col).is_none())
+                && (format != Format::Trial2019
+                    || t.other_single_2019.is_none_or(|r| r[col.index()].is_none()));
+            let parts = if all_blank {
+                "均为空白".to_string()
+            } else {
+                format!("合计{}", fmt(sum))
+            };
             out.push(Finding::error(
                 "outcome_sum",
                 format!("table3[{}]", col.key()),
                 format!(
-                    "表三“{}”列：各项办理结果合计{} ≠ （七）总计{printed}",
-                    col.label(),
-                    fmt(sum)
+                    "表三“{}”列：各项办理结果{parts} ≠ （七）总计{printed}",
+                    col.label()
                 ),
             ));
         }
@@ -347,6 +356,28 @@ mod tests {
             .filter(|f| f.severity == crate::Severity::Error)
             .collect();
         assert!(judged.is_empty(), "{judged:?}");
+    }
+
+    #[test]
+    fn an_outcome_column_left_blank_is_named_blank() {
+        // Some reports fill 总计 only on the rows of 一, 二, （七） and 四.
+        let mut r = clean();
+        for key in RowKey::outcomes() {
+            set(&mut r, key, Column::Total, None);
+        }
+        let messages: Vec<String> = check(&r)
+            .into_iter()
+            .filter(|f| f.rule == "outcome_sum")
+            .map(|f| f.message)
+            .collect();
+        let total = r.table3.cell(RowKey::TotalProcessed, Column::Total);
+        let total = total.map_or_else(String::new, |n| n.to_string());
+        assert_eq!(
+            messages,
+            [format!(
+                "表三“总计”列：各项办理结果均为空白 ≠ （七）总计{total}"
+            )]
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod dates;
 mod headers;
 pub(crate) mod heading;
 mod labels;
+mod print;
 mod restore;
 mod table2;
 mod table3;
@@ -78,6 +79,8 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
     let mut current: Option<usize> = None;
     let mut published = None;
     let mut signature: Option<String> = None;
+    // The page's title as a browser printed it in the top margin ([`print`]).
+    let mut print_title: Option<String> = None;
     // A line of the site's footer was met after the last section began.
     let mut footer = false;
     // The tables came after section 六 (see the rows below).
@@ -96,7 +99,13 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                 for p in heading::run_on(whole) {
                     // After tables that follow the narrative, a line of its own is a merged
                     // cell's, not the report's prose.
-                    if is_rule(p) || trailing {
+                    if is_rule(p) || trailing || print::is_footer(p) {
+                        continue;
+                    }
+                    if let Some(rest) = print::stamp_rest(p) {
+                        if print_title.is_none() && !rest.is_empty() {
+                            print_title = Some(rest.to_string());
+                        }
                         continue;
                     }
                     if let Some(h) = heading::heading(p) {
@@ -250,6 +259,10 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                         // Before the sections a row is a page's layout (a menu beside the title,
                         // as a browser copies it): each cell is a line of its own.
                         for cell in cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+                            let cell = print::stamp_rest(cell).unwrap_or(cell);
+                            if cell.is_empty() || print::is_footer(cell) {
+                                continue;
+                            }
                             if let Some(d) = dates::date(cell) {
                                 published = Some(d);
                             } else if !heading::is_site_chrome(cell) {
@@ -262,6 +275,9 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     if !used && !tables {
                         // A narrative line that happens to end in figures (PDF text): it is prose.
                         let line = joined(cells);
+                        if print::is_footer(&line) || print::stamp_rest(&line).is_some() {
+                            continue;
+                        }
                         if outside_sections(sec) && heading::is_site_chrome(&line) {
                             footer = sec.is_some();
                             continue;
@@ -285,7 +301,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
             "表格在提取出的文本中已错乱（各列数字依次排成一串，不再按行排列，如不带 -layout 的 pdftotext 所得），无法按行读出，未予读取；请检查 PDF 原件，或用 pdftotext -layout 重新提取",
         ));
     }
-    let info = heading::title_info(&preamble, doc.title.as_deref());
+    let info = heading::title_info(&preamble, doc.title.as_deref().or(print_title.as_deref()));
     let mut report = Report {
         body: info.body.or_else(|| signature.map(|s| squash(&s))),
         year: info.year,

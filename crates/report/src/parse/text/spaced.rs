@@ -67,12 +67,17 @@ impl<'a> Wrapped<'a> {
         let line = sub(&line, trim(&line));
         // A heading is one line: only a paragraph of one line so far can be one.
         let one_line = self.para.len() == self.last_line_len;
+        let is_date = |s: &str| crate::parse::extract::dates::date(s).is_some();
         let runs_on = !self.para.is_empty()
             && !self
                 .para
                 .ends_with(['。', '；', '！', '？', '：', ':', ';'])
             && self.last_line_chars >= 15
             && !numbering::opens_with_mark(&line)
+            // A date line under a title (`发布日期：2020-01-31`) or over the signature stands
+            // alone: run on, it would be lost as a date and taken as prose.
+            && !is_date(&self.para)
+            && !is_date(&line)
             && (!one_line
                 || !crate::parse::extract::is_heading(&self.para)
                     && (!numbering::is_numbered_heading(&self.para)
@@ -175,6 +180,39 @@ mod tests {
         }
     }
 
+    fn paragraphs<'d>(doc: &'d crate::parse::Doc<'_>) -> Vec<&'d str> {
+        doc.blocks()
+            .filter_map(|b| match b {
+                crate::parse::doc::Block::Para(p) => Some(p),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_date_line_is_a_paragraph_of_its_own() {
+        let text = format!(
+            "{}\n{}\n{}\n{}",
+            "2019年上海市人民政府办公厅政府信息公开工作年度报告",
+            "发布日期：2020-01-31",
+            "本年度报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）的要求编制。",
+            "1.属于国家秘密 0 0 0 0 0 0 0\n".repeat(6)
+        );
+        let (doc, layout) = read(&text);
+        assert_eq!(layout, TextLayout::Spaced);
+        let paras = paragraphs(&doc);
+        assert_eq!(
+            paras.get(..3),
+            Some(
+                &[
+                    "2019年上海市人民政府办公厅政府信息公开工作年度报告",
+                    "发布日期：2020-01-31",
+                    "本年度报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）的要求编制。"
+                ][..]
+            )
+        );
+    }
+
     #[test]
     fn pdf_lines_of_a_paragraph_are_joined_but_not_across_headings() {
         let text = format!(
@@ -185,13 +223,7 @@ mod tests {
         );
         let (doc, layout) = read(&text);
         assert_eq!(layout, TextLayout::Spaced);
-        let paras: Vec<&str> = doc
-            .blocks()
-            .filter_map(|b| match b {
-                crate::parse::doc::Block::Para(p) => Some(p),
-                _ => None,
-            })
-            .collect();
+        let paras = paragraphs(&doc);
         assert_eq!(
             paras,
             vec![
