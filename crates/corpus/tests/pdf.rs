@@ -3,52 +3,11 @@
 //! the DOCX the renderer writes.
 #![allow(clippy::panic)]
 
-use std::path::PathBuf;
+mod common;
+
 use std::process::Command;
 
-use corpus::{Defect, Rng, generate, inject};
-use report::check::{self, Context, Severity};
-
-fn workdir(what: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("gongkai-{what}-test-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
-}
-
-const SEEDS: u64 = 8;
-
-/// A generated report as written to DOCX, with the rule of its seeded defect, if any.
-struct Case {
-    seed: u64,
-    want: report::model::Report,
-    rule: Option<&'static str>,
-}
-
-/// Writes the test's DOCX files into `dir` as `r{seed}.docx`.
-fn docx_files(dir: &std::path::Path) -> Vec<Case> {
-    let mut cases = Vec::new();
-    for seed in 0..SEEDS {
-        let mut rng = Rng::new(7000 + seed);
-        // The last two are in the 2019 trial format.
-        let trial = seed >= SEEDS - 2;
-        let mut g = if trial {
-            corpus::generate_trial(&mut rng, 2019)
-        } else {
-            generate(&mut rng, 2025)
-        };
-        let rule = (seed % 2 == 1 && !trial)
-            .then(|| inject(&mut g.report, Defect::ALL[seed as usize % 5], &mut rng));
-        let docx = report::render::docx(&g.report).expect("docx");
-        std::fs::write(dir.join(format!("r{seed}.docx")), docx).expect("write");
-        cases.push(Case {
-            seed,
-            want: g.report,
-            rule,
-        });
-    }
-    cases
-}
+use common::{Case, SEEDS, docx_files, error_rules, pdftotext, python, workdir};
 
 /// Writes the test's DOCX files into `dir` and converts them by LibreOffice to `target` (a
 /// `--convert-to` argument).
@@ -68,18 +27,6 @@ fn convert(dir: &std::path::Path, target: &str) -> Vec<Case> {
         String::from_utf8_lossy(&status.stderr)
     );
     cases
-}
-
-fn error_rules(parsed: &report::parse::Parsed) -> Vec<String> {
-    let ctx = Context {
-        lost: parsed.lost.clone(),
-        ..Context::default()
-    };
-    check::check_with(&parsed.report, &ctx)
-        .into_iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| f.rule)
-        .collect()
 }
 
 /// `bytes` read as `layout` give back every cell and every section's text of `case`, and its
@@ -165,22 +112,6 @@ fn converted_read_back_exactly(target: &str, ext: &str, layout: report::parse::L
         reads_back_exactly(&bytes, &case, layout, &name);
     }
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// The PDFs LibreOffice printed, as text by poppler's `pdftotext` with `args`.
-fn pdftotext(dir: &std::path::Path, seed: u64, args: &[&str]) -> Vec<u8> {
-    let out = Command::new("pdftotext")
-        .args(args)
-        .arg(format!("r{seed}.pdf"))
-        .arg("-")
-        .current_dir(dir)
-        .output()
-        .unwrap_or_else(|e| panic!("pdftotext (poppler-utils) is needed for this test; `bash scripts/test.sh` installs it: {e}"));
-    assert!(
-        out.status.success(),
-        "pdftotext {args:?} failed on r{seed}.pdf"
-    );
-    out.stdout
 }
 
 /// `pdftotext -layout` and `-raw` keep each table row on a line: every cell comes back. Its
@@ -283,21 +214,6 @@ fn libreoffice_doc_reads_back_exactly() {
 #[test]
 fn libreoffice_html_reads_back_exactly() {
     converted_read_back_exactly("html", "html", report::parse::Layout::Html);
-}
-
-/// What `python3 args…` prints, run in `dir`.
-fn python(dir: &std::path::Path, args: &[&str], name: &str) -> Vec<u8> {
-    let out = Command::new("python3")
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap_or_else(|e| panic!("python3 is needed for this test: {e}"));
-    assert!(
-        out.status.success(),
-        "{name}: {}; `bash scripts/test.sh` installs pdfplumber, pymupdf and python-docx",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out.stdout
 }
 
 /// Our DOCX as a python-docx script dumps it (`docx_text.py`): the whole narrative, then the
@@ -422,48 +338,6 @@ fn scanned_pdfs_are_named_as_scans() {
     match report::parse::parse(&bytes) {
         Err(report::parse::ParseError::Pdf(m)) => assert!(m.contains("扫描件"), "{m}"),
         other => panic!("{scan}: {:?}", other.map(|p| p.layout)),
-    }
-    let _ = std::fs::remove_dir_all(&dir);
-}
-
-/// Our HTML printed to PDF by MuPDF's own layout engine (`html_to_pdf_mupdf.py`), which lays
-/// out merged cells its own way and can leave rows of table 三 out of the PDF: read in pure
-/// Rust and by `pdftotext -layout`, no cell is wrong and no error is raised — a row the PDF
-/// lacks is missing, never filled with another row's figures.
-#[test]
-fn mupdf_pdfs_read_nothing_wrong() {
-    let dir = workdir("mupdf");
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/html_to_pdf_mupdf.py");
-    for case in docx_files(&dir).into_iter().take(4) {
-        let (html, pdf) = (
-            format!("r{}.html", case.seed),
-            format!("r{}.pdf", case.seed),
-        );
-        std::fs::write(dir.join(&html), report::render::html(&case.want)).expect("write");
-        python(&dir, &[script, &html, &pdf], &pdf);
-        let layout = pdftotext(&dir, case.seed, &["-layout"]);
-        let bytes = std::fs::read(dir.join(&pdf)).unwrap_or_else(|e| panic!("{pdf}: {e}"));
-        for (form, input) in [("pure Rust", bytes), ("pdftotext -layout", layout)] {
-            let name = format!("{pdf} ({form})");
-            let parsed = report::parse::parse(&input).unwrap_or_else(|e| panic!("{name}: {e}"));
-            let got = &parsed.report;
-            for key in report::RowKey::ALL {
-                if let Some(row) = got.table3.row(key) {
-                    assert_eq!(Some(row), case.want.table3.row(key), "{name} {}", key.key());
-                }
-            }
-            if got.table2 != report::model::Table2::default() {
-                assert_eq!(got.table2, case.want.table2, "{name} table 二");
-            }
-            if got.table4 != report::model::Table4::default() {
-                assert_eq!(got.table4, case.want.table4, "{name} table 四");
-            }
-            let errors = error_rules(&parsed);
-            match case.rule {
-                Some(rule) => assert!(errors.iter().all(|e| e == rule), "{name}: {errors:?}"),
-                None => assert!(errors.is_empty(), "{name}: {errors:?}"),
-            }
-        }
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -10,7 +10,14 @@ fn main() {
     let bytes = std::fs::read(&path).unwrap_or_default();
     let text = if bytes.starts_with(b"%PDF") {
         let text = parse::pdf::text(&bytes).unwrap_or_default();
-        println!("---- extracted text ----\n{text}\n---- blocks ----");
+        println!("---- extracted text ----\n{text}");
+        let pages = parse::pdf::extract(&bytes)
+            .map(|e| e.pages)
+            .unwrap_or_default();
+        if let Some(by_columns) = parse::pdf::set_out(pages) {
+            println!("---- set out by columns ----\n{by_columns}");
+        }
+        println!("---- blocks ----");
         text
     } else {
         String::from_utf8_lossy(&bytes).into_owned()

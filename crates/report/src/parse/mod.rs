@@ -2,10 +2,12 @@
 //! (paragraphs and table rows); [`extract`] reads the report out of that once for all.
 
 mod cell_lines;
+mod columns;
 pub mod doc;
 pub mod docx;
 mod docx_body;
 pub mod extract;
+mod glyphs;
 pub mod html;
 pub mod msdoc;
 pub mod number;
@@ -134,11 +136,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
             .get(..1024)
             .is_some_and(|h| find(h, b"%PDF-").is_some())
     {
-        let text = pdf::text(bytes)?;
-        if !has_text_layer(&text) {
-            return Err(ParseError::Pdf(SCANNED.into()));
-        }
-        return text::read_with(&radicals::unify(&text), |doc, _| from_doc(doc, Layout::Pdf));
+        return from_pdf(bytes);
     }
     let text = decode(bytes)?;
     // Text copied out of such a PDF carries its radicals too.
@@ -199,6 +197,57 @@ const SCANNED: &str = "文件中没有文字（可能是扫描件，页面只是
 /// and there.
 fn has_text_layer(text: &str) -> bool {
     text.chars().filter(|c| !c.is_whitespace()).take(50).count() >= 50
+}
+
+fn from_pdf(bytes: &[u8]) -> Result<Parsed, ParseError> {
+    let pdf = pdf::extract(bytes)?;
+    if !has_text_layer(&pdf.text) {
+        return Err(ParseError::Pdf(SCANNED.into()));
+    }
+    let read =
+        |text: &str| text::read_with(&radicals::unify(text), |doc, _| from_doc(doc, Layout::Pdf));
+    let first = read(&pdf.text);
+    if first
+        .as_ref()
+        .is_ok_and(|p| p.lost.is_empty() && tables_whole(&p.report))
+    {
+        return first;
+    }
+    // The text lost cells — blank cells it shows as nothing — or whole tables: the pages set
+    // out by their glyphs, blank cells marked by their columns, are read instead when that
+    // gives more cells.
+    let Some(text) = pdf::set_out(pdf.pages) else {
+        return first;
+    };
+    match (first, read(&text)) {
+        (Ok(a), Ok(b)) if known_cells(&b) > known_cells(&a) => Ok(b),
+        (Err(_), Ok(b)) => Ok(b),
+        (a, _) => a,
+    }
+}
+
+/// Every table has cells, and table 三 all the rows of the 2019 format at least.
+fn tables_whole(r: &Report) -> bool {
+    let rows = RowKey::ALL
+        .iter()
+        .filter(|k| r.table3.row(**k).is_some())
+        .count();
+    rows >= 20
+        && r.table2.cells().iter().any(Option::is_some)
+        && r.table4.0.iter().any(Option::is_some)
+}
+
+/// Cells a reading knows: the figures of tables 二 and 四, and the cells of table 三's rows
+/// that were not lost (a blank one is known blank).
+fn known_cells(p: &Parsed) -> usize {
+    let r = &p.report;
+    let rows = RowKey::ALL
+        .iter()
+        .filter(|k| r.table3.row(**k).is_some())
+        .count();
+    let figures = r.table2.cells().iter().filter(|c| c.is_some()).count()
+        + r.table4.0.iter().filter(|c| c.is_some()).count();
+    (rows * 7 + figures).saturating_sub(p.lost.len())
 }
 
 /// Reads a report from the text of a Word 97–2003 document ([`msdoc::text`]).

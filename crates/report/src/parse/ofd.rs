@@ -9,11 +9,10 @@ use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
 use super::ParseError;
+use super::glyphs::Glyph;
 
 /// Refuses a package whose parts inflate past this together (a zip bomb, not a report).
 const MAX_XML: u64 = 64 * 1024 * 1024;
-/// Refuses a page whose glyphs, set out, make more text than this.
-const MAX_PAGE_TEXT: usize = 4 * 1024 * 1024;
 /// Refuses documents with more pages than any annual report has.
 const MAX_PAGES: usize = 500;
 /// Refuses pages with more glyphs than a page of text can hold.
@@ -170,15 +169,6 @@ fn advances(s: &str) -> Vec<f64> {
     out
 }
 
-/// One character where the page prints it (millimetres, y downwards, at the baseline).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct Glyph {
-    pub x: f64,
-    pub y: f64,
-    pub size: f64,
-    pub c: char,
-}
-
 /// A text object's placing: its boundary's origin, its CTM, its font size.
 #[derive(Clone, Copy)]
 struct Placing {
@@ -323,81 +313,9 @@ fn lay_out(code: &Code, text: &str, p: &Placing, out: &mut Vec<Glyph>) {
     }
 }
 
-/// A page's glyphs as lines of text: glyphs on one baseline make a line, and each stands at
-/// the column its place gives (a column per half em of the page's usual size), so that the
-/// cells of a table stand apart by runs of spaces, as in `pdftotext -layout`. Glyphs close
-/// together stay together whatever their size.
+/// A page's glyphs set out as lines of text ([`super::glyphs::lay_out`]).
 pub fn page_text(xml: &str) -> Result<String, ParseError> {
-    let mut glyphs = glyphs(xml)?;
-    if glyphs.is_empty() {
-        return Ok(String::new());
-    }
-    let column = usual_size(&glyphs) / 2.0;
-    let left = glyphs.iter().map(|g| g.x).fold(f64::INFINITY, f64::min);
-    glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
-    let mut lines: Vec<Vec<Glyph>> = Vec::new();
-    for g in glyphs {
-        match lines.last_mut() {
-            // Same baseline, within a third of the glyph's size.
-            Some(line)
-                if line
-                    .first()
-                    .is_some_and(|f| (g.y - f.y).abs() <= g.size / 3.0) =>
-            {
-                line.push(g)
-            }
-            _ => lines.push(vec![g]),
-        }
-    }
-    let mut out = String::new();
-    for mut line in lines {
-        line.sort_by(|a, b| a.x.total_cmp(&b.x));
-        let (mut at, mut right) = (0usize, None);
-        for g in line {
-            let want = ((g.x - left) / column).round().max(0.0) as usize;
-            // At most a page's width of padding: a stray glyph far off the page adds no more.
-            let mut pad = want.saturating_sub(at).min(400);
-            // A glyph that follows the one before it closely is the same word, whatever its
-            // size (a heading's larger glyphs take more columns than they are given); one
-            // that stands apart is parted by a space at least.
-            if let Some(right) = right {
-                pad = if g.x - right < g.size / 4.0 {
-                    0
-                } else {
-                    pad.max(1)
-                };
-            }
-            out.extend(std::iter::repeat_n(' ', pad));
-            out.push(g.c);
-            if out.len() > MAX_PAGE_TEXT {
-                return Err(bad("页面文字过多"));
-            }
-            // The next glyph's padding counts from where this one ends on the page: a table's
-            // smaller glyphs take less room than two columns each.
-            let end = g.x + if g.c.is_ascii() { g.size / 2.0 } else { g.size };
-            // Bounded, so that a glyph placed absurdly far off (a hostile file) cannot
-            // overflow the count.
-            let end_column = ((end - left) / column).round().clamp(0.0, 1e9) as usize;
-            at = end_column.max(at.saturating_add(pad).saturating_add(1));
-            right = Some(end);
-        }
-        out.push('\n');
-    }
-    Ok(out)
-}
-
-/// The size most glyphs on the page have (the body text's), rounded to a tenth of a millimetre.
-fn usual_size(glyphs: &[Glyph]) -> f64 {
-    let mut counts: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
-    for g in glyphs {
-        *counts.entry((g.size * 10.0).round() as i64).or_default() += 1;
-    }
-    counts
-        .into_iter()
-        .max_by_key(|&(size, n)| (n, size))
-        .map(|(size, _)| size as f64 / 10.0)
-        .filter(|s| *s > 0.0)
-        .unwrap_or(3.5)
+    super::glyphs::lay_out(glyphs(xml)?).ok_or_else(|| bad("页面文字过多"))
 }
 
 #[cfg(test)]

@@ -76,7 +76,7 @@ pub fn unify(text: &str) -> Cow<'_, str> {
 /// whose simplified form is another: a simplified font draws them as the simplified one.
 const SIMPLIFIED: &[(char, char)] = &[('\u{2F3E}', '户'), ('\u{2FAD}', '青'), ('\u{2FC8}', '黄')];
 
-fn ideograph(c: char) -> char {
+pub(crate) fn ideograph(c: char) -> char {
     match c {
         '\u{2F00}'..='\u{2FD5}' => {
             if let Some(&(_, simplified)) = SIMPLIFIED.iter().find(|(radical, _)| *radical == c) {

@@ -1,0 +1,115 @@
+//! What the tests of files made by other programs share: the generated cases written as DOCX,
+//! a folder to work in, and the programs run over them.
+#![allow(dead_code, clippy::panic)]
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use corpus::{Defect, Rng, generate, inject};
+use report::check::{self, Context, Severity};
+
+pub fn workdir(what: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gongkai-{what}-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+pub const SEEDS: u64 = 8;
+
+/// A generated report as written to DOCX, with the rule of its seeded defect, if any.
+pub struct Case {
+    pub seed: u64,
+    pub want: report::model::Report,
+    pub rule: Option<&'static str>,
+}
+
+/// Writes the test's DOCX files into `dir` as `r{seed}.docx`.
+pub fn docx_files(dir: &std::path::Path) -> Vec<Case> {
+    let mut cases = Vec::new();
+    for seed in 0..SEEDS {
+        let mut rng = Rng::new(7000 + seed);
+        // The last two are in the 2019 trial format.
+        let trial = seed >= SEEDS - 2;
+        let mut g = if trial {
+            corpus::generate_trial(&mut rng, 2019)
+        } else {
+            generate(&mut rng, 2025)
+        };
+        let rule = (seed % 2 == 1 && !trial)
+            .then(|| inject(&mut g.report, Defect::ALL[seed as usize % 5], &mut rng));
+        let docx = report::render::docx(&g.report).expect("docx");
+        std::fs::write(dir.join(format!("r{seed}.docx")), docx).expect("write");
+        cases.push(Case {
+            seed,
+            want: g.report,
+            rule,
+        });
+    }
+    cases
+}
+
+pub fn error_rules(parsed: &report::parse::Parsed) -> Vec<String> {
+    let ctx = Context {
+        lost: parsed.lost.clone(),
+        ..Context::default()
+    };
+    check::check_with(&parsed.report, &ctx)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.rule)
+        .collect()
+}
+
+/// The PDFs LibreOffice printed, as text by poppler's `pdftotext` with `args`.
+pub fn pdftotext(dir: &std::path::Path, seed: u64, args: &[&str]) -> Vec<u8> {
+    let out = Command::new("pdftotext")
+        .args(args)
+        .arg(format!("r{seed}.pdf"))
+        .arg("-")
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("pdftotext (poppler-utils) is needed for this test; `bash scripts/test.sh` installs it: {e}"));
+    assert!(
+        out.status.success(),
+        "pdftotext {args:?} failed on r{seed}.pdf"
+    );
+    out.stdout
+}
+
+/// What `python3 args…` prints, run in `dir`.
+pub fn python(dir: &std::path::Path, args: &[&str], name: &str) -> Vec<u8> {
+    let out = Command::new("python3")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("python3 is needed for this test: {e}"));
+    assert!(
+        out.status.success(),
+        "{name}: {}; `bash scripts/test.sh` installs pdfplumber, pymupdf and python-docx",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+/// No cell read differs from the case's (a row or table may be missing, never filled with other
+/// figures), and no error is raised but the seeded one.
+pub fn nothing_wrong(parsed: &report::parse::Parsed, case: &Case, name: &str) {
+    let got = &parsed.report;
+    for key in report::RowKey::ALL {
+        if let Some(row) = got.table3.row(key) {
+            assert_eq!(Some(row), case.want.table3.row(key), "{name} {}", key.key());
+        }
+    }
+    if got.table2 != report::model::Table2::default() {
+        assert_eq!(got.table2, case.want.table2, "{name} table 二");
+    }
+    if got.table4 != report::model::Table4::default() {
+        assert_eq!(got.table4, case.want.table4, "{name} table 四");
+    }
+    let errors = error_rules(parsed);
+    match case.rule {
+        Some(rule) => assert!(errors.iter().all(|e| e == rule), "{name}: {errors:?}"),
+        None => assert!(errors.is_empty(), "{name}: {errors:?}"),
+    }
+}
