@@ -18,7 +18,7 @@ use crate::model::{Column, Format, Report, RowKey, SECTION_HEADINGS};
 use crate::parse::doc::{Block, Doc};
 use crate::parse::numbering::Style;
 
-pub use labels::squash;
+pub use labels::{squash, table3_row};
 
 /// True when a line is one of the six section headings.
 pub fn is_heading(line: &str) -> bool {

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use super::spaced::is_figure_like;
 use super::{Marks, TextLayout, is_page_number, split_at, sub, trim_end_spaces};
 use crate::parse::doc::Doc;
+use crate::parse::number::{CellText, classify};
 use crate::parse::trim;
 
 pub(super) fn cell_per_line<'a>(
@@ -53,7 +54,7 @@ pub(super) fn cell_per_line<'a>(
 }
 
 /// Splits an aligned line at runs of two or more spaces, into `cells`; a run of figures
-/// separated by single spaces is split into its figures.
+/// separated by single spaces (blank marks among them) is split into its figures.
 #[expect(
     clippy::ptr_arg,
     reason = "the cells borrow the input only when the line does: `sub` asks the Cow"
@@ -66,7 +67,9 @@ fn split_aligned<'a>(line: &Cow<'a, str>, cells: &mut Vec<Cow<'a, str>>) {
             continue;
         }
         let parts = chunk.split([' ', '\u{3000}']).filter(|p| !p.is_empty());
-        if parts.clone().nth(1).is_some() && parts.clone().all(is_figure_like) {
+        // A dash or slash printed in a blank cell is a cell too (`110 —`).
+        let cell = |p: &str| is_figure_like(p) || classify(p) == CellText::Blank;
+        if parts.clone().nth(1).is_some() && parts.clone().all(cell) {
             cells.extend(parts.map(|p| sub(line, p)));
         } else {
             cells.push(sub(line, chunk));

@@ -17,6 +17,7 @@ struct Run {
     start: f64,
     end: f64,
     size: f64,
+    y: f64,
 }
 
 impl Run {
@@ -38,10 +39,45 @@ fn runs(line: &[Glyph]) -> Vec<Run> {
                 start: g.x,
                 end: end(g),
                 size: g.size,
+                y: g.y,
             }),
         }
     }
     out.retain(|r| !r.text.trim().is_empty());
+    out
+}
+
+/// The texts of a table's header cells: each line's runs, and the characters of a cell so
+/// narrow that it sets one a line (`结` / `果` / `维` / `持`) stacked into one text.
+fn header_texts(lines: &[Vec<Glyph>]) -> Vec<Run> {
+    let (mut out, singles): (Vec<Run>, Vec<Run>) = lines
+        .iter()
+        .flat_map(|l| runs(l))
+        .partition(|r| r.text.chars().count() > 1);
+    let mut stacks: Vec<Vec<Run>> = Vec::new();
+    for run in singles {
+        match stacks.iter_mut().find(|s| {
+            s.first()
+                .is_some_and(|f| (f.middle() - run.middle()).abs() < run.size / 2.0)
+        }) {
+            Some(stack) => stack.push(run),
+            None => stacks.push(vec![run]),
+        }
+    }
+    for mut stack in stacks.into_iter().filter(|s| s.len() > 1) {
+        stack.sort_by(|a, b| a.y.total_cmp(&b.y));
+        let Some(first) = stack.first() else { continue };
+        out.push(Run {
+            text: stack.iter().map(|r| r.text.as_str()).collect(),
+            start: stack.iter().map(|r| r.start).fold(f64::INFINITY, f64::min),
+            end: stack
+                .iter()
+                .map(|r| r.end)
+                .fold(f64::NEG_INFINITY, f64::max),
+            size: first.size,
+            y: first.y,
+        });
+    }
     out
 }
 
@@ -112,13 +148,18 @@ pub fn mark_blanks(lines: &mut [Vec<Glyph>], columns: &mut Columns) -> usize {
     let Some(anchors) = *columns else {
         return marked;
     };
-    for line in lines.iter_mut().skip(start).take(80) {
+    let left = anchors.first().map_or(0.0, |c| c.start);
+    for i in start..lines.len().min(start + 80) {
+        let Some(line) = lines.get_mut(i) else { break };
         let text = squashed(line);
         if text.contains("行政复议") {
             *columns = None;
             break;
         }
         if mark_row(line, &anchors) {
+            marked += 1;
+            join_label_above(lines, i, left);
+        } else if blank_row(lines, i, &anchors) {
             marked += 1;
         }
         if text.contains("结转下年度") {
@@ -129,18 +170,75 @@ pub fn mark_blanks(lines: &mut [Vec<Glyph>], columns: &mut Columns) -> usize {
     marked
 }
 
+/// A row left all blank: a line that holds only a label naming a row of table 三, with no
+/// figure on the line after it (a label of three lines has its figures beside the second).
+/// Each column gets a blank mark, so that the label stands as its own row: left bare, the
+/// reader would wait for its figures and give it the next row's.
+fn blank_row(lines: &mut [Vec<Glyph>], i: usize, cols: &[Col; 7]) -> bool {
+    let left = cols[0].start;
+    let figures_after = lines.get(i + 1).is_some_and(|l| {
+        runs(l)
+            .iter()
+            .any(|r| r.start > left && matches!(classify(&r.text), CellText::Number(_)))
+    });
+    let Some(line) = lines.get_mut(i) else {
+        return false;
+    };
+    let (Some(first), true) = (line.first().copied(), !figures_after) else {
+        return false;
+    };
+    let label: String = line.iter().map(|g| ideograph(g.c)).collect();
+    if line.iter().any(|g| g.x > left)
+        || crate::parse::extract::table3_row(&crate::parse::extract::squash(&label)).is_none()
+    {
+        return false;
+    }
+    line.extend(cols.iter().map(|c| Glyph {
+        x: c.middle - first.size / 2.0,
+        c: '—',
+        ..first
+    }));
+    true
+}
+
+/// A row's figures set midway between the two lines of its wrapped label (`3.补正后申请内容仍
+/// 不明` / figures / `确`) are put on the label's first line: left on a line of their own among
+/// rows left all blank, whose labels stand alone, they could be taken for another row's.
+fn join_label_above(lines: &mut [Vec<Glyph>], i: usize, left: f64) {
+    let Some((above, rest)) = i
+        .checked_sub(1)
+        .and_then(|j| lines.get_mut(j..))
+        .and_then(|l| l.split_first_mut())
+    else {
+        return;
+    };
+    let Some(line) = rest.first_mut() else { return };
+    let has_label = |l: &[Glyph]| {
+        l.iter()
+            .any(|g| g.x + g.size < left && !g.c.is_whitespace())
+    };
+    let (Some(a), Some(f)) = (above.first(), line.first()) else {
+        return;
+    };
+    let size = f.size;
+    if has_label(line) || !has_label(above) || (f.y - a.y).abs() > 1.5 * size {
+        return;
+    }
+    let y = a.y;
+    above.extend(line.drain(..).map(|g| Glyph { y, ..g }));
+    above.sort_by(|a, b| a.x.total_cmp(&b.x));
+}
+
 /// The middle of each of the seven columns, from the header's lines above the first row; None
 /// unless all seven are found, left to right.
 fn anchors(header: &[Vec<Glyph>]) -> Option<[Col; 7]> {
     let mut found: [Option<Col>; 7] = [None; 7];
-    for line in header {
-        for run in runs(line) {
-            if let Some(i) = header_column(&run.text)
-                && let Some(slot) = found.get_mut(i)
-                && slot.is_none()
-            {
-                *slot = Some(Col::of(&run));
-            }
+    for run in header_texts(header) {
+        if let Some(i) = header_column(&run.text)
+            && let Some(slot) = found.get_mut(i)
+            && slot.is_none()
+        {
+            *slot = Some(Col::of(&run));
         }
     }
     let cols: Vec<Col> = found.iter().flatten().copied().collect();
@@ -253,211 +351,41 @@ fn result_column(text: &str) -> Option<usize> {
 /// Marks the blank cells of table 四's row of figures, its fifteen columns found by their
 /// headers (three groups of 结果维持 … 总计) below the line that names 行政复议 and 行政诉讼.
 fn mark_table4(lines: &mut [Vec<Glyph>]) -> usize {
+    // The table's top row: 行政复议 and 行政诉讼 as cells of their own (not the section's
+    // heading, nor a sentence that names them).
     let Some(top) = lines.iter().position(|l| {
-        let t = squashed(l);
-        t.contains("行政复议") && t.contains("行政诉讼") && t.chars().count() < 30
+        let runs = runs(l);
+        ["行政复议", "行政诉讼"]
+            .iter()
+            .all(|w| runs.iter().any(|r| r.text.trim() == *w))
     }) else {
         return 0;
     };
-    let mut found: Vec<(Col, usize)> = Vec::new();
-    let mut row = None;
-    for (i, line) in lines.iter().enumerate().skip(top + 1).take(8) {
-        let runs = runs(line);
-        if runs
+    let has_figure = |l: &Vec<Glyph>| {
+        runs(l)
             .iter()
             .any(|r| matches!(classify(&r.text), CellText::Number(_)))
-        {
-            row = Some(i);
-            break;
-        }
-        found.extend(
-            runs.iter()
-                .filter_map(|r| Some((Col::of(r), result_column(&r.text)?))),
-        );
-    }
+    };
+    let Some(row) =
+        (top + 1..lines.len().min(top + 12)).find(|&i| lines.get(i).is_some_and(has_figure))
+    else {
+        return 0;
+    };
+    let header = lines.get(top + 1..row).unwrap_or_default();
+    let mut found: Vec<(Col, usize)> = header_texts(header)
+        .iter()
+        .filter_map(|r| Some((Col::of(r), result_column(&r.text)?)))
+        .collect();
     found.sort_by(|a, b| a.0.middle.total_cmp(&b.0.middle));
     // A header wrapped over lines gives its column once per line: one anchor per column.
     found.dedup_by(|b, a| b.1 == a.1 && (b.0.middle - a.0.middle).abs() < 2.0);
     let in_order = found.len() == 15 && found.iter().enumerate().all(|(i, f)| f.1 == i % 5);
     let anchors: Vec<Col> = found.iter().map(|f| f.0).collect();
-    match row.and_then(|i| lines.get_mut(i)) {
+    match lines.get_mut(row) {
         Some(line) if in_order => usize::from(mark_row(line, &anchors)),
         _ => 0,
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    const SIZE: f64 = 10.0;
-
-    /// A line at `y` of texts starting at their `x`.
-    fn line(y: f64, texts: &[(f64, &str)]) -> Vec<Glyph> {
-        let mut out = Vec::new();
-        for &(x, text) in texts {
-            let mut x = x;
-            for c in text.chars() {
-                out.push(Glyph {
-                    x,
-                    y,
-                    size: SIZE,
-                    c,
-                });
-                x += if c.is_ascii() { SIZE / 2.0 } else { SIZE };
-            }
-        }
-        out
-    }
-
-    /// `text` placed with its middle at `middle`.
-    fn centred(middle: f64, text: &str) -> (f64, &str) {
-        let width: f64 = text
-            .chars()
-            .map(|c| if c.is_ascii() { SIZE / 2.0 } else { SIZE })
-            .sum();
-        (middle - width / 2.0, text)
-    }
-
-    /// A row: its label at the left, its figures centred where given.
-    fn row(y: f64, label: &str, figures: &[(f64, &str)]) -> Vec<Glyph> {
-        let mut texts = vec![(0.0, label)];
-        texts.extend(figures.iter().map(|&(m, f)| centred(m, f)));
-        line(y, &texts)
-    }
-
-    fn text(line: &[Glyph]) -> String {
-        runs(line)
-            .iter()
-            .map(|r| r.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-
-    const MIDDLES: [f64; 7] = [300.0, 360.0, 420.0, 480.0, 540.0, 600.0, 660.0];
-
-    fn header() -> Vec<Vec<Glyph>> {
-        // 社会公益组织 and 法律服务机构 wrapped in their cells; 自然人 set in radicals.
-        let words = [
-            "⾃然⼈",
-            "商业企业",
-            "科研机构",
-            "社会公益",
-            "法律服务",
-            "其他",
-            "总计",
-        ];
-        let first: Vec<(f64, &str)> = MIDDLES
-            .iter()
-            .zip(words)
-            .map(|(&m, w)| centred(m, w))
-            .collect();
-        vec![
-            line(10.0, &first),
-            line(25.0, &[centred(480.0, "组织"), centred(540.0, "机构")]),
-        ]
-    }
-
-    #[test]
-    fn figures_under_their_headers_get_blank_marks_between_them() {
-        let mut lines = header();
-        lines.push(row(
-            40.0,
-            "一、本年新收政府信息公开申请数量",
-            &[
-                (300.0, "821"),
-                (360.0, "35"),
-                (540.0, "2"),
-                (600.0, "1"),
-                (660.0, "859"),
-            ],
-        ));
-        // A figure between two columns: its row is left as it was.
-        lines.push(row(55.0, "（一）予以公开", &[(330.0, "5")]));
-        lines.push(row(
-            70.0,
-            "四、结转下年度继续办理",
-            &[(300.0, "3"), (660.0, "3")],
-        ));
-        let mut columns = None;
-        assert_eq!(mark_blanks(&mut lines, &mut columns), 2);
-        assert_eq!(
-            text(&lines[2]),
-            "一、本年新收政府信息公开申请数量 821 35 — — 2 1 859"
-        );
-        assert_eq!(text(&lines[3]), "（一）予以公开 5");
-        assert_eq!(text(&lines[4]), "四、结转下年度继续办理 3 — — — — — 3");
-        // The table ended: the next page has no columns to go by.
-        assert!(columns.is_none());
-    }
-
-    #[test]
-    fn columns_carry_over_a_page_break_and_left_set_figures_count() {
-        let mut page = header();
-        page.push(row(
-            40.0,
-            "一、本年新收政府信息公开申请数量",
-            &[(300.0, "1"), (660.0, "1")],
-        ));
-        let mut columns = None;
-        assert_eq!(mark_blanks(&mut page, &mut columns), 1);
-        assert!(columns.is_some());
-        let mut next = vec![row(10.0, "（七）总计", &[(300.0, "1"), (660.0, "1")])];
-        assert_eq!(mark_blanks(&mut next, &mut columns), 1);
-        assert_eq!(text(&next[0]), "（七）总计 1 — — — — — 1");
-
-        // Headers and figures set at their cells' left ends.
-        let starts: Vec<(f64, &str)> = MIDDLES
-            .iter()
-            .zip([
-                "自然人",
-                "商业企业",
-                "科研机构",
-                "社会公益",
-                "法律服务",
-                "其他",
-                "总计",
-            ])
-            .map(|(&m, w)| (m - 25.0, w))
-            .collect();
-        let mut lines = vec![
-            line(10.0, &starts),
-            line(
-                25.0,
-                &[
-                    (0.0, "一、本年新收政府信息公开申请数量"),
-                    (275.0, "12"),
-                    (335.0, "3"),
-                    (635.0, "15"),
-                ],
-            ),
-        ];
-        assert_eq!(mark_blanks(&mut lines, &mut None), 1);
-        assert_eq!(
-            text(&lines[1]),
-            "一、本年新收政府信息公开申请数量 12 3 — — — — 15"
-        );
-    }
-
-    #[test]
-    fn table4_blanks_are_marked_by_its_fifteen_headers() {
-        let results = Table4::RESULTS;
-        let heads: Vec<(f64, &str)> = (0..15)
-            .map(|i| centred(100.0 + 60.0 * i as f64, results[i % 5]))
-            .collect();
-        let mut lines = vec![
-            line(10.0, &[(100.0, "行政复议"), (400.0, "行政诉讼")]),
-            line(25.0, &heads),
-            line(
-                40.0,
-                &[
-                    centred(100.0, "5"),
-                    centred(280.0, "2"),
-                    centred(340.0, "7"),
-                ],
-            ),
-        ];
-        assert_eq!(mark_blanks(&mut lines, &mut None), 1);
-        assert_eq!(text(&lines[2]), "5 — — 2 7 — — — — — — — — — —");
-    }
-}
+mod tests;

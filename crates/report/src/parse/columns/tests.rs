@@ -1,0 +1,194 @@
+//! The columns found and the blanks marked on made-up pages.
+use super::*;
+
+const SIZE: f64 = 10.0;
+
+/// A line at `y` of texts starting at their `x`.
+fn line(y: f64, texts: &[(f64, &str)]) -> Vec<Glyph> {
+    let mut out = Vec::new();
+    for &(x, text) in texts {
+        let mut x = x;
+        for c in text.chars() {
+            out.push(Glyph {
+                x,
+                y,
+                size: SIZE,
+                c,
+            });
+            x += if c.is_ascii() { SIZE / 2.0 } else { SIZE };
+        }
+    }
+    out
+}
+
+/// `text` placed with its middle at `middle`.
+fn centred(middle: f64, text: &str) -> (f64, &str) {
+    let width: f64 = text
+        .chars()
+        .map(|c| if c.is_ascii() { SIZE / 2.0 } else { SIZE })
+        .sum();
+    (middle - width / 2.0, text)
+}
+
+/// A row: its label at the left, its figures centred where given.
+fn row(y: f64, label: &str, figures: &[(f64, &str)]) -> Vec<Glyph> {
+    let mut texts = vec![(0.0, label)];
+    texts.extend(figures.iter().map(|&(m, f)| centred(m, f)));
+    line(y, &texts)
+}
+
+fn text(line: &[Glyph]) -> String {
+    runs(line)
+        .iter()
+        .map(|r| r.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const MIDDLES: [f64; 7] = [300.0, 360.0, 420.0, 480.0, 540.0, 600.0, 660.0];
+
+fn header() -> Vec<Vec<Glyph>> {
+    // 社会公益组织 and 法律服务机构 wrapped in their cells; 自然人 set in radicals.
+    let words = [
+        "⾃然⼈",
+        "商业企业",
+        "科研机构",
+        "社会公益",
+        "法律服务",
+        "其他",
+        "总计",
+    ];
+    let first: Vec<(f64, &str)> = MIDDLES
+        .iter()
+        .zip(words)
+        .map(|(&m, w)| centred(m, w))
+        .collect();
+    vec![
+        line(10.0, &first),
+        line(25.0, &[centred(480.0, "组织"), centred(540.0, "机构")]),
+    ]
+}
+
+#[test]
+fn figures_under_their_headers_get_blank_marks_between_them() {
+    let mut lines = header();
+    lines.push(row(
+        40.0,
+        "一、本年新收政府信息公开申请数量",
+        &[
+            (300.0, "821"),
+            (360.0, "35"),
+            (540.0, "2"),
+            (600.0, "1"),
+            (660.0, "859"),
+        ],
+    ));
+    // A figure between two columns: its row is left as it was.
+    lines.push(row(55.0, "（一）予以公开", &[(330.0, "5")]));
+    lines.push(row(
+        70.0,
+        "四、结转下年度继续办理",
+        &[(300.0, "3"), (660.0, "3")],
+    ));
+    let mut columns = None;
+    assert_eq!(mark_blanks(&mut lines, &mut columns), 2);
+    assert_eq!(
+        text(&lines[2]),
+        "一、本年新收政府信息公开申请数量 821 35 — — 2 1 859"
+    );
+    assert_eq!(text(&lines[3]), "（一）予以公开 5");
+    assert_eq!(text(&lines[4]), "四、结转下年度继续办理 3 — — — — — 3");
+    // The table ended: the next page has no columns to go by.
+    assert!(columns.is_none());
+}
+
+#[test]
+fn columns_carry_over_a_page_break_and_left_set_figures_count() {
+    let mut page = header();
+    page.push(row(
+        40.0,
+        "一、本年新收政府信息公开申请数量",
+        &[(300.0, "1"), (660.0, "1")],
+    ));
+    let mut columns = None;
+    assert_eq!(mark_blanks(&mut page, &mut columns), 1);
+    assert!(columns.is_some());
+    let mut next = vec![row(10.0, "（七）总计", &[(300.0, "1"), (660.0, "1")])];
+    assert_eq!(mark_blanks(&mut next, &mut columns), 1);
+    assert_eq!(text(&next[0]), "（七）总计 1 — — — — — 1");
+
+    // Headers and figures set at their cells' left ends.
+    let starts: Vec<(f64, &str)> = MIDDLES
+        .iter()
+        .zip([
+            "自然人",
+            "商业企业",
+            "科研机构",
+            "社会公益",
+            "法律服务",
+            "其他",
+            "总计",
+        ])
+        .map(|(&m, w)| (m - 25.0, w))
+        .collect();
+    let mut lines = vec![
+        line(10.0, &starts),
+        line(
+            25.0,
+            &[
+                (0.0, "一、本年新收政府信息公开申请数量"),
+                (275.0, "12"),
+                (335.0, "3"),
+                (635.0, "15"),
+            ],
+        ),
+    ];
+    assert_eq!(mark_blanks(&mut lines, &mut None), 1);
+    assert_eq!(
+        text(&lines[1]),
+        "一、本年新收政府信息公开申请数量 12 3 — — — — 15"
+    );
+}
+
+#[test]
+fn table4_blanks_are_marked_by_its_fifteen_headers() {
+    let results = Table4::RESULTS;
+    let heads: Vec<(f64, &str)> = (0..15)
+        .map(|i| centred(100.0 + 60.0 * i as f64, results[i % 5]))
+        .collect();
+    let mut lines = vec![
+        line(10.0, &[(100.0, "行政复议"), (400.0, "行政诉讼")]),
+        line(25.0, &heads),
+        line(
+            40.0,
+            &[
+                centred(100.0, "5"),
+                centred(280.0, "2"),
+                centred(340.0, "7"),
+            ],
+        ),
+    ];
+    assert_eq!(mark_blanks(&mut lines, &mut None), 1);
+    assert_eq!(text(&lines[2]), "5 — — 2 7 — — — — — — — — — —");
+}
+
+#[test]
+fn blank_rows_stand_alone_and_figures_between_label_lines_join_the_first() {
+    let mut lines = header();
+    lines.push(row(
+        40.0,
+        "一、本年新收政府信息公开申请数量",
+        &[(300.0, "2"), (660.0, "2")],
+    ));
+    // A row left all blank.
+    lines.push(row(55.0, "4.保护第三方合法权益", &[]));
+    // A wrapped label with its figures set between its two lines.
+    lines.push(row(70.0, "3.补正后申请内容仍不明", &[]));
+    lines.push(row(77.0, "", &[(300.0, "2"), (660.0, "2")]));
+    lines.push(line(84.0, &[(80.0, "确")]));
+    assert_eq!(mark_blanks(&mut lines, &mut None), 3);
+    assert_eq!(text(&lines[3]), "4.保护第三方合法权益 — — — — — — —");
+    assert_eq!(text(&lines[4]), "3.补正后申请内容仍不明 2 — — — — — 2");
+    assert!(lines[5].is_empty());
+    assert_eq!(text(&lines[6]), "确");
+}
