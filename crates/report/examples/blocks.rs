@@ -14,7 +14,7 @@ fn main() {
         let pages = parse::pdf::extract(&bytes)
             .map(|e| e.pages)
             .unwrap_or_default();
-        if let Some(by_columns) = parse::pdf::set_out(pages) {
+        if let Some(by_columns) = parse::glyphs::set_out(pages) {
             println!("---- set out by columns ----\n{by_columns}");
         }
         println!("---- blocks ----");

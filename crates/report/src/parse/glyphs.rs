@@ -24,13 +24,28 @@ pub fn lay_out(glyphs: Vec<Glyph>) -> Option<String> {
 
 /// [`lay_out`], with the blank cells of tables 三 and 四 marked where their columns show them
 /// ([`super::columns`]); `columns` carries table 三's columns from page to page.
-pub fn lay_out_by_columns(
+pub(crate) fn lay_out_by_columns(
     glyphs: Vec<Glyph>,
     columns: &mut super::columns::Columns,
 ) -> Option<String> {
     let mut lines = lines_of(glyphs);
     super::columns::mark_blanks(&mut lines, columns);
     write(&lines)
+}
+
+/// The pages set out by their glyphs with the blank cells of tables 三 and 四 marked
+/// ([`super::columns`]); None when a page would make too much text.
+pub fn set_out(pages: Vec<Vec<Glyph>>) -> Option<String> {
+    let mut text = String::new();
+    let mut columns = None;
+    for (i, page) in pages.into_iter().enumerate() {
+        let page_text = lay_out_by_columns(page, &mut columns)?;
+        if i > 0 {
+            text.push('\u{c}');
+        }
+        text.push_str(&page_text);
+    }
+    Some(text)
 }
 
 /// Glyphs on one baseline (within a third of a glyph's size) make a line; lines from the top,
@@ -57,7 +72,7 @@ fn lines_of(mut glyphs: Vec<Glyph>) -> Vec<Vec<Glyph>> {
 }
 
 /// Where a glyph ends: a full em for a CJK character, half for others.
-pub fn end(g: &Glyph) -> f64 {
+pub(crate) fn end(g: &Glyph) -> f64 {
     g.x + if g.c.is_ascii() { g.size / 2.0 } else { g.size }
 }
 

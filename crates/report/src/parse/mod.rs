@@ -7,7 +7,7 @@ pub mod doc;
 pub mod docx;
 mod docx_body;
 pub mod extract;
-mod glyphs;
+pub mod glyphs;
 pub mod html;
 pub mod msdoc;
 pub mod number;
@@ -123,11 +123,19 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
         // Opened once: DOCX and OFD share the container, and its directory tells which it is.
         let mut zip = docx::open(bytes)?;
         if ofd::holds_ofd(&zip) {
-            let text = ofd::text_zip(&mut zip)?;
+            let pages = ofd::pages_zip(&mut zip)?;
+            let mut text = String::new();
+            for (i, page) in pages.iter().enumerate() {
+                if i > 0 {
+                    text.push('\u{c}');
+                }
+                let page = glyphs::lay_out(page.clone());
+                text.push_str(&page.ok_or_else(|| ParseError::Ofd("页面文字过多".into()))?);
+            }
             if !has_text_layer(&text) {
                 return Err(ParseError::Ofd(SCANNED.into()));
             }
-            return text::read_with(&radicals::unify(&text), |doc, _| from_doc(doc, Layout::Ofd));
+            return from_fixed(&text, pages, Layout::Ofd);
         }
         return from_doc(&docx::read_zip(&mut zip)?, Layout::Docx);
     }
@@ -204,19 +212,26 @@ fn from_pdf(bytes: &[u8]) -> Result<Parsed, ParseError> {
     if !has_text_layer(&pdf.text) {
         return Err(ParseError::Pdf(SCANNED.into()));
     }
-    let read =
-        |text: &str| text::read_with(&radicals::unify(text), |doc, _| from_doc(doc, Layout::Pdf));
-    let first = read(&pdf.text);
+    from_fixed(&pdf.text, pdf.pages, Layout::Pdf)
+}
+
+/// Reads a fixed-layout file (PDF, OFD) from its text, or else from its pages' glyphs: when
+/// the text lost cells — blank cells it shows as nothing — or whole tables, the pages set out
+/// with blank cells marked by their columns are read instead if that gives more cells.
+fn from_fixed(
+    text: &str,
+    pages: Vec<Vec<glyphs::Glyph>>,
+    layout: Layout,
+) -> Result<Parsed, ParseError> {
+    let read = |text: &str| text::read_with(&radicals::unify(text), |doc, _| from_doc(doc, layout));
+    let first = read(text);
     if first
         .as_ref()
         .is_ok_and(|p| p.lost.is_empty() && tables_whole(&p.report))
     {
         return first;
     }
-    // The text lost cells — blank cells it shows as nothing — or whole tables: the pages set
-    // out by their glyphs, blank cells marked by their columns, are read instead when that
-    // gives more cells.
-    let Some(text) = pdf::set_out(pdf.pages) else {
+    let Some(text) = glyphs::set_out(pages) else {
         return first;
     };
     match (first, read(&text)) {

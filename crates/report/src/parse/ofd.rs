@@ -43,6 +43,18 @@ pub fn text(bytes: &[u8]) -> Result<String, ParseError> {
 
 /// [`text`] of an opened container.
 pub(super) fn text_zip(zip: &mut Zip<'_>) -> Result<String, ParseError> {
+    let mut out = String::new();
+    for (i, page) in pages_zip(zip)?.into_iter().enumerate() {
+        if i > 0 {
+            out.push('\u{c}');
+        }
+        out.push_str(&super::glyphs::lay_out(page).ok_or_else(|| bad("页面文字过多"))?);
+    }
+    Ok(out)
+}
+
+/// Every page's glyphs, in the document's order.
+pub(super) fn pages_zip(zip: &mut Zip<'_>) -> Result<Vec<Vec<Glyph>>, ParseError> {
     let mut budget = MAX_XML;
     let entry = part(zip, "OFD.xml", &mut budget)?;
     let root = first_text(&entry, b"DocRoot")?
@@ -54,16 +66,10 @@ pub(super) fn text_zip(zip: &mut Zip<'_>) -> Result<String, ParseError> {
     if pages.len() > MAX_PAGES {
         return Err(bad(format!("页数过多（{} 页）", pages.len())));
     }
-    let mut out = String::new();
-    for (i, loc) in pages.iter().enumerate() {
-        let path = resolve(base, loc);
-        let xml = part(zip, &path, &mut budget)?;
-        if i > 0 {
-            out.push('\u{c}');
-        }
-        out.push_str(&page_text(&xml)?);
-    }
-    Ok(out)
+    pages
+        .iter()
+        .map(|loc| glyphs(&part(zip, &resolve(base, loc), &mut budget)?))
+        .collect()
 }
 
 /// A path in the package: absolute (`/Doc_0/…`) or relative to the document's folder.

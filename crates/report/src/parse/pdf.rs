@@ -125,18 +125,3 @@ impl OutputDev for Recorder<'_> {
         self.plain.end_line()
     }
 }
-
-/// The pages set out by their glyphs with the blank cells of tables 三 and 四 marked
-/// ([`super::columns`]); None when a page would make too much text.
-pub fn set_out(pages: Vec<Vec<Glyph>>) -> Option<String> {
-    let mut text = String::new();
-    let mut columns = None;
-    for (i, page) in pages.into_iter().enumerate() {
-        let page_text = super::glyphs::lay_out_by_columns(page, &mut columns)?;
-        if i > 0 {
-            text.push('\u{c}');
-        }
-        text.push_str(&page_text);
-    }
-    Some(text)
-}

@@ -192,3 +192,33 @@ fn blank_rows_stand_alone_and_figures_between_label_lines_join_the_first() {
     assert!(lines[5].is_empty());
     assert_eq!(text(&lines[6]), "确");
 }
+
+proptest::proptest! {
+    /// Any page, however its glyphs are strewn, is marked without a panic and keeps its lines.
+    #[test]
+    fn any_page_is_marked_without_a_panic(
+        page in proptest::collection::vec(
+            proptest::collection::vec(
+                (-1e3f64..1e4, 0.1f64..50.0, proptest::sample::select(vec![
+                    '自', '然', '人', '商', '业', '企', '其', '他', '总', '计', '结', '果', '维',
+                    '持', '本', '年', '新', '收', '行', '政', '复', '议', '诉', '讼', '0', '7', '—',
+                ])),
+                0..12,
+            ),
+            0..24,
+        ),
+        carried in proptest::bool::ANY,
+    ) {
+        let mut lines: Vec<Vec<Glyph>> = page
+            .iter()
+            .enumerate()
+            .map(|(i, glyphs)| {
+                glyphs.iter().map(|&(x, size, c)| Glyph { x, y: i as f64 * 12.0, size, c }).collect()
+            })
+            .collect();
+        let count = lines.len();
+        let mut columns = carried.then_some([Col { start: 0.0, middle: 5.0, end: 10.0 }; 7]);
+        mark_blanks(&mut lines, &mut columns);
+        proptest::prop_assert_eq!(lines.len(), count);
+    }
+}
