@@ -2,7 +2,7 @@
 # Seeds every fuzz target's corpus with real reports and generated ones in every layout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for t in parse_any parse_text parse_html parse_doc parse_docx parse_pdf parse_ofd_page json_check_render; do mkdir -p "fuzz/corpus/$t"; done
+for t in parse_any parse_text parse_html parse_doc parse_docx parse_pdf parse_ofd_page set_out_glyphs json_check_render; do mkdir -p "fuzz/corpus/$t"; done
 cp crates/report/tests/fixtures/seeds/* fuzz/corpus/parse_text/
 cp crates/report/tests/fixtures/seeds/* crates/report/tests/fixtures/examples/*.html fuzz/corpus/parse_any/
 cp crates/report/tests/fixtures/examples/*.html fuzz/corpus/parse_html/
