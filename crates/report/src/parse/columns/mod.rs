@@ -176,29 +176,44 @@ pub fn mark_blanks(lines: &mut [Vec<Glyph>], columns: &mut Columns) -> usize {
 /// reader would wait for its figures and give it the next row's.
 fn blank_row(lines: &mut [Vec<Glyph>], i: usize, cols: &[Col; 7]) -> bool {
     let left = cols[0].start;
-    let figures_after = lines.get(i + 1).is_some_and(|l| {
-        runs(l)
+    let Some(row) = lines.get(i).and_then(|l| label_row(l, left)) else {
+        return false;
+    };
+    // Figures on the next line belong to this label when that line names no other row (the
+    // second line of a label of three); beside another row's label, they are that row's.
+    let taken_by_next = lines.get(i + 1).is_some_and(|l| {
+        let figures = runs(l)
             .iter()
-            .any(|r| r.start > left && matches!(classify(&r.text), CellText::Number(_)))
+            .any(|r| r.start > left && matches!(classify(&r.text), CellText::Number(_)));
+        figures && label_row(l, left).is_none_or(|next| next == row)
     });
     let Some(line) = lines.get_mut(i) else {
         return false;
     };
-    let (Some(first), true) = (line.first().copied(), !figures_after) else {
+    let Some(first) = line.first().copied() else {
         return false;
     };
-    let label: String = line.iter().map(|g| ideograph(g.c)).collect();
-    if line.iter().any(|g| g.x > left)
-        || crate::parse::extract::table3_row(&crate::parse::extract::squash(&label)).is_none()
-    {
+    if taken_by_next || line.iter().any(|g| g.x > left && !g.c.is_whitespace()) {
         return false;
     }
+    // The no-break spaces a web page's blank cells print give way to the marks.
+    line.retain(|g| !g.c.is_whitespace());
     line.extend(cols.iter().map(|c| Glyph {
         x: c.middle - first.size / 2.0,
         c: '—',
         ..first
     }));
     true
+}
+
+/// The table-三 row that a line's label (its text left of the first column) names.
+fn label_row(line: &[Glyph], left: f64) -> Option<crate::model::RowKey> {
+    let label: String = line
+        .iter()
+        .filter(|g| g.x < left)
+        .map(|g| ideograph(g.c))
+        .collect();
+    crate::parse::extract::table3_row(&crate::parse::extract::squash(&label))
 }
 
 /// A row's figures set midway between the two lines of its wrapped label (`3.补正后申请内容仍
@@ -279,6 +294,7 @@ fn mark_row(line: &mut Vec<Glyph>, cols: &[Col]) -> bool {
     };
     let size = figures.first().map_or(1.0, |f| f.size);
     let y = line.first().map_or(0.0, |g| g.y);
+    line.retain(|g| !g.c.is_whitespace());
     for (c, _) in cols.iter().zip(taken).filter(|(_, t)| !t) {
         line.push(Glyph {
             x: c.middle - size / 2.0,

@@ -180,17 +180,30 @@ fn blank_rows_stand_alone_and_figures_between_label_lines_join_the_first() {
         "一、本年新收政府信息公开申请数量",
         &[(300.0, "2"), (660.0, "2")],
     ));
-    // A row left all blank.
-    lines.push(row(55.0, "4.保护第三方合法权益", &[]));
+    // A row left all blank (a web page's blank cells print a no-break space).
+    lines.push(row(
+        55.0,
+        "4.保护第三方合法权益",
+        &[(300.0, "\u{a0}"), (480.0, "\u{a0}")],
+    ));
     // A wrapped label with its figures set between its two lines.
     lines.push(row(70.0, "3.补正后申请内容仍不明", &[]));
     lines.push(row(77.0, "", &[(300.0, "2"), (660.0, "2")]));
     lines.push(line(84.0, &[(80.0, "确")]));
-    assert_eq!(mark_blanks(&mut lines, &mut None), 3);
+    // A blank row just above another row's figures.
+    lines.push(row(99.0, "7.属于行政执法案卷", &[]));
+    lines.push(row(
+        114.0,
+        "8.属于行政查询事项",
+        &[(300.0, "1"), (660.0, "1")],
+    ));
+    assert_eq!(mark_blanks(&mut lines, &mut None), 5);
     assert_eq!(text(&lines[3]), "4.保护第三方合法权益 — — — — — — —");
     assert_eq!(text(&lines[4]), "3.补正后申请内容仍不明 2 — — — — — 2");
     assert!(lines[5].is_empty());
     assert_eq!(text(&lines[6]), "确");
+    assert_eq!(text(&lines[7]), "7.属于行政执法案卷 — — — — — — —");
+    assert_eq!(text(&lines[8]), "8.属于行政查询事项 1 — — — — — 1");
 }
 
 proptest::proptest! {
