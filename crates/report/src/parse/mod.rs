@@ -22,7 +22,7 @@ mod words;
 use std::borrow::Cow;
 
 use crate::check::Finding;
-use crate::model::{Column, Report, RowKey};
+use crate::model::{Column, Format, Report, RowKey};
 
 pub use doc::Doc;
 
@@ -241,13 +241,19 @@ fn from_fixed(
     }
 }
 
-/// Every table has cells, and table 三 all the rows of the 2019 format at least.
+/// Every table has cells, and table 三 every row of its format (the 2019 format has no rows for
+/// the three kinds of （六）).
 fn tables_whole(r: &Report) -> bool {
     let rows = RowKey::ALL
         .iter()
         .filter(|k| r.table3.row(**k).is_some())
         .count();
-    rows >= 20
+    let expected = if r.format == Format::Trial2019 {
+        RowKey::ALL.len() - 3
+    } else {
+        RowKey::ALL.len()
+    };
+    rows >= expected
         && r.table2.cells().iter().any(Option::is_some)
         && r.table4.0.iter().any(Option::is_some)
 }

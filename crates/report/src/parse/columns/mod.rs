@@ -176,17 +176,27 @@ pub fn mark_blanks(lines: &mut [Vec<Glyph>], columns: &mut Columns) -> usize {
 /// reader would wait for its figures and give it the next row's.
 fn blank_row(lines: &mut [Vec<Glyph>], i: usize, cols: &[Col; 7]) -> bool {
     let left = cols[0].start;
-    let Some(row) = lines.get(i).and_then(|l| label_row(l, left)) else {
+    if lines.get(i).and_then(|l| label_row(l, left)).is_none() {
         return false;
-    };
-    // Figures on the next line belong to this label when that line names no other row (the
-    // second line of a label of three); beside another row's label, they are that row's.
-    let taken_by_next = lines.get(i + 1).is_some_and(|l| {
+    }
+    // Figures below belong to this label unless the line that holds them opens a row of its
+    // own with its number (`8.属于行政查询事项`): the rest of a wrapped label (`纳费用、行政机关
+    // 不再处理其政府`) opens with none, even where its words name another row. Lines between
+    // that open no row (the rest of a group's wrapped label, `他处理`) are passed over.
+    let opens_row = |l: &[Glyph]| crate::parse::numbering::opens_with_mark(&label_text(l, left));
+    let mut taken_by_next = false;
+    for l in lines.iter().skip(i + 1).take(3) {
         let figures = runs(l)
             .iter()
             .any(|r| r.start > left && matches!(classify(&r.text), CellText::Number(_)));
-        figures && label_row(l, left).is_none_or(|next| next == row)
-    });
+        if figures {
+            taken_by_next = !opens_row(l);
+            break;
+        }
+        if opens_row(l) {
+            break;
+        }
+    }
     let Some(line) = lines.get_mut(i) else {
         return false;
     };
@@ -206,14 +216,17 @@ fn blank_row(lines: &mut [Vec<Glyph>], i: usize, cols: &[Col; 7]) -> bool {
     true
 }
 
-/// The table-三 row that a line's label (its text left of the first column) names.
-fn label_row(line: &[Glyph], left: f64) -> Option<crate::model::RowKey> {
-    let label: String = line
-        .iter()
-        .filter(|g| g.x < left)
+/// A line's label: its text left of the first column, without spaces.
+fn label_text(line: &[Glyph], left: f64) -> String {
+    line.iter()
+        .filter(|g| g.x < left && !g.c.is_whitespace())
         .map(|g| ideograph(g.c))
-        .collect();
-    crate::parse::extract::table3_row(&crate::parse::extract::squash(&label))
+        .collect()
+}
+
+/// The table-三 row that a line's label names.
+fn label_row(line: &[Glyph], left: f64) -> Option<crate::model::RowKey> {
+    crate::parse::extract::table3_row(&crate::parse::extract::squash(&label_text(line, left)))
 }
 
 /// A row's figures set midway between the two lines of its wrapped label (`3.补正后申请内容仍

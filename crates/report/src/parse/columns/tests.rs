@@ -197,13 +197,27 @@ fn blank_rows_stand_alone_and_figures_between_label_lines_join_the_first() {
         "8.属于行政查询事项",
         &[(300.0, "1"), (660.0, "1")],
     ));
-    assert_eq!(mark_blanks(&mut lines, &mut None), 5);
+    // A label of three lines, its figures beside the second, whose words name another row.
+    lines.push(row(129.0, "2.申请人逾期未按收费通知要求缴", &[]));
+    lines.push(line(136.0, &[(0.0, "他处理")]));
+    lines.push(row(
+        144.0,
+        "纳费用、行政机关不再处理其政府",
+        &[(300.0, "3"), (660.0, "3")],
+    ));
+    lines.push(line(159.0, &[(80.0, "信息公开申请")]));
+    assert_eq!(mark_blanks(&mut lines, &mut None), 6);
     assert_eq!(text(&lines[3]), "4.保护第三方合法权益 — — — — — — —");
     assert_eq!(text(&lines[4]), "3.补正后申请内容仍不明 2 — — — — — 2");
     assert!(lines[5].is_empty());
     assert_eq!(text(&lines[6]), "确");
     assert_eq!(text(&lines[7]), "7.属于行政执法案卷 — — — — — — —");
     assert_eq!(text(&lines[8]), "8.属于行政查询事项 1 — — — — — 1");
+    assert_eq!(text(&lines[9]), "2.申请人逾期未按收费通知要求缴");
+    assert_eq!(
+        text(&lines[11]),
+        "纳费用、行政机关不再处理其政府 3 — — — — — 3"
+    );
 }
 
 proptest::proptest! {
