@@ -36,14 +36,21 @@ pub(crate) fn lay_out_by_columns(
 /// The pages set out by their glyphs with the blank cells of tables 三 and 四 marked
 /// ([`super::columns`]); None when a page would make too much text.
 pub fn set_out(pages: Vec<Vec<Glyph>>) -> Option<String> {
-    let mut text = String::new();
     let mut columns = None;
+    pages_text(pages, |page| lay_out_by_columns(page, &mut columns))
+}
+
+/// Pages set out one by one by `lay_out_page`, parted by form feeds; None when a page is.
+pub fn pages_text(
+    pages: impl IntoIterator<Item = Vec<Glyph>>,
+    mut lay_out_page: impl FnMut(Vec<Glyph>) -> Option<String>,
+) -> Option<String> {
+    let mut text = String::new();
     for (i, page) in pages.into_iter().enumerate() {
-        let page_text = lay_out_by_columns(page, &mut columns)?;
         if i > 0 {
             text.push('\u{c}');
         }
-        text.push_str(&page_text);
+        text.push_str(&lay_out_page(page)?);
     }
     Some(text)
 }

@@ -124,14 +124,8 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
         let mut zip = docx::open(bytes)?;
         if ofd::holds_ofd(&zip) {
             let pages = ofd::pages_zip(&mut zip)?;
-            let mut text = String::new();
-            for (i, page) in pages.iter().enumerate() {
-                if i > 0 {
-                    text.push('\u{c}');
-                }
-                let page = glyphs::lay_out(page.clone());
-                text.push_str(&page.ok_or_else(|| ParseError::Ofd("页面文字过多".into()))?);
-            }
+            let text = glyphs::pages_text(pages.iter().cloned(), glyphs::lay_out)
+                .ok_or_else(|| ParseError::Ofd("页面文字过多".into()))?;
             if !has_text_layer(&text) {
                 return Err(ParseError::Ofd(SCANNED.into()));
             }
@@ -244,16 +238,12 @@ fn from_fixed(
 /// Every table has cells, and table 三 every row of its format (the 2019 format has no rows for
 /// the three kinds of （六）).
 fn tables_whole(r: &Report) -> bool {
-    let rows = RowKey::ALL
-        .iter()
-        .filter(|k| r.table3.row(**k).is_some())
-        .count();
     let expected = if r.format == Format::Trial2019 {
         RowKey::ALL.len() - 3
     } else {
         RowKey::ALL.len()
     };
-    rows >= expected
+    rows_read(r) >= expected
         && r.table2.cells().iter().any(Option::is_some)
         && r.table4.0.iter().any(Option::is_some)
 }
@@ -262,13 +252,17 @@ fn tables_whole(r: &Report) -> bool {
 /// that were not lost (a blank one is known blank).
 fn known_cells(p: &Parsed) -> usize {
     let r = &p.report;
-    let rows = RowKey::ALL
-        .iter()
-        .filter(|k| r.table3.row(**k).is_some())
-        .count();
     let figures = r.table2.cells().iter().filter(|c| c.is_some()).count()
         + r.table4.0.iter().filter(|c| c.is_some()).count();
-    (rows * 7 + figures).saturating_sub(p.lost.len())
+    (rows_read(r) * 7 + figures).saturating_sub(p.lost.len())
+}
+
+/// Table 三's rows that a reading found.
+fn rows_read(r: &Report) -> usize {
+    RowKey::ALL
+        .iter()
+        .filter(|k| r.table3.row(**k).is_some())
+        .count()
 }
 
 /// Reads a report from the text of a Word 97–2003 document ([`msdoc::text`]).

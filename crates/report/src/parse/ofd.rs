@@ -43,14 +43,8 @@ pub fn text(bytes: &[u8]) -> Result<String, ParseError> {
 
 /// [`text`] of an opened container.
 pub(super) fn text_zip(zip: &mut Zip<'_>) -> Result<String, ParseError> {
-    let mut out = String::new();
-    for (i, page) in pages_zip(zip)?.into_iter().enumerate() {
-        if i > 0 {
-            out.push('\u{c}');
-        }
-        out.push_str(&super::glyphs::lay_out(page).ok_or_else(|| bad("页面文字过多"))?);
-    }
-    Ok(out)
+    super::glyphs::pages_text(pages_zip(zip)?, super::glyphs::lay_out)
+        .ok_or_else(|| bad("页面文字过多"))
 }
 
 /// Every page's glyphs, in the document's order.

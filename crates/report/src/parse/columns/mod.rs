@@ -1,4 +1,4 @@
-//! Table 三's blank cells, found by where its columns stand on the page. Text extracted from a
+//! The blank cells of tables 三 and 四, found by where their columns stand on the page. Text extracted from a
 //! PDF shows a blank cell as nothing at all, so a row with blanks (`821 35 2 1 859` for seven
 //! columns) cannot be read from the text: which columns the figures belong to is lost. On the
 //! page it is not: the header names each column (自然人 … 总计) at its middle, and each
@@ -84,23 +84,33 @@ fn header_texts(lines: &[Vec<Glyph>]) -> Vec<Run> {
 /// The column a header cell's text names: the whole header, or the first line of one its
 /// cell wrapped (`商业` of 商业企业), when that begins no other header.
 fn header_column(text: &str) -> Option<usize> {
+    named(text, &Column::ALL.map(Column::label), false)
+}
+
+/// Which of `names` a header cell's `text` is: the whole name, or a line of one its cell
+/// wrapped that belongs to no other name — its first line, or (`ends`) its last.
+fn named(text: &str, names: &[&str], ends: bool) -> Option<usize> {
     let t = text.trim();
-    let headers = Column::ALL.map(Column::label);
-    if let Some(i) = headers.iter().position(|h| *h == t) {
+    if let Some(i) = names.iter().position(|h| *h == t) {
         return Some(i);
     }
-    let mut starts = headers
+    let mut of = names
         .iter()
         .enumerate()
-        .filter(|(_, h)| t.chars().count() >= 2 && h.starts_with(t));
-    match (starts.next(), starts.next()) {
+        .filter(|(_, h)| t.chars().count() >= 2 && (h.starts_with(t) || ends && h.ends_with(t)));
+    match (of.next(), of.next()) {
         (Some((i, _)), None) => Some(i),
         _ => None,
     }
 }
 
 fn squashed(line: &[Glyph]) -> String {
-    line.iter()
+    text_of(line.iter())
+}
+
+/// Glyphs' text without spaces, radicals read as ideographs.
+fn text_of<'a>(glyphs: impl Iterator<Item = &'a Glyph>) -> String {
+    glyphs
         .map(|g| ideograph(g.c))
         .filter(|c| !c.is_whitespace())
         .collect()
@@ -218,10 +228,7 @@ fn blank_row(lines: &mut [Vec<Glyph>], i: usize, cols: &[Col; 7]) -> bool {
 
 /// A line's label: its text left of the first column, without spaces.
 fn label_text(line: &[Glyph], left: f64) -> String {
-    line.iter()
-        .filter(|g| g.x < left && !g.c.is_whitespace())
-        .map(|g| ideograph(g.c))
-        .collect()
+    text_of(line.iter().filter(|g| g.x < left))
 }
 
 /// The table-三 row that a line's label names.
@@ -367,14 +374,7 @@ fn under(
 /// The result a table-四 header cell's text names: the whole header, or a line of one its cell
 /// wrapped (`维持` of 结果维持) that belongs to no other.
 fn result_column(text: &str) -> Option<usize> {
-    let t = text.trim();
-    let mut of = Table4::RESULTS.iter().enumerate().filter(|(_, h)| {
-        **h == t || t.chars().count() >= 2 && (h.starts_with(t) || h.ends_with(t))
-    });
-    match (of.next(), of.next()) {
-        (Some((i, _)), None) => Some(i),
-        _ => None,
-    }
+    named(text, &Table4::RESULTS, true)
 }
 
 /// Marks the blank cells of table 四's row of figures, its fifteen columns found by their
