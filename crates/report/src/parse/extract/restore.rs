@@ -68,11 +68,41 @@ fn v(c: Cell) -> f64 {
     c.map_or(0.0, Num::value)
 }
 
+/// The rows a row read with fewer than seven cells may be: one lost cell anywhere, its value
+/// fixed by the row total; or, with two or more lost, blank cells that the text showed as
+/// nothing (a PDF's text drops them), the figures kept in their order and the total holding.
 fn candidates(known: &[Cell]) -> Vec<Row> {
-    let mut out = Vec::new();
-    if known.len() != 6 {
-        return out;
+    match known.len() {
+        6 => one_lost(known),
+        1..=5 => blanks_lost(known),
+        _ => Vec::new(),
     }
+}
+
+fn blanks_lost(known: &[Cell]) -> Vec<Row> {
+    let mut out = Vec::new();
+    // Each choice of the places the figures stand in, as a bit per column.
+    for places in 0u8..128 {
+        if places.count_ones() as usize != known.len() {
+            continue;
+        }
+        let mut row: Row = [None; 7];
+        let mut it = known.iter();
+        for (i, slot) in row.iter_mut().enumerate() {
+            if places & (1 << i) != 0 {
+                *slot = it.next().copied().flatten();
+            }
+        }
+        let parts: f64 = row.iter().take(6).map(|&c| v(c)).sum();
+        if (parts - v(row[6])).abs() < 1e-9 {
+            out.push(row);
+        }
+    }
+    out
+}
+
+fn one_lost(known: &[Cell]) -> Vec<Row> {
+    let mut out = Vec::new();
     for missing in 0..7 {
         let mut row: Row = [None; 7];
         let mut it = known.iter();
@@ -160,8 +190,9 @@ pub fn restore(raw: &RawRows) -> Restored {
                     Severity::Info,
                     format!("table3.{}", key.key()),
                     format!(
-                        "表三“{}”行提取时缺少一个单元格（只读到{}个），本表勾稽关系唯一确定该行为：{}",
+                        "表三“{}”行提取时缺少{}单元格（只读到{}个），本表勾稽关系唯一确定该行为：{}",
                         key.display(),
+                        if known.len() == 6 { "一个".to_string() } else { format!("{}个", 7 - known.len()) },
                         known.len(),
                         first.iter().map(|c| c.map_or("空".into(), |n| n.to_string())).collect::<Vec<_>>().join("、")
                     ),
@@ -179,7 +210,14 @@ pub fn restore(raw: &RawRows) -> Restored {
     let mut lost = Vec::new();
     for (key, read) in open {
         let known = read.cells();
-        let all = candidates(known);
+        // With one cell lost, the cells all candidates agree on are kept. With more, the row
+        // is left unread: its figures may be another row's, which a label wrapped round them
+        // in `pdftotext -layout` text gave it, and any cell kept would be a wrong one.
+        let all = if known.len() == 6 {
+            candidates(known)
+        } else {
+            Vec::new()
+        };
         let fits: Vec<Row> = all
             .iter()
             .copied()
@@ -265,5 +303,51 @@ mod tests {
             Num::new(3.0)
         );
         assert!(r.lost.is_empty(), "{:?}", r.lost);
+    }
+
+    /// Blank cells a PDF's text dropped: the total row's four figures (`45 1 1 47`) stand
+    /// where the outcome rows' column sums put them, and nowhere else.
+    #[test]
+    fn blank_cells_are_placed_by_the_column_sums() {
+        let mut raw: RawRows = [None; 25];
+        let blank = || CellText::Blank;
+        let n = |x: f64| CellText::Number(Num::new(x).expect("finite"));
+        for key in RowKey::outcomes() {
+            raw[key.index()] = Some(ReadRow::new(&std::array::from_fn::<_, 7, _>(|_| blank())));
+        }
+        let granted = [blank(), n(44.0), n(1.0), blank(), blank(), blank(), n(45.0)];
+        raw[RowKey::Granted.index()] = Some(ReadRow::new(&granted));
+        let partly = [blank(), n(1.0), blank(), blank(), n(1.0), blank(), n(2.0)];
+        raw[RowKey::PartlyGranted.index()] = Some(ReadRow::new(&partly));
+        let total = [n(45.0), n(1.0), n(1.0), n(47.0)];
+        raw[RowKey::TotalProcessed.index()] = Some(ReadRow::new(&total));
+        let r = restore(&raw);
+        let want: Vec<Cell> = [
+            None,
+            Num::new(45.0),
+            Num::new(1.0),
+            None,
+            Num::new(1.0),
+            None,
+            Num::new(47.0),
+        ]
+        .to_vec();
+        assert_eq!(
+            r.table.row(RowKey::TotalProcessed).map(|r| r.to_vec()),
+            Some(want)
+        );
+        assert!(r.lost.is_empty(), "{:?}", r.lost);
+        assert!(
+            r.findings
+                .iter()
+                .any(|f| f.message.contains("缺少3个单元格")),
+            "{:?}",
+            r.findings
+        );
+        // Without the outcome rows nothing decides between the places: the row is left unread.
+        raw[RowKey::Granted.index()] = None;
+        let r = restore(&raw);
+        assert_eq!(r.table.cell(RowKey::TotalProcessed, Column::Total), None);
+        assert_eq!(r.lost.len(), 7, "{:?}", r.lost);
     }
 }
