@@ -63,17 +63,19 @@ pub fn error_rules(parsed: &report::parse::Parsed) -> Vec<String> {
 
 /// The PDFs LibreOffice printed, as text by poppler's `pdftotext` with `args`.
 pub fn pdftotext(dir: &std::path::Path, seed: u64, args: &[&str]) -> Vec<u8> {
+    pdftotext_of(dir, &format!("r{seed}.pdf"), args)
+}
+
+/// `dir/pdf` as text by poppler's `pdftotext` with `args`.
+pub fn pdftotext_of(dir: &std::path::Path, pdf: &str, args: &[&str]) -> Vec<u8> {
     let out = Command::new("pdftotext")
         .args(args)
-        .arg(format!("r{seed}.pdf"))
+        .arg(pdf)
         .arg("-")
         .current_dir(dir)
         .output()
         .unwrap_or_else(|e| panic!("pdftotext (poppler-utils) is needed for this test; `bash scripts/test.sh` installs it: {e}"));
-    assert!(
-        out.status.success(),
-        "pdftotext {args:?} failed on r{seed}.pdf"
-    );
+    assert!(out.status.success(), "pdftotext {args:?} failed on {pdf}");
     out.stdout
 }
 

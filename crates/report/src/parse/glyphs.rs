@@ -22,7 +22,7 @@ pub fn lay_out(glyphs: Vec<Glyph>) -> Option<String> {
     write(&lines_of(glyphs))
 }
 
-/// [`lay_out`], with the blank cells of tables 三 and 四 marked where their columns show them
+/// [`lay_out`], with the blank cells of tables 二, 三 and 四 marked where their columns show them
 /// ([`super::columns`]); `columns` carries table 三's columns from page to page.
 pub(crate) fn lay_out_by_columns(
     glyphs: Vec<Glyph>,
@@ -33,7 +33,7 @@ pub(crate) fn lay_out_by_columns(
     write(&lines)
 }
 
-/// The pages set out by their glyphs with the blank cells of tables 三 and 四 marked
+/// The pages set out by their glyphs with the blank cells of tables 二, 三 and 四 marked
 /// ([`super::columns`]); None when a page would make too much text.
 pub fn set_out(pages: Vec<Vec<Glyph>>) -> Option<String> {
     let mut columns = None;

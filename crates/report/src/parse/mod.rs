@@ -219,10 +219,7 @@ fn from_fixed(
 ) -> Result<Parsed, ParseError> {
     let read = |text: &str| text::read_with(&radicals::unify(text), |doc, _| from_doc(doc, layout));
     let first = read(text);
-    if first
-        .as_ref()
-        .is_ok_and(|p| p.lost.is_empty() && tables_whole(&p.report))
-    {
+    if first.as_ref().is_ok_and(whole) {
         return first;
     }
     let Some(text) = glyphs::set_out(pages) else {
@@ -233,6 +230,18 @@ fn from_fixed(
         (Err(_), Ok(b)) => Ok(b),
         (a, _) => a,
     }
+}
+
+/// A reading lost no cell and found every table whole.
+fn whole(p: &Parsed) -> bool {
+    p.lost.is_empty() && !table2_short(p) && tables_whole(&p.report)
+}
+
+/// A row of table 二 was read with fewer cells than its columns, and left blank.
+fn table2_short(p: &Parsed) -> bool {
+    p.findings
+        .iter()
+        .any(|f| f.rule == "restored" && f.location.starts_with("table2."))
 }
 
 /// Every table has cells, and table 三 every row of its format (the 2019 format has no rows for

@@ -1,9 +1,13 @@
-//! The blank cells of tables 三 and 四, found by where their columns stand on the page. Text extracted from a
+//! The blank cells of tables 二, 三 and 四, found by where their columns stand on the page. Text extracted from a
 //! PDF shows a blank cell as nothing at all, so a row with blanks (`821 35 2 1 859` for seven
 //! columns) cannot be read from the text: which columns the figures belong to is lost. On the
 //! page it is not: the header names each column (自然人 … 总计) at its middle, and each
 //! figure stands under one of them. A row whose every figure stands clearly under a column
 //! gets a blank mark (`—`) under each column it leaves empty, which reads as a blank cell.
+
+mod table2;
+
+use table2::mark_table2;
 
 use super::glyphs::{Glyph, end};
 use super::number::{CellText, classify};
@@ -138,7 +142,7 @@ impl Col {
     }
 }
 
-/// Marks the blank cells of the rows of tables 三 and 四 in `lines` (a page's lines of glyphs,
+/// Marks the blank cells of the rows of tables 二, 三 and 四 in `lines` (a page's lines of glyphs,
 /// each from the left), and says how many rows had one. `columns` carries the table's columns from page to
 /// page while it runs on.
 pub fn mark_blanks(lines: &mut [Vec<Glyph>], columns: &mut Columns) -> usize {
@@ -154,7 +158,7 @@ pub fn mark_blanks(lines: &mut [Vec<Glyph>], columns: &mut Columns) -> usize {
         }
         None => 0,
     };
-    let mut marked = mark_table4(lines);
+    let mut marked = mark_table2(lines) + mark_table4(lines);
     let Some(anchors) = *columns else {
         return marked;
     };
@@ -371,6 +375,13 @@ fn under(
     Some(taken)
 }
 
+/// A line holds a figure.
+fn has_figure(line: &[Glyph]) -> bool {
+    runs(line)
+        .iter()
+        .any(|r| matches!(classify(&r.text), CellText::Number(_)))
+}
+
 /// The result a table-四 header cell's text names: the whole header, or a line of one its cell
 /// wrapped (`维持` of 结果维持) that belongs to no other.
 fn result_column(text: &str) -> Option<usize> {
@@ -390,13 +401,8 @@ fn mark_table4(lines: &mut [Vec<Glyph>]) -> usize {
     }) else {
         return 0;
     };
-    let has_figure = |l: &Vec<Glyph>| {
-        runs(l)
-            .iter()
-            .any(|r| matches!(classify(&r.text), CellText::Number(_)))
-    };
     let Some(row) =
-        (top + 1..lines.len().min(top + 12)).find(|&i| lines.get(i).is_some_and(has_figure))
+        (top + 1..lines.len().min(top + 12)).find(|&i| lines.get(i).is_some_and(|l| has_figure(l)))
     else {
         return 0;
     };

@@ -249,3 +249,40 @@ proptest::proptest! {
         proptest::prop_assert_eq!(lines.len(), count);
     }
 }
+
+#[test]
+fn table2_blanks_are_marked_under_the_header_of_its_rows_of_three() {
+    let names = ["本年制发件", "本年废止件", "现行有效件"];
+    let mut header: Vec<(f64, &str)> = vec![(0.0, "信息内容")];
+    header.extend(
+        [200.0, 300.0, 400.0]
+            .iter()
+            .zip(names)
+            .map(|(&m, w)| centred(m, w)),
+    );
+    let mut lines = vec![
+        line(10.0, &header),
+        // The header's cells wrapped: `数` of each on a line of its own.
+        line(
+            25.0,
+            &[
+                centred(200.0, "数"),
+                centred(300.0, "数"),
+                centred(400.0, "数"),
+            ],
+        ),
+        row(40.0, "规章", &[]),
+        row(55.0, "行政规范性文件", &[(300.0, "2"), (400.0, "15")]),
+        line(70.0, &[(150.0, "第二十条第（五）项")]),
+        line(
+            85.0,
+            &[(0.0, "信息内容"), centred(300.0, "本年处理决定数量")],
+        ),
+        row(100.0, "行政许可", &[(300.0, "4")]),
+    ];
+    assert_eq!(mark_blanks(&mut lines, &mut None), 1);
+    assert_eq!(text(&lines[3]), "行政规范性文件 — 2 15");
+    // A row left all blank, and a row of one figure, stay as they are.
+    assert_eq!(text(&lines[2]), "规章");
+    assert_eq!(text(&lines[6]), "行政许可 4");
+}

@@ -318,6 +318,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
     }
     let tables_found = usize::from(t2.found()) + usize::from(t3.found()) + usize::from(t4.found());
     report.table2 = t2.table2();
+    findings.extend(t2.short_rows());
     report.table2_2019 = t2.trial_table();
     let read3 = t3.finish();
     report.table3 = read3.table;

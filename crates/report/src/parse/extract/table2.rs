@@ -1,5 +1,6 @@
 //! Table 二 (主动公开政府信息情况), 2021 and 2019 trial layouts.
 
+use crate::check::{Finding, Severity};
 use crate::model::{Cell, Table2, Table2Trial};
 use crate::parse::number::CellText;
 use crate::parse::words::WordSet;
@@ -17,6 +18,34 @@ pub enum Row2 {
     Enforcement,
     Fees,
     Procurement,
+}
+
+impl Row2 {
+    /// The label a clerk knows the row by.
+    fn label(self) -> &'static str {
+        match self {
+            Row2::Rules => "规章",
+            Row2::Normative => "规范性文件",
+            Row2::Licensing => "行政许可",
+            Row2::OtherServices => "其他对外管理服务事项",
+            Row2::Penalty => "行政处罚",
+            Row2::Enforcement => "行政强制",
+            Row2::Fees => "行政事业性收费",
+            Row2::Procurement => "政府集中采购",
+        }
+    }
+
+    /// How many figure columns the row has, in the 2021 format or (`trial`) the 2019 one; None
+    /// for the rows read by a rule of their own (the first figure, or the procurement words).
+    fn columns(self, trial: bool) -> Option<usize> {
+        match self {
+            Row2::Rules | Row2::Normative => Some(3),
+            Row2::Licensing | Row2::OtherServices | Row2::Penalty | Row2::Enforcement if trial => {
+                Some(3)
+            }
+            _ => None,
+        }
+    }
 }
 
 pub fn row_of(label: &str) -> Option<Row2> {
@@ -130,7 +159,38 @@ impl Table2Reader {
 
     fn values(&self, row: Row2, width: usize) -> Option<Vec<CellText>> {
         let (_, split, _) = self.rows.iter().find(|(r, _, _)| *r == row)?;
-        Some(fit(&split.values, width).to_vec())
+        let values = fit(&split.values, width);
+        // Fewer cells than columns: text that shows a blank cell as nothing (a PDF's) cannot
+        // say which columns the figures stand in, so none is read ([`Self::short_rows`]).
+        if row.columns(self.trial) == Some(width) && values.len() < width {
+            return None;
+        }
+        Some(values.to_vec())
+    }
+
+    /// Rows of several columns read with fewer cells than that, left blank, as findings: a
+    /// PDF's text drops blank cells (`规范性文件  2  15` for three columns).
+    pub fn short_rows(&self) -> Vec<Finding> {
+        self.rows
+            .iter()
+            .filter_map(|(row, split, _)| {
+                let width = row.columns(self.trial)?;
+                let read = fit(&split.values, width).len();
+                (read < width).then(|| {
+                    Finding::new(
+                        "restored",
+                        Severity::Info,
+                        format!("table2.{}", row.label()),
+                        format!(
+                            "表二“{}”行提取时缺少单元格（{}栏只读到{}个），无法确定各数字所属栏目，该行留空",
+                            row.label(),
+                            width,
+                            read
+                        ),
+                    )
+                })
+            })
+            .collect()
     }
 
     pub fn table2(&self) -> Table2 {
@@ -247,5 +307,64 @@ impl Table2Reader {
             procurement_items,
             procurement_amount,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Num;
+    use crate::parse::extract::cells::split_into;
+
+    fn read(rows: &[&[&str]]) -> Table2Reader {
+        let mut reader = Table2Reader::default();
+        let mut split = Split::default();
+        for cells in rows {
+            split_into(&mut split, cells);
+            reader.offer(&split, cells);
+        }
+        reader
+    }
+
+    fn n(v: f64) -> Cell {
+        Num::new(v)
+    }
+
+    #[test]
+    fn a_row_with_fewer_cells_than_columns_is_left_blank() {
+        // (row's cells, normative cells read, findings)
+        let cases: [(&[&str], [Cell; 3], usize); 5] = [
+            (
+                &["规范性文件", "2", "1", "15"],
+                [n(2.0), n(1.0), n(15.0)],
+                0,
+            ),
+            // Blank cells a layout shows are cells: the figures keep their columns.
+            (&["规范性文件", "", "2", "15"], [None, n(2.0), n(15.0)], 0),
+            (&["规范性文件", "—", "2", "15"], [None, n(2.0), n(15.0)], 0),
+            // A PDF's text drops them: which two of three columns is unknown.
+            (&["规范性文件", "2", "15"], [None; 3], 1),
+            (&["规范性文件", "15"], [None; 3], 1),
+        ];
+        for (cells, want, findings) in cases {
+            let r = read(&[&["规章", "0", "0", "1"], cells, &["行政许可", "4"]]);
+            let t = r.table2();
+            let got = [
+                t.normative_issued,
+                t.normative_repealed,
+                t.normative_in_force,
+            ];
+            assert_eq!(got, want, "{cells:?}");
+            assert_eq!(t.rules_in_force, n(1.0), "{cells:?}");
+            assert_eq!(t.licensing, n(4.0), "{cells:?}");
+            let found = r.short_rows();
+            assert_eq!(found.len(), findings, "{cells:?}");
+            assert!(
+                found
+                    .iter()
+                    .all(|f| f.location == "table2.规范性文件" && f.message.contains("只读到")),
+                "{found:?}"
+            );
+        }
     }
 }
