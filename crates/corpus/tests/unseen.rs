@@ -233,3 +233,37 @@ fn docx_framed_in_a_layout_table_reads_back_exactly() {
         );
     }
 }
+
+/// A body that made no 规章 and took no decision leaves table 二 blank, and one that had no
+/// review and no suit leaves table 四 blank. In the layouts that keep a blank cell as a cell (a
+/// DOCX, a web page, Markdown, a DOCX's text a cell a line) both tables are there: no finding
+/// says they are missing, and none is raised. (Where a blank cell is nothing at all, a label
+/// alone cannot tell a blank row from one whose figures were lost, and the table is still
+/// reported unread.)
+#[test]
+fn a_table_left_all_blank_is_not_missing() {
+    let shown = [
+        Layout::Docx,
+        Layout::Html,
+        Layout::Markdown,
+        Layout::CellPerLine,
+    ];
+    for seed in 0..6u64 {
+        let mut rng = Rng::new(300 + seed);
+        let mut g = generate(&mut rng, 2025);
+        g.report.table2 = report::model::Table2::default();
+        g.report.table4 = report::model::Table4::default();
+        for layout in shown {
+            let bytes = layout.write(&g.report, &mut rng);
+            let what = format!("seed {seed} {} tables 二 and 四 blank", layout.name());
+            let (parsed, findings) = read(&bytes);
+            same_tables(&g.report, &parsed.report, &bytes, &what);
+            assert_eq!(parsed.tables_seen, [true; 3], "{what}");
+            let serious: Vec<_> = findings
+                .iter()
+                .filter(|f| f.severity > Severity::Info)
+                .collect();
+            assert!(serious.is_empty(), "{what}: {serious:#?}");
+        }
+    }
+}

@@ -21,6 +21,7 @@ pub fn read_and_check(bytes: &[u8]) -> Result<(parse::Parsed, Vec<Finding>), par
     let parsed = parse::parse(bytes)?;
     let ctx = check::Context {
         lost: parsed.lost.clone(),
+        tables_seen: parsed.tables_seen,
         ..check::Context::default()
     };
     let mut findings = parsed.findings.clone();

@@ -62,6 +62,9 @@ pub struct Context {
     pub lost: Vec<(RowKey, Column)>,
     /// The deadline for publication when a local notice sets one earlier than 31 January.
     pub deadline: Option<String>,
+    /// Tables 二, 三 and 四 stood in the source with every cell blank, where the report holds
+    /// only nulls: not a missing table ([`crate::parse::Parsed::tables_seen`]).
+    pub tables_seen: [bool; 3],
 }
 
 impl Context {
@@ -78,7 +81,7 @@ pub fn check(report: &Report) -> Vec<Finding> {
 pub fn check_with(report: &Report, ctx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     let narrative = Narrative::of(report);
-    unread::check(report, &mut out);
+    unread::check(report, ctx, &mut out);
     tables::check(report, ctx, &mut out);
     text_vs_table::check(report, &narrative, &mut out);
     sections::check(report, ctx, &narrative, &mut out);

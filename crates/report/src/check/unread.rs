@@ -1,15 +1,18 @@
 //! Tables, or rows of table 三, that the report does not give (rule `sections`: the report is
 //! incomplete). A table that is not there cannot contradict itself, so without this a report
 //! whose tables were lost — left out, printed as a picture, or scrambled by a text extractor —
-//! would pass every arithmetic rule and look clean in a supervisor's batch.
+//! would pass every arithmetic rule and look clean in a supervisor's batch. A table printed
+//! with every cell blank (a township that made no 规章 and had no review) holds only nulls too,
+//! yet is there: the reading says so ([`Context::tables_seen`]).
 
-use super::Finding;
+use super::{Context, Finding};
 use crate::model::{Format, Report, RowKey, SECTION_HEADINGS, SECTION_NUMERALS};
 
-pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
+pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
+    let [table2_seen, _, table4_seen] = ctx.tables_seen;
     let table2_read =
         report.table2.cells().iter().any(Option::is_some) || report.table2_2019.is_some();
-    if !table2_read {
+    if !table2_read && !table2_seen {
         out.push(unread(2));
     }
     if report.table3.is_empty() {
@@ -17,7 +20,7 @@ pub(super) fn check(report: &Report, out: &mut Vec<Finding>) {
     } else {
         missing_rows(report, out);
     }
-    if report.table4.0.iter().all(Option::is_none) {
+    if report.table4.0.iter().all(Option::is_none) && !table4_seen {
         out.push(unread(4));
     }
 }
@@ -86,9 +89,30 @@ mod tests {
     }
 
     fn said(r: &Report) -> Vec<(String, String)> {
+        said_seen(r, [false; 3])
+    }
+
+    fn said_seen(r: &Report, tables_seen: [bool; 3]) -> Vec<(String, String)> {
         let mut out = Vec::new();
-        check(r, &mut out);
+        let ctx = Context {
+            tables_seen,
+            ..Context::default()
+        };
+        check(r, &ctx, &mut out);
         out.into_iter().map(|f| (f.location, f.message)).collect()
+    }
+
+    /// A table the source printed with every cell blank holds only nulls, and is there.
+    #[test]
+    fn a_table_seen_all_blank_is_not_missing() {
+        let mut r = whole();
+        r.table2 = Default::default();
+        r.table4 = Table4::default();
+        let places =
+            |seen| -> Vec<String> { said_seen(&r, seen).into_iter().map(|(w, _)| w).collect() };
+        assert_eq!(places([false; 3]), ["table2", "table4"]);
+        assert_eq!(places([true, true, false]), ["table4"]);
+        assert!(places([true; 3]).is_empty());
     }
 
     #[test]

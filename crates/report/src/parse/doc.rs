@@ -78,12 +78,14 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Adds a row, unless all its cells are blank.
+    /// Adds a row, unless all its cells are blank and there are fewer than fifteen: a blank
+    /// row of a few cells lays a page out, but one of fifteen is table 四's row of figures left
+    /// blank (no review, no suit), which says the table is there.
     pub fn row(&mut self, cells: impl IntoIterator<Item = Cow<'a, str>>) {
         let start = self.cells.len();
         self.cells.extend(cells);
         let row = self.cells.get(start..).unwrap_or_default();
-        if row.iter().any(|c| !super::trim(c).is_empty()) {
+        if row.len() >= 15 || row.iter().any(|c| !super::trim(c).is_empty()) {
             let end = self.cells.len();
             self.items.push(Item::Row { start, end });
         } else {

@@ -91,6 +91,9 @@ pub struct Parsed {
     /// Findings of the reading: cells restored or lost, sections out of order.
     pub findings: Vec<Finding>,
     pub lost: Vec<(RowKey, Column)>,
+    /// Tables 二, 三 and 四 stood in the source, even with every cell blank: a table of blank
+    /// cells reads as nothing but nulls, and is still no missing table.
+    pub tables_seen: [bool; 3],
 }
 
 /// An opened ZIP container (DOCX, OFD) over the input's bytes.
@@ -296,6 +299,7 @@ pub fn from_doc(doc: &Doc<'_>, layout: Layout) -> Result<Parsed, ParseError> {
         layout,
         findings: ex.findings,
         lost: ex.lost,
+        tables_seen: ex.tables_seen,
     })
 }
 
@@ -310,6 +314,7 @@ fn from_json(text: &str) -> Result<Parsed, ParseError> {
         layout: Layout::Json,
         findings: Vec::new(),
         lost: Vec::new(),
+        tables_seen: [false; 3],
     })
 }
 

@@ -44,6 +44,8 @@ pub struct Extracted {
     /// How much of a report was recognised: section headings and tables found.
     pub headings_found: usize,
     pub tables_found: usize,
+    /// Tables 二, 三 and 四 stood in the source, even with every cell blank.
+    pub tables_seen: [bool; 3],
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -317,6 +319,11 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
         }
     }
     let tables_found = usize::from(t2.found()) + usize::from(t3.found()) + usize::from(t4.found());
+    let tables_seen = [
+        t2.found() || t2.blank_row,
+        t3.found(),
+        t4.found() || t4.blank_row,
+    ];
     report.table2 = t2.table2();
     findings.extend(t2.short_rows());
     report.table2_2019 = t2.trial_table();
@@ -335,6 +342,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
         lost: read3.lost,
         headings_found: headings.len(),
         tables_found,
+        tables_seen,
     }
 }
 

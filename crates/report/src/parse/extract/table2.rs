@@ -107,6 +107,9 @@ pub struct Table2Reader {
     pub trial: bool,
     /// Words of label-only lines just before: "行政规范性文" / "件 0 0 0" is one label.
     carry: String,
+    /// A row of the table was printed with every cell blank (a body that made no 规章 leaves
+    /// the row empty rather than writing 0): the table is there, though no figure is.
+    pub blank_row: bool,
     /// A header row gave a merged cell's text in every column it spans (`第二十条第（一）项`
     /// four times, as python-docx does), so a merged figure cell is printed as often.
     repeats_merged: bool,
@@ -120,6 +123,9 @@ impl Table2Reader {
         }
         // Not `split.numbers()`: 政府集中采购 | 6 | 251000元 ends in words, yet has figures.
         if !split.any_number {
+            self.blank_row |= !split.values.is_empty()
+                && split.values.iter().all(|v| *v == CellText::Blank)
+                && row_of(&split.label).is_some();
             self.repeats_merged |= cells.windows(2).any(|w| match w {
                 [a, b] => {
                     let (a, b) = (a.as_ref().trim(), b.as_ref().trim());

@@ -9,6 +9,8 @@ use super::cells::{Split, fit};
 #[derive(Default)]
 pub struct Table4Reader {
     values: Vec<CellText>,
+    /// The row of figures was printed with every cell blank.
+    pub blank_row: bool,
 }
 
 impl Table4Reader {
@@ -19,6 +21,10 @@ impl Table4Reader {
             return false;
         }
         let ours = split.numbers() > 0 && (split.label.is_empty() || split.numbers() >= 3);
+        // The row of figures printed with all fifteen cells blank (no review, no suit).
+        self.blank_row |= split.label.is_empty()
+            && split.values.len() >= 15
+            && split.values.iter().all(|v| *v == CellText::Blank);
         if ours {
             self.values.extend(split.values.iter().cloned());
         }

@@ -357,7 +357,8 @@ fn markdown<'a>(mut doc: Doc<'a>, lines: impl Iterator<Item = &'a str>) -> Doc<'
         let t = trim(line);
         if t.starts_with('|') && t.ends_with('|') && t.len() >= 2 {
             let inner = &t[1..t.len() - 1];
-            if inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
+            // The rule under a header (`|---|:--:|`); a row of blank cells has no dash.
+            if inner.contains('-') && inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
                 continue;
             }
             doc.row(split_at(inner, b'|').map(|c| Cow::Borrowed(trim(c))));
