@@ -207,4 +207,22 @@ mod tests {
             ]
         );
     }
+
+    /// A row of fifteen blank cells is kept (it may be table 四's, left blank), and in the
+    /// narrative it adds no empty line.
+    #[test]
+    fn a_row_of_blank_cells_in_the_narrative_adds_nothing() {
+        let blank_row = format!("<table><tr>{}</tr></table>", "<td>&nbsp;</td>".repeat(15));
+        let html = format!(
+            "<p>一、总体情况</p><p>全年主动公开信息。</p><p>五、存在的主要问题及改进情况</p>\
+             <p>问题。</p>{blank_row}<p>改进。</p><p>六、其他需要报告的事项</p><p>无。</p>"
+        );
+        let doc = read(&html);
+        assert!(
+            doc.blocks()
+                .any(|b| matches!(b, Block::Row(cells) if cells.len() == 15))
+        );
+        let parsed = crate::parse::from_doc(&doc, crate::parse::Layout::Html).expect("report");
+        assert_eq!(parsed.report.sections.get(4), Some("问题。\n改进。"));
+    }
 }

@@ -277,7 +277,11 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     if !used && !tables {
                         // A narrative line that happens to end in figures (PDF text): it is prose.
                         let line = joined(cells);
-                        if print::is_footer(&line) || print::stamp_rest(&line).is_some() {
+                        // A row of blank cells (kept when it could be table 四's) says nothing.
+                        if line.is_empty()
+                            || print::is_footer(&line)
+                            || print::stamp_rest(&line).is_some()
+                        {
                             continue;
                         }
                         if outside_sections(sec) && heading::is_site_chrome(&line) {
