@@ -190,7 +190,7 @@ pub fn mark_blanks(lines: &mut [Vec<Glyph>], columns: &mut Columns) -> usize {
 /// reader would wait for its figures and give it the next row's.
 fn blank_row(lines: &mut [Vec<Glyph>], i: usize, cols: &[Col; 7]) -> bool {
     let left = cols[0].start;
-    if lines.get(i).and_then(|l| label_row(l, left)).is_none() {
+    if !names_row(lines, i, left) {
         return false;
     }
     // Figures below belong to this label unless the line that holds them opens a row of its
@@ -228,6 +228,57 @@ fn blank_row(lines: &mut [Vec<Glyph>], i: usize, cols: &[Col; 7]) -> bool {
         ..first
     }));
     true
+}
+
+/// Line `i` opens a row of table 三 by its label: one that names the row, or (a long label
+/// wrapped, `1.申请人无正当理由逾期不` / `补正、行政机关不再处理其` / `政府信息公开申请`) opens
+/// with its number and names it with the lines after it that carry on its words. A line that
+/// carries on the label above it (`要求缴纳费用、行政机关不`) opens none, though its words may
+/// name one.
+fn names_row(lines: &[Vec<Glyph>], i: usize, left: f64) -> bool {
+    let Some(line) = lines.get(i) else {
+        return false;
+    };
+    let own = own_label(line, left);
+    let numbered = crate::parse::numbering::opens_with_mark(&own);
+    let carries_on = !numbered
+        && i.checked_sub(1)
+            .and_then(|j| lines.get(j))
+            .is_some_and(|above| !own_label(above, left).is_empty());
+    if carries_on {
+        return false;
+    }
+    if label_row(line, left).is_some() {
+        return true;
+    }
+    if !numbered {
+        return false;
+    }
+    let mut label = label_text(line, left);
+    for next in lines.iter().skip(i + 1).take(2) {
+        let rest = own_label(next, left);
+        let bare = !next.iter().any(|g| g.x > left && !g.c.is_whitespace());
+        if rest.is_empty() || !bare || crate::parse::numbering::opens_with_mark(&rest) {
+            break;
+        }
+        label.push_str(&rest);
+        let squashed = crate::parse::extract::squash(&label);
+        if crate::parse::extract::table3_row(&squashed).is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+/// The text of a line's own label cell: its last run left of the first column (a group's
+/// label, `（六）其他处理`, may stand before it on the same line).
+fn own_label(line: &[Glyph], left: f64) -> String {
+    runs(line)
+        .iter()
+        .rev()
+        .find(|r| r.start < left)
+        .map(|r| r.text.split_whitespace().collect())
+        .unwrap_or_default()
 }
 
 /// A line's label: its text left of the first column, without spaces.

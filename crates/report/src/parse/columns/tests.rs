@@ -286,3 +286,30 @@ fn table2_blanks_are_marked_under_the_header_of_its_rows_of_three() {
     assert_eq!(text(&lines[2]), "规章");
     assert_eq!(text(&lines[6]), "行政许可 4");
 }
+
+/// A row left blank whose long label wraps over three lines, its first line naming no row by
+/// itself, is a blank row; the next row's wrapped label carries on below its first line and is
+/// no row of its own, though its words (`缴纳费用`) name one.
+#[test]
+fn a_blank_row_with_a_wrapped_label_is_marked_once() {
+    let mut lines = header();
+    lines.push(row(
+        30.0,
+        "一、本年新收政府信息公开申请数量",
+        &[(300.0, "3"), (660.0, "3")],
+    ));
+    lines.push(row(40.0, "5.要求行政机关确认或重新", &[(660.0, "1")]));
+    lines.push(row(55.0, "1.申请人无正当理", &[]));
+    lines.push(row(70.0, "由逾期不补正、行政机关", &[]));
+    lines.push(row(85.0, "2.申请人逾期未按收费通知", &[]));
+    lines.push(row(100.0, "要求缴纳费用、行政机关不", &[]));
+    lines.push(row(115.0, "3.其他", &[(300.0, "2"), (660.0, "2")]));
+    let mut columns = None;
+    mark_blanks(&mut lines, &mut columns);
+    let marks = |i: usize| text(&lines[i]).matches('—').count();
+    assert_eq!(marks(4), 7, "{}", text(&lines[4]));
+    assert_eq!(marks(5), 0, "{}", text(&lines[5]));
+    assert_eq!(marks(6), 7, "{}", text(&lines[6]));
+    assert_eq!(marks(7), 0, "{}", text(&lines[7]));
+    assert_eq!(text(&lines[8]), "3.其他 2 — — — — — 2");
+}

@@ -64,7 +64,7 @@ fn dropped(c: char) -> bool {
 
 /// Words that name a table-三 row, most specific first: where a label holds several, the first
 /// in this list decides (部分公开 before 予以公开).
-const WORDS: [(&str, RowKey); 27] = {
+const WORDS: [(&str, RowKey); 28] = {
     use RowKey::*;
     [
         ("本年新收", New),
@@ -90,6 +90,8 @@ const WORDS: [(&str, RowKey); 27] = {
         ("重新出具", NotProcessedReconfirm),
         ("确认或重新", NotProcessedReconfirm),
         ("逾期不补正", OtherNoCorrection),
+        // The first line of its label where a narrow cell wraps it (`1.申请人无正当理由逾期不`).
+        ("正当理由逾期", OtherNoCorrection),
         ("收费通知", OtherNoFee),
         ("缴纳费用", OtherNoFee),
         ("部分公开", PartlyGranted),
