@@ -262,8 +262,7 @@ fn names_row(lines: &[Vec<Glyph>], i: usize, left: f64) -> bool {
             break;
         }
         label.push_str(&rest);
-        let squashed = crate::parse::extract::squash(&label);
-        if crate::parse::extract::table3_row(&squashed).is_some() {
+        if row_named(&label).is_some() {
             return true;
         }
     }
@@ -288,7 +287,12 @@ fn label_text(line: &[Glyph], left: f64) -> String {
 
 /// The table-三 row that a line's label names.
 fn label_row(line: &[Glyph], left: f64) -> Option<crate::model::RowKey> {
-    crate::parse::extract::table3_row(&crate::parse::extract::squash(&label_text(line, left)))
+    row_named(&label_text(line, left))
+}
+
+/// The table-三 row a label's text names.
+fn row_named(label: &str) -> Option<crate::model::RowKey> {
+    crate::parse::extract::table3_row(&crate::parse::extract::squash(label))
 }
 
 /// A row's figures set midway between the two lines of its wrapped label (`3.补正后申请内容仍

@@ -214,7 +214,7 @@ pub fn restore(raw: &RawRows) -> Restored {
         // is left unread: its figures may be another row's, which a label wrapped round them
         // in `pdftotext -layout` text gave it, and any cell kept would be a wrong one.
         let all = if known.len() == 6 {
-            candidates(known)
+            one_lost(known)
         } else {
             Vec::new()
         };
