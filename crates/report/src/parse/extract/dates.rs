@@ -79,7 +79,7 @@ pub fn date(text: &str) -> Option<String> {
     // A year has four digits, or is written before 年: most lines have neither.
     let b = text.as_bytes();
     if text.len() > 80
-        || b.iter().filter(|c| c.is_ascii_digit()).count() < 4
+        || b.iter().filter(|c| c.is_ascii_digit()).take(4).count() < 4
             && memchr::memmem::find(b, "年".as_bytes()).is_none()
     {
         return None;

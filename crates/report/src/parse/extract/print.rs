@@ -82,16 +82,19 @@ pub fn is_footer(line: &str) -> bool {
     let url = ["http://", "https://", "file://", "ﬁle://"]
         .iter()
         .any(|s| t.starts_with(s));
+    // Most lines are no address: the search for the page count's slash is spared them.
+    if !url {
+        return false;
+    }
     let Some((before, count)) = t.rsplit_once('/') else {
         return false;
     };
     // The page count, its figures perhaps set apart: `1/3`, `1 /3`.
-    let page = digits(count.trim(), 1, 4, true) == Some("")
+    digits(count.trim(), 1, 4, true) == Some("")
         && before
             .trim_end()
             .rsplit_once(char::is_whitespace)
-            .is_some_and(|(_, n)| digits(n, 1, 4, true) == Some(""));
-    url && page
+            .is_some_and(|(_, n)| digits(n, 1, 4, true) == Some(""))
 }
 
 #[cfg(test)]

@@ -58,8 +58,11 @@ pub(super) fn trailing_figures(line: &str) -> (&str, usize) {
 #[derive(Default)]
 struct Wrapped<'a> {
     para: Cow<'a, str>,
-    last_line_chars: usize,
+    /// The last line held fifteen characters or more.
+    last_line_long: bool,
     last_line_len: usize,
+    /// The paragraph is a date, when known: a paragraph of one line was told so as a line.
+    para_is_date: Option<bool>,
 }
 
 impl<'a> Wrapped<'a> {
@@ -68,16 +71,18 @@ impl<'a> Wrapped<'a> {
         // A heading is one line: only a paragraph of one line so far can be one.
         let one_line = self.para.len() == self.last_line_len;
         let is_date = |s: &str| crate::parse::extract::dates::date(s).is_some();
+        // Each line is told a date once, and a paragraph only when joined from several.
+        let line_is_date = std::cell::OnceCell::new();
         let runs_on = !self.para.is_empty()
             && !self
                 .para
                 .ends_with(['。', '；', '！', '？', '：', ':', ';'])
-            && self.last_line_chars >= 15
+            && self.last_line_long
             && !numbering::opens_with_mark(&line)
             // A date line under a title (`发布日期：2020-01-31`) or over the signature stands
             // alone: run on, it would be lost as a date and taken as prose.
-            && !is_date(&self.para)
-            && !is_date(&line)
+            && !self.para_is_date.unwrap_or_else(|| is_date(&self.para))
+            && !*line_is_date.get_or_init(|| is_date(&line))
             && (!one_line
                 || !crate::parse::extract::is_heading(&self.para)
                     && (!numbering::is_numbered_heading(&self.para)
@@ -87,11 +92,13 @@ impl<'a> Wrapped<'a> {
                     // it when it is left out, and the title the date below it.
                     && !self.para.ends_with("年度报告")
                     && !crate::parse::extract::heading::is_site_chrome(&self.para));
-        self.last_line_chars = line.chars().count();
+        self.last_line_long = line.chars().nth(14).is_some();
         self.last_line_len = line.len();
         if runs_on {
             self.para.to_mut().push_str(&line);
+            self.para_is_date = None;
         } else {
+            self.para_is_date = line_is_date.get().copied();
             self.flush(doc);
             self.para = line;
         }
