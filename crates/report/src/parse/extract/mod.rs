@@ -142,6 +142,11 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                         }
                         continue;
                     }
+                    // Table 四's header as lines of their own: the table is there even when no
+                    // figure follows (every cell blank, which a PDF's text shows as nothing).
+                    if current == Some(3) {
+                        t4.header_line(p);
+                    }
                     // Inside sections 二–四 a short line is a piece of a table's broken label: the
                     // table reader may need its words; it is not prose.
                     if current.is_some_and(|s| (1..=3).contains(&s)) && p.chars().count() < 20 {
@@ -239,6 +244,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     let mut used = false;
                     if region == Region::BeforeTable3 {
                         used = sec.is_none_or(|s| s <= 1) && t2.offer(&split, cells);
+                        t2.stray |= !used && sec == Some(1) && split.any_number;
                         if !used && (sec == Some(2) || table3::Table3Reader::starts(&split)) {
                             region = Region::Table3;
                         }
@@ -323,10 +329,11 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
         }
     }
     let tables_found = usize::from(t2.found()) + usize::from(t3.found()) + usize::from(t4.found());
+    // A source whose cells were scrambled shows labels and headers without their figures.
     let tables_seen = [
-        t2.found() || t2.blank_row,
+        t2.seen() && !doc.scrambled,
         t3.found(),
-        t4.found() || t4.blank_row,
+        t4.seen() && !doc.scrambled,
     ];
     report.table2 = t2.table2();
     findings.extend(t2.short_rows());

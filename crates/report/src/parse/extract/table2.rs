@@ -110,6 +110,11 @@ pub struct Table2Reader {
     /// A row of the table was printed with every cell blank (a body that made no 规章 leaves
     /// the row empty rather than writing 0): the table is there, though no figure is.
     pub blank_row: bool,
+    /// Rows (a bit for each [`Row2`]) whose label stood alone, with no cell after it: a row
+    /// left blank in text that shows a blank cell as nothing (a PDF's).
+    label_rows: u8,
+    /// A row with figures in section 二 that is no row of the table.
+    pub stray: bool,
     /// A header row gave a merged cell's text in every column it spans (`第二十条第（一）项`
     /// four times, as python-docx does), so a merged figure cell is printed as often.
     repeats_merged: bool,
@@ -136,6 +141,11 @@ impl Table2Reader {
             if self.carry.len() < 256 {
                 self.carry.push_str(&split.label);
             }
+            if split.values.is_empty()
+                && let Some(r) = row_of(&split.label).or_else(|| row_of(&self.carry))
+            {
+                self.label_rows |= 1 << r as u8;
+            }
             return false;
         }
         let carried = std::mem::take(&mut self.carry);
@@ -161,6 +171,13 @@ impl Table2Reader {
 
     pub fn found(&self) -> bool {
         !self.rows.is_empty()
+    }
+
+    /// The table stood in the source: a row read, a row of blank cells, or — where a blank
+    /// cell is nothing at all (a PDF's text) — four of its rows' labels standing alone, with
+    /// no figure in the section that could be theirs.
+    pub fn seen(&self) -> bool {
+        self.found() || self.blank_row || self.label_rows.count_ones() >= 4 && !self.stray
     }
 
     fn values(&self, row: Row2, width: usize) -> Option<Vec<CellText>> {
@@ -330,6 +347,35 @@ mod tests {
             reader.offer(&split, cells);
         }
         reader
+    }
+
+    /// In a PDF's text a table 二 left blank is its labels alone (a label broken over lines
+    /// too): four rows' labels make the table seen, fewer do not, and neither do labels whose
+    /// figures stood somewhere else in the section.
+    #[test]
+    fn labels_alone_are_a_blank_table() {
+        let labels: [&[&str]; 7] = [
+            &["规章"],
+            &["行政规范性文"],
+            &["件"],
+            &["行政许可"],
+            &["行政处罚"],
+            &["行政强制"],
+            &["行政事业性收费"],
+        ];
+        for (rows, want) in [
+            (&labels[..], true),
+            (&labels[..3], false),
+            (&labels[3..], true),
+        ] {
+            let reader = read(rows);
+            assert!(!reader.found());
+            assert_eq!(reader.seen(), want, "{rows:?}");
+        }
+        let mut reader = read(&labels);
+        reader.stray = true;
+        assert!(!reader.seen());
+        assert!(read(&[&["规章", "1", "0", "7"]]).seen());
     }
 
     fn n(v: f64) -> Cell {

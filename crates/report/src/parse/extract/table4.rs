@@ -11,6 +11,10 @@ pub struct Table4Reader {
     values: Vec<CellText>,
     /// The row of figures was printed with every cell blank.
     pub blank_row: bool,
+    /// The header's second level (结果维持 结果纠正 … 尚未审结) was met.
+    header: bool,
+    /// A row with figures that is not the table's was met after the header.
+    stray: bool,
 }
 
 impl Table4Reader {
@@ -27,12 +31,27 @@ impl Table4Reader {
             && split.values.iter().all(|v| *v == CellText::Blank);
         if ours {
             self.values.extend(split.values.iter().cloned());
+        } else if split.numbers() > 0 {
+            self.stray = true;
+        } else {
+            self.header_line(&split.label);
         }
         ours || split.numbers() == 0
     }
 
+    /// Notes a line of the table's header given as a paragraph of its own.
+    pub fn header_line(&mut self, line: &str) {
+        self.header |= super::headers::is_table4_header(line) && line.contains(['维', '纠', '审']);
+    }
+
     pub fn found(&self) -> bool {
         !self.values.is_empty()
+    }
+
+    /// The table stood in the source: its figures, its row of blank cells, or — where a blank
+    /// cell is nothing at all (a PDF's text) — its header with no figure anywhere after it.
+    pub fn seen(&self) -> bool {
+        self.found() || self.blank_row || self.header && !self.stray
     }
 
     pub fn finish(self, findings: &mut Vec<Finding>) -> Table4 {
@@ -114,4 +133,43 @@ fn restore_one(known: &[Cell]) -> Option<Table4> {
     }
     let first = *fits.first()?;
     fits.iter().all(|t| *t == first).then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::extract::cells::{Split, split_into};
+
+    fn read(rows: &[&[&str]], paragraphs: &[&str]) -> Table4Reader {
+        let mut reader = Table4Reader::default();
+        let mut split = Split::default();
+        for cells in rows {
+            split_into(&mut split, cells);
+            reader.offer(&split);
+        }
+        for p in paragraphs {
+            reader.header_line(p);
+        }
+        reader
+    }
+
+    /// Table 四 left blank in a PDF's text is its header alone: seen by its second level
+    /// (结果维持 …), given as a row or as lines; not by 行政复议 alone, nor when a row of
+    /// figures that is not the table's stood after it.
+    #[test]
+    fn a_header_without_figures_is_a_blank_table() {
+        let header: &[&str] = &["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+        for (rows, paragraphs, want) in [
+            (vec![header], vec![], true),
+            (vec![], vec!["结果维", "持"], true),
+            (vec![], vec!["行政复议", "行政诉讼"], false),
+            (vec![header, &["本年收到", "2"][..]], vec![], false),
+        ] {
+            let reader = read(&rows, &paragraphs);
+            assert!(!reader.found());
+            assert_eq!(reader.seen(), want, "{rows:?} {paragraphs:?}");
+        }
+        let figures: Vec<&str> = std::iter::repeat_n("0", 15).collect();
+        assert!(read(&[&figures[..]], &[]).seen());
+    }
 }

@@ -37,6 +37,15 @@ pub(super) fn join_cells(text: &str) -> Option<String> {
     let mut glue = false;
     for (i, line) in lines.iter().enumerate() {
         let after = || blank_run(lines.get(i + 1..).unwrap_or_default().iter());
+        // A row of blank cells copied as it stands (tabs only, as a row whose cells hold no
+        // paragraph is): a row of its own, not the tab between two cells.
+        if is_tab_line(line) && line.matches('\t').nth(1).is_some() {
+            new_line(&mut out, blanks);
+            out.push_str(line);
+            glue = false;
+            blanks = 0;
+            continue;
+        }
         if is_tab_line(line) {
             if blanks >= ROW_END_BLANKS && !glue {
                 new_line(&mut out, blanks);
@@ -51,7 +60,10 @@ pub(super) fn join_cells(text: &str) -> Option<String> {
             blanks += 1;
             continue;
         }
-        if !(glue || line.starts_with('\t') && blanks <= 1) {
+        // A section's heading after a row whose last cell is blank (`行政事业性收费\t`) is no
+        // cell of it.
+        let heading = glue && crate::parse::extract::is_heading(line);
+        if !(glue || line.starts_with('\t') && blanks <= 1) || heading {
             new_line(&mut out, blanks);
         }
         out.push_str(line);
@@ -159,6 +171,28 @@ mod tests {
                 Some("2\t3"),
                 "gap {gap}: {got:?}"
             );
+        }
+    }
+
+    /// A row whose last cell is blank ends in a tab; the heading after the table is no cell of
+    /// it. A row of blank cells copied as tabs alone stays a row of its own.
+    #[test]
+    fn a_table_ending_in_blank_cells_keeps_the_heading_after_it() {
+        let rows: Vec<[&str; 3]> = (0..6).map(|_| ["规章", "1", "0"]).collect();
+        let rows: Vec<&[&str]> = rows.iter().map(|r| r.as_slice()).collect();
+        let mut text = copied(&rows, 1);
+        text.push_str("\n行政事业性收费\t\n\n三、收到和处理政府信息公开申请情况\n");
+        text.push_str("结果维持\t总计\n\t\t\t\t\n\n五、存在的主要问题及改进情况\n");
+        let joined = join_cells(&text).expect("browser text");
+        let got: Vec<&str> = joined.lines().filter(|l| !l.is_empty()).collect();
+        for want in [
+            "行政事业性收费\t",
+            "三、收到和处理政府信息公开申请情况",
+            "结果维持\t总计",
+            "\t\t\t\t",
+            "五、存在的主要问题及改进情况",
+        ] {
+            assert!(got.contains(&want), "{want:?} in {got:?}");
         }
     }
 
