@@ -7,7 +7,7 @@ mod common;
 
 use std::process::Command;
 
-use common::{docx_files, nothing_wrong, pdftotext, pdftotext_of, python, workdir};
+use common::{docx_files, nothing_wrong, pdftotext, pdftotext_of, python, workdir, zeros_blank};
 
 /// Our HTML printed to PDF by MuPDF's own layout engine (`html_to_pdf_mupdf.py`), which lays
 /// out merged cells its own way and can leave rows of table 三 out of the PDF: read in pure
@@ -102,34 +102,6 @@ fn chromium_pdf(dir: &std::path::Path, name: &str, seed: u64) -> Vec<u8> {
         });
     assert!(out.status.success(), "chromium failed to print {name}");
     std::fs::read(dir.join(format!("r{seed}.pdf"))).expect("pdf")
-}
-
-/// `report` with the zeros of tables 二, 三 and 四 left blank, as many bodies print them.
-fn zeros_blank(report: &report::model::Report) -> report::model::Report {
-    let mut out = report.clone();
-    let blank = |c: report::model::Cell| c.filter(|n| n.value() != 0.0);
-    for key in report::RowKey::ALL {
-        if let Some(row) = out.table3.row(key).copied() {
-            out.table3.set_row(key, Some(row.map(blank)));
-        }
-    }
-    out.table4.0 = out.table4.0.map(blank);
-    let t2 = &mut out.table2;
-    for cell in [
-        &mut t2.rules_issued,
-        &mut t2.rules_repealed,
-        &mut t2.rules_in_force,
-        &mut t2.normative_issued,
-        &mut t2.normative_repealed,
-        &mut t2.normative_in_force,
-        &mut t2.licensing,
-        &mut t2.penalty,
-        &mut t2.enforcement,
-        &mut t2.fees_wan_yuan,
-    ] {
-        *cell = blank(*cell);
-    }
-    out
 }
 
 /// Table 二's rows of three in `report` with a figure and a blank cell: rows whose figures a

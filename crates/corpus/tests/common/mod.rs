@@ -115,3 +115,31 @@ pub fn nothing_wrong(parsed: &report::parse::Parsed, case: &Case, name: &str) {
         None => assert!(errors.is_empty(), "{name}: {errors:?}"),
     }
 }
+
+/// `report` with the zeros of tables 二, 三 and 四 left blank, as many bodies print them.
+pub fn zeros_blank(report: &report::model::Report) -> report::model::Report {
+    let mut out = report.clone();
+    let blank = |c: report::model::Cell| c.filter(|n| n.value() != 0.0);
+    for key in report::RowKey::ALL {
+        if let Some(row) = out.table3.row(key).copied() {
+            out.table3.set_row(key, Some(row.map(blank)));
+        }
+    }
+    out.table4.0 = out.table4.0.map(blank);
+    let t2 = &mut out.table2;
+    for cell in [
+        &mut t2.rules_issued,
+        &mut t2.rules_repealed,
+        &mut t2.rules_in_force,
+        &mut t2.normative_issued,
+        &mut t2.normative_repealed,
+        &mut t2.normative_in_force,
+        &mut t2.licensing,
+        &mut t2.penalty,
+        &mut t2.enforcement,
+        &mut t2.fees_wan_yuan,
+    ] {
+        *cell = blank(*cell);
+    }
+    out
+}

@@ -140,12 +140,35 @@ fn tables(kinds: &[Kind]) -> Vec<(usize, usize)> {
             continue;
         }
         let run = kinds.get(start..i).unwrap_or_default();
-        if run.iter().filter(|&&k| k == Kind::Figure).count() >= MIN_TABLE_FIGURES {
+        if run.iter().filter(|&&k| k == Kind::Figure).count() >= MIN_TABLE_FIGURES
+            || blank_rows(run) >= MIN_BLANK_ROWS
+        {
             out.push((start, i));
         }
         start = i + 1;
     }
     out
+}
+
+/// A table whose zeros are left blank may hold fewer figures than [`MIN_TABLE_FIGURES`], or
+/// none: as many rows of blank cells make it a table.
+const MIN_BLANK_ROWS: usize = 5;
+
+/// Runs of three empty lines or more after words: a row whose cells are blank (prose is not
+/// laid out so).
+fn blank_rows(kinds: &[Kind]) -> usize {
+    let mut empties = 0;
+    let mut rows = 0;
+    for k in kinds {
+        match k {
+            Kind::Empty => {
+                empties += 1;
+                rows += usize::from(empties == 3);
+            }
+            _ => empties = 0,
+        }
+    }
+    rows
 }
 
 /// True when a table's figures come in runs longer than any row of the official tables: the
@@ -198,7 +221,9 @@ fn rows<'a>(doc: &mut Doc<'a>, lines: &[Cow<'a, str>], kinds: &[Kind]) {
                     doc.row(row.drain(..));
                     has_figures = false;
                 } else if empties > 0 && !row.is_empty() {
-                    // Words, a gap, words: a header row ended.
+                    // Words, a gap, words: a header row ended, or a row whose cells are all
+                    // blank (a body that leaves its zeros blank): the gap is its cells.
+                    row.extend(std::iter::repeat_n(Cow::Borrowed(""), empties));
                     doc.row(row.drain(..));
                 }
                 row.push(sub(line, trim(line)));
@@ -206,7 +231,9 @@ fn rows<'a>(doc: &mut Doc<'a>, lines: &[Cow<'a, str>], kinds: &[Kind]) {
             }
         }
     }
-    if has_figures {
+    // The last row's blank cells, figures or none (a last row all blank is its label and
+    // the gap after it).
+    if !row.is_empty() {
         row.extend(std::iter::repeat_n(Cow::Borrowed(""), empties));
     }
     if !row.is_empty() {
@@ -229,6 +256,30 @@ mod tests {
                 Block::TableEnd => "E".to_string(),
             })
             .collect()
+    }
+
+    /// A body that leaves its zeros blank: rows of blank cells are their labels and the gaps
+    /// after them (the last row's too), and a table of such rows is a table with fewer than
+    /// three figures in it.
+    #[test]
+    fn rows_of_blank_cells_keep_their_cells() {
+        let blank = "\n".repeat(8);
+        let text = format!(
+            "三、收到和处理政府信息公开申请情况\n全年收到申请1件。\n\
+             一、本年新收政府信息公开申请数量\n1\n\n\n\n\n\n1\n\
+             （一）予以公开\n{blank}（二）部分公开\n{blank}1.属于国家秘密\n{blank}\
+             2.其他法律行政法规禁止公开\n{blank}四、结转下年度继续办理\n{blank}\
+             四、政府信息公开行政复议、行政诉讼情况\n"
+        );
+        let got = blocks(&text);
+        let eight = |label: &str| format!("R {label}{}", "|".repeat(8));
+        for want in [
+            eight("（一）予以公开"),
+            eight("1.属于国家秘密"),
+            eight("四、结转下年度继续办理"),
+        ] {
+            assert!(got.contains(&want), "{want} in {got:#?}");
+        }
     }
 
     #[test]
@@ -264,7 +315,8 @@ mod tests {
             [
                 "P 三、收到和处理政府信息公开申请情况",
                 "P 全年收到申请9件。",
-                "R （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）|申请人情况",
+                // The gap after words is kept as a cell: a header's covered cell, or a blank one.
+                "R （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）|申请人情况|",
                 "R 自然人|总计|一、本年新收政府信息公开申请数量|8||1|9",
                 "R 三、本年度办理结果|（一）予以公开|2|-|2|",
                 "R （二）部分公开||0|0||",

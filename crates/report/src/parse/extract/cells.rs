@@ -241,10 +241,90 @@ pub fn fit(values: &[CellText], width: usize) -> &[CellText] {
     values.get(start..end).unwrap_or_default()
 }
 
+/// Fits a table-三 row's values to its seven columns. A list longer than that with blank cells
+/// at both ends can stand in several places: blank cells before its first figure may be the
+/// row's own or cells covered from the left, and those after its last the row's own or the next
+/// row's covered cells (an office suite's text of a table whose zeros are left blank). The place
+/// where the row's total holds is taken; where several places hold it, the blank cells say
+/// nothing, and only the figures are kept, for the table's sums to place
+/// ([`super::restore`]) or to leave unread.
+pub fn fit_row(values: &[CellText]) -> std::borrow::Cow<'_, [CellText]> {
+    const WIDTH: usize = 7;
+    let blank = |v: &&CellText| **v == CellText::Blank;
+    let lead = values.iter().take_while(blank).count();
+    let trail = values.iter().rev().take_while(blank).count();
+    // The first and the last place the figures can stand in (`fit` takes the last).
+    let last = lead.min(values.len().saturating_sub(WIDTH));
+    let first = values.len().saturating_sub(WIDTH + trail);
+    if values.len() <= WIDTH || lead == values.len() || first >= last {
+        return fit(values, WIDTH).into();
+    }
+    let holds: Vec<&[CellText]> = (first..=last)
+        .filter_map(|start| values.get(start..start + WIDTH))
+        .filter(|row| total_holds(row))
+        .collect();
+    match holds.as_slice() {
+        [row] => (*row).into(),
+        [] => fit(values, WIDTH).into(),
+        _ => values
+            .iter()
+            .filter(|v| !blank(v))
+            .cloned()
+            .collect::<Vec<_>>()
+            .into(),
+    }
+}
+
+/// The first six cells of a row add up to its seventh (a blank cell is nothing).
+fn total_holds(row: &[CellText]) -> bool {
+    let value = |c: &CellText| match c {
+        CellText::Number(n) => Some(n.value()),
+        CellText::Blank => Some(0.0),
+        CellText::Text => None,
+    };
+    let Some((total, parts)) = row.split_last() else {
+        return false;
+    };
+    let sum: Option<f64> = parts.iter().map(value).sum();
+    matches!((sum, value(total)), (Some(s), Some(t)) if (s - t).abs() < 1e-9)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::Num;
+
+    /// `_` a blank cell, a figure as itself.
+    fn cells(spec: &str) -> Vec<CellText> {
+        spec.split(' ')
+            .map(|c| match c.parse::<f64>().ok().and_then(Num::new) {
+                Some(n) => CellText::Number(n),
+                None => CellText::Blank,
+            })
+            .collect()
+    }
+
+    /// A row longer than seven with blank cells at both ends is placed where its total holds;
+    /// where several places hold it, only its figures are kept (for the sums to place); where
+    /// none, or only one place is possible, as `fit` does.
+    #[test]
+    fn a_row_is_placed_where_its_total_holds() {
+        for (values, want) in [
+            // Two blank cells of its own first, then the next row's covered cell.
+            ("_ _ 1 _ 1 _ 2 _", "_ _ 1 _ 1 _ 2"),
+            // Its own cells first, two covered cells after.
+            ("1 _ _ _ _ 1 2 _ _", "1 _ _ _ _ 1 2"),
+            ("_ 3 _ _ _ _ _ 3 _", "3 _ _ _ _ _ 3"),
+            // Every place holds (all blank but a zero): the figures alone.
+            ("_ 0 _ _ _ _ _ _ _", "0"),
+            // Seven or fewer: unchanged.
+            ("_ 1 _ _ _ _ 1", "_ 1 _ _ _ _ 1"),
+            // No place holds: the last place, as `fit` takes it.
+            ("_ 1 _ _ _ _ _ 5 _", "1 _ _ _ _ _ 5"),
+        ] {
+            assert_eq!(fit_row(&cells(values)).to_vec(), cells(want), "{values}");
+        }
+    }
 
     /// What `fit` did before it was a range: removing cells one by one.
     fn fit_by_removing(mut values: Vec<CellText>, width: usize) -> Vec<CellText> {

@@ -151,8 +151,15 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     // table reader may need its words; it is not prose.
                     if current.is_some_and(|s| (1..=3).contains(&s)) && p.chars().count() < 20 {
                         cells::split_into(&mut split, std::slice::from_ref(&p));
-                        // A figure alone on a line here is a page number, not a cell.
+                        // A figure alone on a line here is a page number, not a cell — or a
+                        // cell of a table not read as one: a table whose header or labels stand
+                        // alone is then not taken for one left blank.
                         if split.numbers() > 0 {
+                            match current {
+                                Some(1) => t2.stray = true,
+                                Some(3) => t4.lone_figure(),
+                                _ => {}
+                            }
                             continue;
                         }
                         if current == Some(2) && region == Region::BeforeTable3 {

@@ -1,6 +1,6 @@
 //! Table 二 (主动公开政府信息情况), 2021 and 2019 trial layouts.
 
-use crate::check::{Finding, Severity};
+use crate::check::Finding;
 use crate::model::{Cell, Table2, Table2Trial};
 use crate::parse::number::CellText;
 use crate::parse::words::WordSet;
@@ -191,8 +191,9 @@ impl Table2Reader {
         Some(values.to_vec())
     }
 
-    /// Rows of several columns read with fewer cells than that, left blank, as findings: a
-    /// PDF's text drops blank cells (`规范性文件  2  15` for three columns).
+    /// Rows of several columns read with fewer cells than that, left blank, as warnings (the
+    /// report as read is incomplete): a PDF's text drops blank cells (`规范性文件  2  15` for
+    /// three columns).
     pub fn short_rows(&self) -> Vec<Finding> {
         self.rows
             .iter()
@@ -200,12 +201,11 @@ impl Table2Reader {
                 let width = row.columns(self.trial)?;
                 let read = fit(&split.values, width).len();
                 (read < width).then(|| {
-                    Finding::new(
-                        "restored",
-                        Severity::Info,
+                    Finding::warning(
+                        "sections",
                         format!("table2.{}", row.label()),
                         format!(
-                            "表二“{}”行提取时缺少单元格（{}栏只读到{}个），无法确定各数字所属栏目，该行留空",
+                            "表二“{}”行提取时缺少单元格（{}栏只读到{}个），无法确定各数字所属栏目，该行留空，未能核对",
                             row.label(),
                             width,
                             read

@@ -7,7 +7,7 @@
 
 use crate::model::{Column, RowKey, Table3};
 
-use super::cells::{Split, fit};
+use super::cells::{Split, fit_row};
 use super::labels::{is_other_single, table3_row};
 use super::restore::{RawRows, ReadRow, restore};
 use crate::check::Finding;
@@ -102,7 +102,7 @@ impl Table3Reader {
                 .filter(|&k| self.free_for_label(k))
         });
         if key.is_none() && is_other_single(&whole) && self.other_single.is_none() {
-            self.other_single = Some(ReadRow::new(fit(&split.values, 7)));
+            self.other_single = Some(ReadRow::new(&fit_row(&split.values)));
             self.last = Some(RowKey::OtherOther);
             return;
         }
@@ -144,7 +144,7 @@ impl Table3Reader {
             self.pending = None;
         }
         if let Some(slot) = self.raw.get_mut(target.index()) {
-            *slot = Some(ReadRow::new(fit(&split.values, 7)));
+            *slot = Some(ReadRow::new(&fit_row(&split.values)));
         }
         if let Some(g) = self.guessed.get_mut(target.index()) {
             *g = unnamed;

@@ -13,8 +13,12 @@ pub struct Table4Reader {
     pub blank_row: bool,
     /// The header's second level (结果维持 结果纠正 … 尚未审结) was met.
     header: bool,
-    /// A row with figures that is not the table's was met after the header.
+    /// A row with figures that is not the table's, or two figures alone on lines of their own,
+    /// were met in its section.
     stray: bool,
+    /// Figures alone on a line in its section: one may be a page number (PDF text sets them
+    /// inside tables), but a figure of table 四 never comes alone — its group's 总计 is one too.
+    lone_figures: usize,
 }
 
 impl Table4Reader {
@@ -37,6 +41,12 @@ impl Table4Reader {
             self.header_line(&split.label);
         }
         ours || split.numbers() == 0
+    }
+
+    /// Notes a figure met alone on a line in the table's section.
+    pub fn lone_figure(&mut self) {
+        self.lone_figures += 1;
+        self.stray |= self.lone_figures >= 2;
     }
 
     /// Notes a line of the table's header given as a paragraph of its own.
@@ -77,12 +87,12 @@ impl Table4Reader {
             ));
             return t;
         }
-        findings.push(Finding::new(
-            "restored",
-            Severity::Info,
+        // Figures were there and are lost: the report as read is incomplete.
+        findings.push(Finding::warning(
+            "sections",
             "table4",
             format!(
-                "表四只读到{}个单元格（应为15个），无法确定各数字所在位置，全部留空",
+                "表四只读到{}个单元格（应为15个），无法确定各数字所在位置，全部留空，未能核对",
                 cells.len()
             ),
         ));
@@ -169,6 +179,12 @@ mod tests {
             assert!(!reader.found());
             assert_eq!(reader.seen(), want, "{rows:?} {paragraphs:?}");
         }
+        // A page number alone is no stray figure; two figures alone are.
+        let mut reader = read(&[header], &[]);
+        reader.lone_figure();
+        assert!(reader.seen());
+        reader.lone_figure();
+        assert!(!reader.seen());
         let figures: Vec<&str> = std::iter::repeat_n("0", 15).collect();
         assert!(read(&[&figures[..]], &[]).seen());
     }

@@ -193,10 +193,19 @@ fn detect_lines(lines: &Lines<'_>) -> TextLayout {
 }
 
 /// Space-separated rows (five lines ending in three figures or more) or a cell per line (twenty
-/// lines that are a figure alone), told in one pass that stops as soon as the first is sure.
+/// lines that are a figure alone; or, where a body leaves its zeros blank and few figures
+/// stand, three or more of them among five runs of three empty lines or more — blank cells),
+/// told in one pass that stops as soon as the first is sure.
 fn figures_shape(lines: &Lines<'_>) -> Option<TextLayout> {
     let (mut rows, mut lone) = (0, 0);
+    let (mut empty, mut blank_runs) = (0, 0);
     for line in lines.iter() {
+        if trim(line).is_empty() {
+            empty += 1;
+            blank_runs += usize::from(empty == 3);
+            continue;
+        }
+        empty = 0;
         match trailing_figures(line) {
             (_, n) if n >= 3 => {
                 rows += 1;
@@ -208,7 +217,7 @@ fn figures_shape(lines: &Lines<'_>) -> Option<TextLayout> {
             _ => {}
         }
     }
-    (lone >= 20).then_some(TextLayout::CellLines)
+    (lone >= 20 || lone >= 3 && blank_runs >= 5).then_some(TextLayout::CellLines)
 }
 
 /// Reads `text` into a document it owns (for callers that keep the document; [`read_with`]
