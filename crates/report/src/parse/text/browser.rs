@@ -35,22 +35,26 @@ pub(super) fn join_cells(text: &str) -> Option<String> {
     let mut blanks = 0;
     // The next line with text continues the current row.
     let mut glue = false;
+    // The last line with anything on it was tabs alone.
+    let mut after_tab_line = false;
     for (i, line) in lines.iter().enumerate() {
         let after = || blank_run(lines.get(i + 1..).unwrap_or_default().iter());
-        // A row of blank cells copied as it stands (tabs only, as a row whose cells hold no
-        // paragraph is): a row of its own, not the tab between two cells.
-        if is_tab_line(line) && line.matches('\t').nth(1).is_some() {
-            new_line(&mut out, blanks);
-            out.push_str(line);
-            glue = false;
-            blanks = 0;
-            continue;
-        }
         if is_tab_line(line) {
+            after_tab_line = true;
+            let tabs = line.matches('\t').count();
+            // A row of blank cells copied as it stands (tabs alone, on the line after a row of
+            // bare cells): a row of its own. Between cells that are paragraphs, an empty line
+            // apart, the tabs part several empty cells.
+            if tabs >= 2 && blanks == 0 && !glue {
+                new_line(&mut out, blanks);
+                out.extend(std::iter::repeat_n('\t', tabs));
+                blanks = 0;
+                continue;
+            }
             if blanks >= ROW_END_BLANKS && !glue {
                 new_line(&mut out, blanks);
             }
-            out.push('\t');
+            out.extend(std::iter::repeat_n('\t', tabs));
             // As many empty lines after it: the row ended with an empty cell.
             glue = after() < ROW_END_BLANKS;
             blanks = 0;
@@ -61,12 +65,20 @@ pub(super) fn join_cells(text: &str) -> Option<String> {
             continue;
         }
         // A section's heading after a row whose last cell is blank (`行政事业性收费\t`) is no
-        // cell of it.
-        let heading = glue && crate::parse::extract::is_heading(line);
-        if !(glue || line.starts_with('\t') && blanks <= 1) || heading {
+        // cell of it, nor a numbered label on the very next line (`2.其他法律…\t\t` /
+        // `3.危及…`): a row of blank cells ends in a tab, and the next row begins on the next
+        // line. (After a line of tabs alone, such a label is the row's next cell.)
+        let new_row = glue
+            && (crate::parse::extract::is_heading(line)
+                || blanks == 0
+                    && !after_tab_line
+                    && crate::parse::numbering::opens_with_mark(line)
+                    && !super::is_figure_like(trim(line)));
+        if !(glue || line.starts_with('\t') && blanks <= 1) || new_row {
             new_line(&mut out, blanks);
         }
         out.push_str(line);
+        after_tab_line = false;
         glue = line.ends_with('\t') && after() <= 1;
         blanks = 0;
     }
@@ -86,8 +98,22 @@ fn new_line(out: &mut String, blanks: usize) {
 fn between_cells(text: &str) -> usize {
     let bytes = text.as_bytes();
     let unindented = |line: Option<&str>| line.is_some_and(|l| !l.starts_with('\t'));
-    memmem::find_iter(bytes, b"\n\t\n")
+    let tab_lines = memmem::find_iter(bytes, b"\n\t\n")
         .filter(|&at| unindented(words_before(text, at)) && unindented(words_after(text, at + 3)))
+        .count();
+    tab_lines + figures_after_tabs(text)
+}
+
+/// Figures in a paragraph of their own after a row's tab, one empty line between
+/// (`行政规范性文件\t\t` / `` / `1`): a browser's copy of a table whose first cells are blank
+/// (an empty cell leaves no line of its own) and whose figures are paragraphs.
+fn figures_after_tabs(text: &str) -> usize {
+    memmem::find_iter(text.as_bytes(), b"\t\n\n")
+        .filter(|&at| {
+            let rest = text.get(at + 3..).unwrap_or_default();
+            let line = rest.split('\n').next().unwrap_or_default();
+            !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit())
+        })
         .count()
 }
 
@@ -193,6 +219,29 @@ mod tests {
             "五、存在的主要问题及改进情况",
         ] {
             assert!(got.contains(&want), "{want:?} in {got:?}");
+        }
+    }
+
+    /// A table whose zeros are blank, its figures paragraphs: few tab-only lines, but figures
+    /// a paragraph away from a row's tab tell browser text. Tabs alone between two paragraph
+    /// cells part as many empty cells; a numbered label on the line after a row of blank cells
+    /// begins a row, while after a line of tabs alone it is the row's next cell.
+    #[test]
+    fn blank_cells_between_paragraph_figures_are_kept() {
+        let row = "一、本年新收政府信息公开申请数量\t\n\n128\n\n\t\t\t\t\t\t\n\n128\n\n\n";
+        let blank =
+            "2.其他法律行政法规禁止公开\t\t\t\t\t\t\t\n3.危及“三安全一稳定”\t\t\t\t\t\t\t\n";
+        let block = "（六）其他处理\n\t\n1.申请人无正当理由逾期不补正\n\t\n0\n";
+        let text = format!("一、总体情况\n\n{}{blank}{block}", row.repeat(10));
+        let joined = join_cells(&text).expect("browser text");
+        let got: Vec<&str> = joined.lines().filter(|l| !l.is_empty()).collect();
+        for want in [
+            "一、本年新收政府信息公开申请数量\t128\t\t\t\t\t\t128",
+            "2.其他法律行政法规禁止公开\t\t\t\t\t\t\t",
+            "3.危及“三安全一稳定”\t\t\t\t\t\t\t",
+            "（六）其他处理\t1.申请人无正当理由逾期不补正\t0",
+        ] {
+            assert!(got.contains(&want), "{want:?} in {got:#?}");
         }
     }
 
