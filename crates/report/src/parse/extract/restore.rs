@@ -233,12 +233,13 @@ pub fn restore(raw: &RawRows) -> Restored {
                 lost.push((key, *c));
             }
         }
-        findings.push(Finding::new(
-            "restored",
-            Severity::Info,
+        // Figures were there and are lost: the report as read is incomplete, and no sum is
+        // judged through them.
+        findings.push(Finding::warning(
+            "sections",
             format!("table3.{}", key.key()),
             format!(
-                "表三“{}”行提取时缺少单元格（只读到{}个），本表勾稽关系不能唯一确定，缺失处留空",
+                "表三“{}”行提取时缺少单元格（只读到{}个），本表勾稽关系不能唯一确定，缺失处留空，未能核对",
                 key.display(),
                 known.len()
             ),
