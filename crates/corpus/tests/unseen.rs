@@ -20,6 +20,15 @@ fn keep(bytes: &[u8], what: &str) -> String {
     path.display().to_string()
 }
 
+/// No finding above info: no error, no warning.
+fn nothing_serious(findings: &[report::Finding], what: &str) {
+    let serious: Vec<_> = findings
+        .iter()
+        .filter(|f| f.severity > Severity::Info)
+        .collect();
+    assert!(serious.is_empty(), "{what}: {serious:#?}");
+}
+
 fn same_tables(want: &report::Report, got: &report::Report, bytes: &[u8], what: &str) {
     assert_eq!(
         got.body,
@@ -110,11 +119,7 @@ fn clean_reports_read_back_exactly_with_no_finding() {
             let (parsed, findings) = read(&bytes);
             same_tables(&g.report, &parsed.report, &bytes, &what);
             same_narrative(&g.report, &parsed.report, &bytes, &what);
-            let serious: Vec<_> = findings
-                .iter()
-                .filter(|f| f.severity > Severity::Info)
-                .collect();
-            assert!(serious.is_empty(), "{what}: {serious:#?}");
+            nothing_serious(&findings, &what);
         }
     }
 }
@@ -257,11 +262,7 @@ fn a_table_left_all_blank_is_not_missing() {
             let (parsed, findings) = read(&bytes);
             same_tables(&g.report, &parsed.report, &bytes, &what);
             assert_eq!(parsed.tables_seen, [true; 3], "{what}");
-            let serious: Vec<_> = findings
-                .iter()
-                .filter(|f| f.severity > Severity::Info)
-                .collect();
-            assert!(serious.is_empty(), "{what}: {serious:#?}");
+            nothing_serious(&findings, &what);
         }
     }
 }

@@ -144,9 +144,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     }
                     // Table 四's header as lines of their own: the table is there even when no
                     // figure follows (every cell blank, which a PDF's text shows as nothing).
-                    if current == Some(3) {
-                        t4.header_line(p);
-                    }
+                    let table4_header = current == Some(3) && t4.header_line(p);
                     // Inside sections 二–四 a short line is a piece of a table's broken label: the
                     // table reader may need its words; it is not prose.
                     if current.is_some_and(|s| (1..=3).contains(&s)) && p.chars().count() < 20 {
@@ -156,7 +154,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                         // alone is then not taken for one left blank.
                         if split.numbers() > 0 {
                             match current {
-                                Some(1) => t2.stray = true,
+                                Some(1) => t2.stray_figures(),
                                 Some(3) => t4.lone_figure(),
                                 _ => {}
                             }
@@ -184,7 +182,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     }
                     if current.is_some_and(|s| (1..=3).contains(&s))
                         && headers::is_header_fragment(p)
-                        || current == Some(3) && headers::is_table4_header(p)
+                        || table4_header
                         || current.is_some_and(|s| (1..=2).contains(&s))
                             && headers::is_table_header(p)
                     {
@@ -251,7 +249,9 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     let mut used = false;
                     if region == Region::BeforeTable3 {
                         used = sec.is_none_or(|s| s <= 1) && t2.offer(&split, cells);
-                        t2.stray |= !used && sec == Some(1) && split.any_number;
+                        if !used && sec == Some(1) && split.any_number {
+                            t2.stray_figures();
+                        }
                         if !used && (sec == Some(2) || table3::Table3Reader::starts(&split)) {
                             region = Region::Table3;
                         }

@@ -109,12 +109,12 @@ pub struct Table2Reader {
     carry: String,
     /// A row of the table was printed with every cell blank (a body that made no 规章 leaves
     /// the row empty rather than writing 0): the table is there, though no figure is.
-    pub blank_row: bool,
+    blank_row: bool,
     /// Rows (a bit for each [`Row2`]) whose label stood alone, with no cell after it: a row
     /// left blank in text that shows a blank cell as nothing (a PDF's).
     label_rows: u8,
-    /// A row with figures in section 二 that is no row of the table.
-    pub stray: bool,
+    /// A row with figures in section 二 that is no row of the table, or a figure alone there.
+    stray: bool,
     /// A header row gave a merged cell's text in every column it spans (`第二十条第（一）项`
     /// four times, as python-docx does), so a merged figure cell is printed as often.
     repeats_merged: bool,
@@ -171,6 +171,11 @@ impl Table2Reader {
 
     pub fn found(&self) -> bool {
         !self.rows.is_empty()
+    }
+
+    /// Notes figures met in section 二 that no row of the table took.
+    pub fn stray_figures(&mut self) {
+        self.stray = true;
     }
 
     /// The table stood in the source: a row read, a row of blank cells, or — where a blank

@@ -10,7 +10,7 @@ use super::cells::{Split, fit};
 pub struct Table4Reader {
     values: Vec<CellText>,
     /// The row of figures was printed with every cell blank.
-    pub blank_row: bool,
+    blank_row: bool,
     /// The header's second level (结果维持 结果纠正 … 尚未审结) was met.
     header: bool,
     /// A row with figures that is not the table's, or two figures alone on lines of their own,
@@ -49,9 +49,12 @@ impl Table4Reader {
         self.stray |= self.lone_figures >= 2;
     }
 
-    /// Notes a line of the table's header given as a paragraph of its own.
-    pub fn header_line(&mut self, line: &str) {
-        self.header |= super::headers::is_table4_header(line) && line.contains(['维', '纠', '审']);
+    /// Notes a line of the table's header given as a paragraph of its own; says whether the
+    /// line is one (any level of the header).
+    pub fn header_line(&mut self, line: &str) -> bool {
+        let header = super::headers::is_table4_header(line);
+        self.header |= header && line.contains(['维', '纠', '审']);
+        header
     }
 
     pub fn found(&self) -> bool {

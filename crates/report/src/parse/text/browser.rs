@@ -93,14 +93,19 @@ fn new_line(out: &mut String, blanks: usize) {
 }
 
 /// Lines holding only a tab between two lines of words that are not indented (in text saved
-/// from a DOCX a tab-only line is an empty cell among cells indented by tabs). Looked for
-/// around each `\n\t\n` only, so other text costs one search.
+/// from a DOCX a tab-only line is an empty cell among cells indented by tabs), and figures a
+/// paragraph away from a row's tab ([`figures_after_tabs`]). Looked for around each `\n\t\n`
+/// and `\t\n\n` only, so other text costs two searches.
 fn between_cells(text: &str) -> usize {
     let bytes = text.as_bytes();
     let unindented = |line: Option<&str>| line.is_some_and(|l| !l.starts_with('\t'));
     let tab_lines = memmem::find_iter(bytes, b"\n\t\n")
         .filter(|&at| unindented(words_before(text, at)) && unindented(words_after(text, at + 3)))
         .count();
+    // Enough already: the second search is spared.
+    if tab_lines >= MIN_TAB_LINES {
+        return tab_lines;
+    }
     tab_lines + figures_after_tabs(text)
 }
 
