@@ -14,7 +14,7 @@ use std::borrow::Cow;
 use super::doc::Doc;
 use super::extract::is_heading;
 use super::number::{CellText, classify};
-use super::numbering;
+use super::numbering::{self, Style};
 use super::text::{Marks, is_figure_like, is_page_number, sub, trim_end_spaces};
 use super::trim;
 
@@ -78,9 +78,10 @@ pub(crate) fn read<'a>(mut doc: Doc<'a>, lines: &[&'a str], marks: &Marks) -> Do
     let tables = tables(&kinds);
     // One scrambled table shows how the whole text was extracted: a table of it that looks
     // whole (table 四's one row may come out in order) is not trusted either.
-    doc.scrambled = tables
-        .iter()
-        .any(|&(start, end)| scrambled(kinds.get(start..end).unwrap_or_default()));
+    doc.scrambled = tables.iter().any(|&(start, end)| {
+        let kinds = kinds.get(start..end).unwrap_or_default();
+        scrambled(kinds) || labels_in_a_run(lines.get(start..end).unwrap_or_default(), kinds)
+    });
     let mut at = 0;
     for (start, end) in tables {
         paragraphs(&mut doc, lines.get(at..start).unwrap_or_default());
@@ -184,6 +185,38 @@ fn scrambled(kinds: &[Kind]) -> bool {
             Kind::Cell | Kind::Prose => run = 0,
         }
         if run > MAX_ROW_FIGURES {
+            return true;
+        }
+    }
+    false
+}
+
+/// Row labels this many times directly after one another also show a table printed column
+/// after column.
+const MAX_LABEL_RUNS: usize = 3;
+
+/// True when numbered row labels (`1.属于国家秘密`, `2.其他法律行政法规禁止`) follow one another
+/// with no figure and no empty line between them, again and again: the extractor printed the
+/// label column before the figures (`pdftotext` without `-layout` on a table whose zeros are
+/// left blank, where the figures' runs are too short for [`scrambled`] to see). Where each cell
+/// is a line, a row's cells — figures, or empty lines where they are blank — always come
+/// between two labels.
+fn labels_in_a_run(lines: &[Cow<'_, str>], kinds: &[Kind]) -> bool {
+    let numbered = |line: &str| {
+        numbering::heading_mark(trim(line)).is_some_and(|(_, style, _)| style == Style::Arabic)
+    };
+    let mut after_label = false;
+    let mut runs = 0;
+    for (line, kind) in lines.iter().zip(kinds) {
+        match kind {
+            Kind::Cell if numbered(line) => {
+                runs += usize::from(after_label);
+                after_label = true;
+            }
+            Kind::Cell => {}
+            Kind::Empty | Kind::Figure | Kind::Prose => after_label = false,
+        }
+        if runs >= MAX_LABEL_RUNS {
             return true;
         }
     }
@@ -381,6 +414,25 @@ mod tests {
         assert_eq!(
             doc.blocks().filter(|b| matches!(b, Block::Row(_))).count(),
             1
+        );
+    }
+
+    #[test]
+    fn row_labels_in_runs_are_a_column_printed_first() {
+        // Plain `pdftotext` on a table whose zeros are blank: the labels come in a run, the few
+        // figures after them in runs too short to tell.
+        let labels = "1.属于国家秘密\n2.其他法律行政法规禁止\n公开\n（三）\n不予公开\n3.危及“三安全一稳定”\n4.保护第三方合法权益\n5.属于三类内部事务信息\n";
+        let scrambled = format!("（一）予以公开\n\n11\n\n1\n\n12\n{labels}3\n\n4\n");
+        let lines: Vec<&str> = scrambled.lines().collect();
+        assert!(read(Doc::default(), &lines, &Marks::of(&scrambled)).scrambled);
+        // Each row's cells between its label and the next, even all blank: a table.
+        let rows = "1.属于国家秘密\n\n\n\n\n\n\n\n2.其他法律行政法规禁止\n\n\n1\n\n\n\n1\n3.危及“三安全一稳定”\n\n\n\n\n\n\n\n4.保护第三方合法权益\n2\n\n\n\n\n\n2\n";
+        let lines: Vec<&str> = rows.lines().collect();
+        let doc = read(Doc::default(), &lines, &Marks::of(rows));
+        assert!(!doc.scrambled);
+        assert_eq!(
+            doc.blocks().filter(|b| matches!(b, Block::Row(_))).count(),
+            4
         );
     }
 
