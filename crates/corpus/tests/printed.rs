@@ -147,14 +147,35 @@ fn blanks_read_back(pdf: &[u8], want: &report::model::Report, name: &str) -> usi
 
 /// A reading of a text that lost `want`'s blank cells (`pdftotext -layout`, which shows them as
 /// spaces a column or two from where its header's words stand): no cell is misread. A cell is
-/// `want`'s or unread (and, in table 三, marked lost, so no sum is judged through it).
+/// `want`'s or unread (and, in table 三, marked lost, so no sum is judged through it), and a
+/// table with an unread figure is named by a warning (or all tables, as scrambled).
 fn never_misread(text: &[u8], want: &report::model::Report, name: &str) {
-    let parsed = report::parse::parse(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let (parsed, findings) = report::read_and_check(text).unwrap_or_else(|e| panic!("{name}: {e}"));
     let got = &parsed.report;
+    let warned = |table: &str| {
+        findings.iter().any(|f| {
+            f.severity >= report::Severity::Warning
+                && (f.location.starts_with(table) || f.location == "tables")
+        })
+    };
+    let unread = |w: &[report::Cell], g: &[report::Cell]| {
+        w.iter().zip(g).any(|(w, g)| w.is_some() && g.is_none())
+    };
     for key in report::RowKey::ALL {
+        let written = want.table3.row(key).copied().unwrap_or([None; 7]);
         let Some(row) = got.table3.row(key) else {
+            assert!(
+                written.iter().all(Option::is_none) || warned("table3"),
+                "{name}: table 三 {} lost silently",
+                key.key()
+            );
             continue;
         };
+        assert!(
+            !unread(&written, row) || warned("table3"),
+            "{name}: {}",
+            key.key()
+        );
         for (i, col) in report::model::Column::ALL.into_iter().enumerate() {
             let (g, w) = (row[i], want.table3.cell(key, col));
             if parsed.lost.contains(&(key, col)) {
@@ -164,21 +185,29 @@ fn never_misread(text: &[u8], want: &report::model::Report, name: &str) {
             }
         }
     }
-    for (i, (g, w)) in got
-        .table2
-        .cells()
-        .iter()
-        .zip(want.table2.cells())
-        .enumerate()
-    {
+    let (g2, w2) = (got.table2.cells(), want.table2.cells());
+    for (i, (g, w)) in g2.iter().zip(w2).enumerate() {
         assert!(
             g.is_none() || *g == w,
             "{name} table 二 cell {i}: {g:?} ≠ {w:?}"
         );
     }
+    assert!(
+        !unread(&w2, &g2) || warned("table2"),
+        "{name}: table 二 lost silently"
+    );
     if got.table4.0.iter().any(Option::is_some) {
         assert_eq!(got.table4, want.table4, "{name} table 四");
     }
+    assert!(
+        !unread(&want.table4.0, &got.table4.0) || warned("table4"),
+        "{name}: table 四 lost silently"
+    );
+    let errors: Vec<_> = findings
+        .iter()
+        .filter(|f| f.severity == report::Severity::Error)
+        .collect();
+    assert!(errors.is_empty(), "{name}: {errors:#?}");
 }
 
 /// A body that leaves the zeros of tables 二, 三 and 四 blank, its page printed by Chromium: the
@@ -246,9 +275,12 @@ fn blank_cells_of_a_word_processor_pdf_are_read_by_their_columns() {
         never_misread(&text, &want, &format!("b{seed}.pdf (pdftotext -layout)"));
         // And as plain `pdftotext` text, which prints a table column after column: its row
         // labels come in runs, the figures after them (a short run of figures where the zeros
-        // are blank), so no figure's row is known and none is read.
-        let text = pdftotext_of(&dir, &format!("b{seed}.pdf"), &[]);
-        never_misread(&text, &want, &format!("b{seed}.pdf (pdftotext)"));
+        // are blank), so no figure's row is known and none is read. `pdftotext -raw` prints
+        // each row's figures on its line, a label apart from its figures where it wraps.
+        for args in [&[][..], &["-raw"][..]] {
+            let text = pdftotext_of(&dir, &format!("b{seed}.pdf"), args);
+            never_misread(&text, &want, &format!("b{seed}.pdf (pdftotext {args:?})"));
+        }
     }
     assert!(rows >= 20, "only {rows} rows with figures");
     assert!(partial >= 2, "only {partial} rows of table 二 with blanks");

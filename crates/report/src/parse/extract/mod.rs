@@ -17,6 +17,7 @@ use crate::check::Finding;
 use crate::model::{Column, Format, Report, RowKey, SECTION_HEADINGS};
 use crate::parse::doc::{Block, Doc};
 use crate::parse::numbering::Style;
+use crate::parse::text::is_figure_like;
 
 pub use labels::{squash, table3_row};
 
@@ -145,6 +146,14 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     // Table 四's header as lines of their own: the table is there even when no
                     // figure follows (every cell blank, which a PDF's text shows as nothing).
                     let table4_header = current == Some(3) && t4.header_line(p);
+                    // Figures alone on a line in section 四, spaced apart, are table 四's row
+                    // where its blank cells left no trace (a PDF's text read as prose).
+                    if current == Some(3) && !t4.found() && figures_only(p) {
+                        let figures: Vec<&str> = p.split_whitespace().collect();
+                        cells::split_into(&mut split, &figures);
+                        t4.offer(&split);
+                        continue;
+                    }
                     // Inside sections 二–四 a short line is a piece of a table's broken label: the
                     // table reader may need its words; it is not prose.
                     if current.is_some_and(|s| (1..=3).contains(&s)) && p.chars().count() < 20 {
@@ -425,5 +434,37 @@ fn section_findings(headings: &[heading::Heading], out: &mut Vec<Finding>) {
             "sections",
             "章节标题序号混用阿拉伯数字和汉字",
         ));
+    }
+}
+
+/// A line of two figures or more, spaced apart, and nothing else.
+fn figures_only(line: &str) -> bool {
+    let mut figures = 0;
+    for token in line.split_whitespace() {
+        if !is_figure_like(token) {
+            return false;
+        }
+        figures += 1;
+    }
+    figures >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::figures_only;
+
+    #[test]
+    fn lines_of_figures_alone() {
+        for (line, want) in [
+            ("2 2", true),
+            ("1  0 1", true),
+            ("0.5 12", true),
+            ("3", false),
+            ("2025 年", false),
+            ("行政复议 2 2", false),
+            ("", false),
+        ] {
+            assert_eq!(figures_only(line), want, "{line:?}");
+        }
     }
 }

@@ -43,9 +43,29 @@ impl ReadRow {
         true
     }
 
+    /// The row's cells make a whole row by themselves (see [`whole_row`]).
+    pub fn is_whole(&self) -> bool {
+        whole(self.cells().iter().copied())
+    }
+
     pub fn cells(&self) -> &[Cell] {
         self.cells.get(..self.len).unwrap_or_default()
     }
+}
+
+/// Figures that are a whole row by themselves, blank cells left out: at least two, the last
+/// (the row total) more than nothing and the sum of the others.
+pub fn whole_row(values: &[CellText]) -> bool {
+    whole(values.iter().map(to_cell))
+}
+
+fn whole(cells: impl DoubleEndedIterator<Item = Cell>) -> bool {
+    let mut figures = cells.flatten().map(Num::value);
+    let Some(total) = figures.next_back() else {
+        return false;
+    };
+    let (sum, count) = figures.fold((0.0, 0), |(sum, n), v| (sum + v, n + 1));
+    count > 0 && total > 0.0 && (sum - total).abs() < 1e-9
 }
 
 /// Each key's cells as read: `None` if the row was not found.

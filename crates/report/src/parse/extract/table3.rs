@@ -9,7 +9,7 @@ use crate::model::{Column, RowKey, Table3};
 
 use super::cells::{Split, fit_row};
 use super::labels::{is_other_single, table3_row};
-use super::restore::{RawRows, ReadRow, restore};
+use super::restore::{RawRows, ReadRow, restore, whole_row};
 use crate::check::Finding;
 
 #[derive(Default)]
@@ -114,7 +114,9 @@ impl Table3Reader {
             return;
         }
         // Figures with no label right after a row that came short are the rest of that row,
-        // broken over two lines ("1.本机关不掌握… 0 0 0 0 0" / "0 0").
+        // broken over two lines ("1.本机关不掌握… 0 0 0 0 0" / "0 0") — unless both are whole
+        // rows by their totals (`20 1 21` / `7 1 8`, zeros left blank): the next row, whose
+        // label the extraction printed apart from its figures.
         if unnamed
             && carried.is_empty()
             && split.label.is_empty()
@@ -122,6 +124,7 @@ impl Table3Reader {
                 .last
                 .and_then(|k| self.raw.get_mut(k.index()))
                 .and_then(Option::as_mut)
+            && !(row.is_whole() && whole_row(&split.values))
             && row.extend(&split.values)
         {
             return;
@@ -246,5 +249,49 @@ mod tests {
         let t = read(&[("申请内容", "0", 7), ("1.信访举报投诉类申请", "4", 7)]);
         assert_eq!(t.row(RowKey::New), None);
         assert_eq!(t.row(RowKey::NotProcessedPetition).copied(), row(4.0));
+    }
+
+    /// Zeros left blank, a wrapped label printed apart from its figures (`pdftotext -raw`):
+    /// figures with no label after a row that adds up are the next row, not that row's rest.
+    #[test]
+    fn a_row_that_adds_up_takes_no_more_figures() {
+        let mut reader = Table3Reader::default();
+        let mut split = Split::default();
+        for cells in [
+            &["（一）予以公开", "20", "1", "21"][..],
+            &["", "7", "1", "8"][..],
+        ] {
+            split_into(&mut split, cells);
+            reader.offer(&split);
+        }
+        let t = reader.finish().table;
+        // Neither row's figures can be placed in their columns, but neither took the other's.
+        for key in [RowKey::Granted, RowKey::PartlyGranted] {
+            let figures: Vec<f64> = t
+                .row(key)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .map(|n| n.value())
+                .collect();
+            assert!(
+                !figures.contains(&7.0) || key == RowKey::PartlyGranted,
+                "{key:?} {figures:?}"
+            );
+            assert!(
+                !figures.contains(&20.0) || key == RowKey::Granted,
+                "{key:?} {figures:?}"
+            );
+        }
+        for (values, whole) in [
+            (&["20", "1", "21"][..], true),
+            (&["", "7", "1", "8"][..], true),
+            (&["0", "0", "0", "0", "0"][..], false),
+            (&["1", "2", "4"][..], false),
+            (&["5"][..], false),
+        ] {
+            split_into(&mut split, &[&["x"][..], values].concat());
+            assert_eq!(whole_row(&split.values), whole, "{values:?}");
+        }
     }
 }
