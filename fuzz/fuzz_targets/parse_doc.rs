@@ -1,6 +1,6 @@
 //! Word 97–2003 (.doc): a broken container, FIB or piece table is an error, never a panic. The
-//! first two bytes say where the WordDocument stream ends and the table stream begins, so that
-//! the fuzzer reaches the format behind the container too.
+//! first two bytes say where the WordDocument stream ends and the table stream begins (it
+//! serves as the Data stream too), so that the fuzzer reaches the format behind the container.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use report::parse::{from_word97_text, msdoc, parse};
@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     if let [a, b, rest @ ..] = data {
         let cut = usize::from(u16::from_le_bytes([*a, *b])).min(rest.len());
         let (word, table) = rest.split_at(cut);
-        if let Ok(text) = msdoc::from_streams(word, Some(table), Some(table)) {
+        if let Ok(text) = msdoc::from_streams(word, Some(table), Some(table), Some(table)) {
             let _ = from_word97_text(&text);
         }
     }

@@ -141,8 +141,13 @@ fn tables(kinds: &[Kind]) -> Vec<(usize, usize)> {
             continue;
         }
         let run = kinds.get(start..i).unwrap_or_default();
-        if run.iter().filter(|&&k| k == Kind::Figure).count() >= MIN_TABLE_FIGURES
-            || blank_rows(run) >= MIN_BLANK_ROWS
+        let figures = run.iter().filter(|&&k| k == Kind::Figure).count();
+        let blank_rows = blank_rows(run);
+        // Table 四 with one review in it and its other zeros blank: two figures, and its rows
+        // of blank cells.
+        if figures >= MIN_TABLE_FIGURES
+            || blank_rows >= MIN_BLANK_ROWS
+            || figures >= 2 && blank_rows >= 2
         {
             out.push((start, i));
         }

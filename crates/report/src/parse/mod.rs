@@ -10,6 +10,7 @@ pub mod extract;
 pub mod glyphs;
 pub mod html;
 pub mod msdoc;
+mod msdoc_rows;
 pub mod number;
 pub mod numbering;
 pub mod ofd;

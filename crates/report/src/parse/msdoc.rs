@@ -11,6 +11,7 @@
 use std::io::{Cursor, Read};
 
 use super::ParseError;
+use super::msdoc_rows::is_row_end;
 
 /// The signature of an OLE compound file, the container of `.doc` (and `.xls`, `.ppt`, `.wps`).
 const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -31,7 +32,12 @@ fn err(msg: impl Into<String>) -> ParseError {
 /// The main document's text, with every paragraph, cell and row ending a line.
 pub fn text(bytes: &[u8]) -> Result<String, ParseError> {
     let s = streams(bytes)?;
-    from_streams(&s.word, s.table0.as_deref(), s.table1.as_deref())
+    from_streams(
+        &s.word,
+        s.table0.as_deref(),
+        s.table1.as_deref(),
+        s.data.as_deref(),
+    )
 }
 
 /// [`text`] from the document's streams, once out of their container: `WordDocument` and the
@@ -40,6 +46,7 @@ pub fn from_streams(
     word: &[u8],
     table0: Option<&[u8]>,
     table1: Option<&[u8]>,
+    data: Option<&[u8]>,
 ) -> Result<String, ParseError> {
     let fib = Fib::read(word)?;
     let table = if fib.table1 { table1 } else { table0 }
@@ -47,7 +54,11 @@ pub fn from_streams(
     let clx = table
         .get(fib.fc_clx..fib.fc_clx.saturating_add(fib.lcb_clx))
         .ok_or_else(|| err("文档的片段表（CLX）超出文件范围"))?;
-    let raw = main_text(word, clx, fib.ccp_text)?;
+    let papx = table
+        .get(fib.fc_bte_papx..fib.fc_bte_papx.saturating_add(fib.lcb_bte_papx))
+        .unwrap_or_default();
+    let ends = super::msdoc_rows::row_ends(word, papx, data.unwrap_or_default());
+    let raw = main_text(word, clx, fib.ccp_text, &ends)?;
     Ok(lines(&raw))
 }
 
@@ -55,6 +66,8 @@ struct Streams {
     word: Vec<u8>,
     table0: Option<Vec<u8>>,
     table1: Option<Vec<u8>>,
+    /// Where properties too large for their page are kept.
+    data: Option<Vec<u8>>,
 }
 
 fn streams(bytes: &[u8]) -> Result<Streams, ParseError> {
@@ -79,6 +92,7 @@ fn streams(bytes: &[u8]) -> Result<Streams, ParseError> {
             word,
             table0: stream("/0Table")?,
             table1: stream("/1Table")?,
+            data: stream("/Data")?,
         }))
     });
     match read {
@@ -107,6 +121,9 @@ struct Fib {
     ccp_text: usize,
     fc_clx: usize,
     lcb_clx: usize,
+    /// Where the paragraphs' properties are listed (PlcBtePapx).
+    fc_bte_papx: usize,
+    lcb_bte_papx: usize,
 }
 
 impl Fib {
@@ -135,17 +152,29 @@ impl Fib {
         // fcClx/lcbClx: the 34th pair of FibRgFcLcb97.
         let fc_clx = u32_at(word, fc_lcb + 33 * 8).ok_or_else(short)?;
         let lcb_clx = u32_at(word, fc_lcb + 33 * 8 + 4).ok_or_else(short)?;
+        // fcPlcfBtePapx/lcbPlcfBtePapx: the 14th pair.
+        let fc_bte_papx = u32_at(word, fc_lcb + 13 * 8).unwrap_or(0);
+        let lcb_bte_papx = u32_at(word, fc_lcb + 13 * 8 + 4).unwrap_or(0);
         Ok(Fib {
             table1: flags & 0x0200 != 0,
             ccp_text: ccp_text as usize,
             fc_clx: fc_clx as usize,
             lcb_clx: lcb_clx as usize,
+            fc_bte_papx: fc_bte_papx as usize,
+            lcb_bte_papx: lcb_bte_papx as usize,
         })
     }
 }
 
-/// The first `ccp` characters of the document, piece by piece.
-fn main_text(word: &[u8], clx: &[u8], ccp: usize) -> Result<String, ParseError> {
+/// The first `ccp` characters of the document, piece by piece; the marks that end table rows
+/// (at the file offsets `row_ends`) become U+001F, which [`lines`] drops.
+fn main_text(
+    word: &[u8],
+    clx: &[u8],
+    ccp: usize,
+    row_ends: &[(u32, u32)],
+) -> Result<String, ParseError> {
+    let row_end = |fc: usize| u32::try_from(fc).is_ok_and(|fc| is_row_end(row_ends, fc));
     let bad = || err("文档的片段表（CLX）损坏");
     // Skip the Prc entries (formatting), then the Pcdt: 0x02, its size, the PlcPcd.
     let mut at = 0;
@@ -174,17 +203,35 @@ fn main_text(word: &[u8], clx: &[u8], ccp: usize) -> Result<String, ParseError> 
         let offset = (fc & 0x3FFF_FFFF) as usize;
         if fc & 0x4000_0000 != 0 {
             // Compressed: one byte a character, in code page 1252, at half the offset.
-            let bytes = word.get(offset / 2..offset / 2 + len).ok_or_else(bad)?;
-            out.push_str(
-                &encoding_rs::WINDOWS_1252
-                    .decode_without_bom_handling(bytes)
-                    .0,
-            );
+            let start = offset / 2;
+            let bytes = word.get(start..start + len).ok_or_else(bad)?;
+            let mut text = encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned();
+            if !row_ends.is_empty() && bytes.contains(&0x07) {
+                // One byte a character, so the n-th byte is the n-th character.
+                text = text
+                    .chars()
+                    .enumerate()
+                    .map(|(j, c)| {
+                        if c == '\u{07}' && row_end(start + j) {
+                            '\u{1f}'
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+            }
+            out.push_str(&text);
         } else {
             let bytes = word.get(offset..offset + 2 * len).ok_or_else(bad)?;
-            let units = bytes
-                .chunks_exact(2)
-                .map(|u| u16::from_le_bytes([u[0], u[1]]));
+            let units = bytes.chunks_exact(2).enumerate().map(|(j, u)| {
+                match u16::from_le_bytes([u[0], u[1]]) {
+                    0x07 if row_end(offset + 2 * j) => 0x1f,
+                    unit => unit,
+                }
+            });
             out.extend(char::decode_utf16(units).map(|c| c.unwrap_or('\u{fffd}')));
         }
     }
@@ -262,7 +309,7 @@ mod tests {
     #[test]
     fn a_broken_piece_table_is_an_error_not_a_panic() {
         for clx in [&[][..], &[0x01, 0xff, 0xff][..], &[0x02, 0xff, 0, 0, 0][..]] {
-            assert!(main_text(b"", clx, 10).is_err(), "{clx:?}");
+            assert!(main_text(b"", clx, 10, &[]).is_err(), "{clx:?}");
         }
         // One piece of two UTF-16 characters at offset 4.
         let mut plc = Vec::new();
@@ -276,7 +323,7 @@ mod tests {
         clx.extend((plc.len() as u32).to_le_bytes());
         clx.extend(&plc);
         let word = [0, 0, 0, 0, 0x6c, 0x51, 0x00, 0x5f];
-        assert_eq!(main_text(&word, &clx, 2).ok().as_deref(), Some("公开"));
-        assert!(main_text(&word[..6], &clx, 2).is_err());
+        assert_eq!(main_text(&word, &clx, 2, &[]).ok().as_deref(), Some("公开"));
+        assert!(main_text(&word[..6], &clx, 2, &[]).is_err());
     }
 }

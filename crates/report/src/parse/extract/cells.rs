@@ -247,7 +247,9 @@ pub fn fit(values: &[CellText], width: usize) -> &[CellText] {
 /// row's covered cells (an office suite's text of a table whose zeros are left blank). The place
 /// where the row's total holds is taken; where several places hold it, the blank cells say
 /// nothing, and only the figures are kept, for the table's sums to place
-/// ([`super::restore`]) or to leave unread.
+/// ([`super::restore`]) or to leave unread; so too where no place holds it (the row's own
+/// error: taking one place would shift its figures into other columns, and the checker would
+/// judge the columns by them).
 pub fn fit_row(values: &[CellText]) -> std::borrow::Cow<'_, [CellText]> {
     const WIDTH: usize = 7;
     let blank = |v: &&CellText| **v == CellText::Blank;
@@ -265,7 +267,8 @@ pub fn fit_row(values: &[CellText]) -> std::borrow::Cow<'_, [CellText]> {
         .collect();
     match holds.as_slice() {
         [row] => (*row).into(),
-        [] => fit(values, WIDTH).into(),
+        // Nowhere (the report's own error in the row) or in several places: the blank cells
+        // say nothing of where the figures stand.
         _ => values
             .iter()
             .filter(|v| !blank(v))
@@ -319,8 +322,10 @@ mod tests {
             ("_ 0 _ _ _ _ _ _ _", "0"),
             // Seven or fewer: unchanged.
             ("_ 1 _ _ _ _ 1", "_ 1 _ _ _ _ 1"),
-            // No place holds: the last place, as `fit` takes it.
+            // One place only: taken, whatever the total.
             ("_ 1 _ _ _ _ _ 5 _", "1 _ _ _ _ _ 5"),
+            // No place holds (the row's own error): the figures alone.
+            ("_ 12 _ _ 1 _ 12 _", "12 1 12"),
         ] {
             assert_eq!(fit_row(&cells(values)).to_vec(), cells(want), "{values}");
         }

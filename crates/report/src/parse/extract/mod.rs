@@ -17,7 +17,7 @@ use crate::check::Finding;
 use crate::model::{Column, Format, Report, RowKey, SECTION_HEADINGS};
 use crate::parse::doc::{Block, Doc};
 use crate::parse::numbering::Style;
-use crate::parse::text::is_figure_like;
+use crate::parse::text::{is_figure_like, trailing_figures};
 
 pub use labels::{squash, table3_row};
 
@@ -163,6 +163,9 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                         // alone is then not taken for one left blank.
                         if split.numbers() > 0 {
                             match current {
+                                Some(1)
+                                    if region == Region::BeforeTable3
+                                        && table2_line(&mut t2, &mut split, p) => {}
                                 Some(1) => t2.stray_figures(),
                                 Some(3) => t4.lone_figure(),
                                 _ => {}
@@ -435,6 +438,22 @@ fn section_findings(headings: &[heading::Heading], out: &mut Vec<Finding>) {
             "章节标题序号混用阿拉伯数字和汉字",
         ));
     }
+}
+
+/// A row of table 二 given as a line of prose, its label and figures one space apart: where a
+/// label's width leaves one space (`行政事业性收费 0`, as w3m lays a page out), or text without
+/// tabs whose blank cells left no trace (`规章 1 1`, a short row the reader then names in a
+/// warning). Offered to the reader as cells; says whether it took them.
+fn table2_line(t2: &mut table2::Table2Reader, split: &mut cells::Split, line: &str) -> bool {
+    let (label, figures) = trailing_figures(line);
+    if label.is_empty() || figures == 0 {
+        return false;
+    }
+    let mut row: Vec<&str> = line.split_whitespace().rev().take(figures).collect();
+    row.push(label);
+    row.reverse();
+    cells::split_into(split, &row);
+    t2.offer(split, &row)
 }
 
 /// A line of two figures or more, spaced apart, and nothing else.

@@ -28,7 +28,13 @@ impl Table4Reader {
         if self.values.len() >= 15 {
             return false;
         }
-        let ours = split.numbers() > 0 && (split.label.is_empty() || split.numbers() >= 3);
+        // A row of fifteen cells under the header's words, where each cell is a line and
+        // nothing ends a row (an office suite's text), is the row of figures even with only a
+        // couple of them: its zeros are blank.
+        let under_header =
+            split.values.len() >= 15 && super::headers::is_table4_header(&split.label);
+        let ours =
+            split.numbers() > 0 && (split.label.is_empty() || split.numbers() >= 3 || under_header);
         // The row of figures printed with all fifteen cells blank (no review, no suit).
         self.blank_row |= split.label.is_empty()
             && split.values.len() >= 15

@@ -25,9 +25,9 @@ use memchr::memmem;
 use super::doc::{Doc, strip_marks};
 use super::trim;
 use rows::{cell_per_line, row_per_line};
-use spaced::{spaced, trailing_figures};
+use spaced::spaced;
 
-pub(crate) use spaced::is_figure_like;
+pub(crate) use spaced::{is_figure_like, trailing_figures};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TextLayout {

@@ -34,7 +34,7 @@ fn figure_token_start(rest: &str) -> Option<usize> {
 }
 
 /// The words before the figures that end a line, and how many figures there are.
-pub(super) fn trailing_figures(line: &str) -> (&str, usize) {
+pub(crate) fn trailing_figures(line: &str) -> (&str, usize) {
     // A prose line is passed over at its last character: `figure_token_start` gives up there.
     let mut rest = crate::parse::trim_end(line);
     let mut figures = 0;
