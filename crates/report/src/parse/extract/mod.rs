@@ -269,8 +269,12 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                         }
                     }
                     if region == Region::Table3 && !used {
+                        // Table 四's header ends table 三 also where its section's heading
+                        // and first header row were lost (antiword's text of a `.doc`).
                         let leaves = sec.is_some_and(|s| s >= 3)
                             || split.label.contains("行政复议")
+                            || headers::is_table4_header(&split.label)
+                                && split.label.contains(['维', '纠', '审'])
                             || (t3.complete() && split.row().is_none());
                         if leaves {
                             region = Region::AfterTable3;
@@ -356,6 +360,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
     ];
     report.table2 = t2.table2();
     findings.extend(t2.short_rows());
+    findings.extend(t2.missing_rows());
     report.table2_2019 = t2.trial_table();
     let read3 = t3.finish();
     report.table3 = read3.table;

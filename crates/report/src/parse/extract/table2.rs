@@ -115,6 +115,8 @@ pub struct Table2Reader {
     label_rows: u8,
     /// A row with figures in section 二 that is no row of the table, or a figure alone there.
     stray: bool,
+    /// Rows (a bit for each [`Row2`]) whose label was met, with figures, blank cells or none.
+    labels_met: u8,
     /// A header row gave a merged cell's text in every column it spans (`第二十条第（一）项`
     /// four times, as python-docx does), so a merged figure cell is printed as often.
     repeats_merged: bool,
@@ -125,6 +127,14 @@ impl Table2Reader {
     pub fn offer<S: AsRef<str>>(&mut self, split: &Split, cells: &[S]) -> bool {
         if is_trial_header(&split.label) {
             self.trial = true;
+        }
+        let met = row_of(&split.label).or_else(|| {
+            (!self.carry.is_empty())
+                .then(|| row_of(&format!("{}{}", self.carry, split.label)))
+                .flatten()
+        });
+        if let Some(r) = met {
+            self.labels_met |= 1 << r as u8;
         }
         // Not `split.numbers()`: 政府集中采购 | 6 | 251000元 ends in words, yet has figures.
         if !split.any_number {
@@ -194,6 +204,38 @@ impl Table2Reader {
             return None;
         }
         Some(values.to_vec())
+    }
+
+    /// The rows of a table otherwise read whose labels never came (an extractor that lost part
+    /// of the table: `catdoc` at a broken piece of a `.doc`), as one warning: their cells are
+    /// null as read, and would look like a body's blank zeros.
+    pub fn missing_rows(&self) -> Option<Finding> {
+        if !self.found() || self.trial {
+            return None;
+        }
+        let missing: Vec<&str> = [
+            Row2::Rules,
+            Row2::Normative,
+            Row2::Licensing,
+            Row2::Penalty,
+            Row2::Enforcement,
+            Row2::Fees,
+        ]
+        .into_iter()
+        .filter(|&r| self.labels_met & (1 << r as u8) == 0)
+        .map(Row2::label)
+        .collect();
+        (!missing.is_empty()).then(|| {
+            Finding::warning(
+                "sections",
+                "table2",
+                format!(
+                    "表二缺少{}行：{}，这些行的数字未能核对",
+                    missing.len(),
+                    missing.join("、")
+                ),
+            )
+        })
     }
 
     /// Rows of several columns read with fewer cells than that, left blank, as warnings (the
@@ -423,5 +465,32 @@ mod tests {
                 "{found:?}"
             );
         }
+    }
+
+    /// A table read in part, some rows' labels never met (an extractor lost them): one
+    /// warning names them. A row whose label came alone (left blank) is no missing row.
+    #[test]
+    fn rows_never_met_are_named() {
+        let mut reader = Table2Reader::default();
+        let mut split = Split::default();
+        for cells in [
+            &["行政强制", "2"][..],
+            &["行政事业性收费", "0"][..],
+            &["规章"][..],
+        ] {
+            split_into(&mut split, cells);
+            reader.offer(&split, cells);
+        }
+        let finding = reader.missing_rows().expect("a warning");
+        assert_eq!(finding.location, "table2");
+        assert!(
+            finding
+                .message
+                .contains("表二缺少3行：规范性文件、行政许可、行政处罚"),
+            "{}",
+            finding.message
+        );
+        // A table not read at all is the checker's to report, as a missing table.
+        assert!(Table2Reader::default().missing_rows().is_none());
     }
 }
