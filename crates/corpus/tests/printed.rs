@@ -294,6 +294,30 @@ fn blank_cells_of_a_word_processor_pdf_are_read_by_their_columns() {
                 &format!("b{seed}.pdf (pdftotext {args:?})"),
             );
         }
+        // The DOCX as pandoc's plain text: table 三's blank cells are spaces, its figures'
+        // columns told by where its header's words stand.
+        let plain = Command::new("pandoc")
+            .args([&format!("b{seed}.docx"), "-t", "plain"])
+            .current_dir(&dir)
+            .output()
+            .unwrap_or_else(|e| {
+                panic!("pandoc is needed for this test; `bash scripts/test.sh` installs it: {e}")
+            });
+        assert!(plain.status.success(), "pandoc failed on b{seed}.docx");
+        let name = format!("b{seed}.docx (pandoc -t plain)");
+        never_misread(&plain.stdout, &want, seeded, &name);
+        let read = report::parse::parse(&plain.stdout).unwrap_or_else(|e| panic!("{name}: {e}"));
+        if seeded.is_none() {
+            for key in report::RowKey::ALL {
+                let cells = |t: &report::Table3| t.row(key).copied().unwrap_or([None; 7]);
+                assert_eq!(
+                    cells(&read.report.table3),
+                    cells(&want.table3),
+                    "{name} {}",
+                    key.key()
+                );
+            }
+        }
         // The same DOCX saved as Word 97 (`.doc`), where a row's end is a mark like a cell's
         // and only its paragraph's properties tell them apart: taken for an empty cell, it
         // shifted every blank-zero row after it by one.

@@ -13,6 +13,7 @@
 
 mod browser;
 mod doubled;
+mod grid;
 mod pipes;
 mod rows;
 mod spaced;

@@ -107,6 +107,27 @@ fn aligned_chunks(line: &str) -> impl Iterator<Item = &str> {
     })
 }
 
+/// Puts a row's last figures in the table's seven columns, `placed` giving each one's, with
+/// an empty cell for each blank; unchanged unless its figures are as many as `placed`.
+fn spread<'a>(cells: &mut Vec<Cow<'a, str>>, placed: &[usize]) {
+    let figures = cells
+        .iter()
+        .rev()
+        .take_while(|c| matches!(classify(c), CellText::Number(_)))
+        .count();
+    if figures != placed.len() {
+        return;
+    }
+    let values = cells.split_off(cells.len() - figures);
+    cells.extend((0..7).map(|col| {
+        placed
+            .iter()
+            .position(|&c| c == col)
+            .and_then(|k| values.get(k).cloned())
+            .unwrap_or(Cow::Borrowed(""))
+    }));
+}
+
 pub(super) fn row_per_line<'a>(
     mut doc: Doc<'a>,
     lines: impl Iterator<Item = &'a str>,
@@ -115,7 +136,14 @@ pub(super) fn row_per_line<'a>(
 ) -> Doc<'a> {
     // One line's cells at a time, in a buffer reused from line to line.
     let mut cells: Vec<Cow<str>> = Vec::with_capacity(8);
-    for raw in lines {
+    let lines: Vec<&'a str> = lines.collect();
+    // Where table 三's blank cells left only spaces, its figures' columns by their places.
+    let columns = match layout {
+        TextLayout::Aligned => super::grid::table3_columns(&lines),
+        _ => Vec::new(),
+    };
+    let mut columns = columns.iter().peekable();
+    for (i, raw) in lines.into_iter().enumerate() {
         let line = marks.strip(raw);
         if trim(&line).is_empty() {
             continue;
@@ -127,6 +155,10 @@ pub(super) fn row_per_line<'a>(
         match layout {
             TextLayout::Aligned => split_aligned(&line, &mut cells),
             _ => cells.extend(split_at(&line, b'\t').map(|c| sub(&line, trim(c)))),
+        }
+        while columns.next_if(|(at, _)| *at < i).is_some() {}
+        if let Some((_, placed)) = columns.next_if(|(at, _)| *at == i) {
+            spread(&mut cells, placed);
         }
         if cells.len() <= 1 {
             doc.para(line);
