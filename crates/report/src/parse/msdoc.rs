@@ -105,11 +105,11 @@ fn streams(bytes: &[u8]) -> Result<Streams, ParseError> {
     }
 }
 
-fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+pub(super) fn u16_at(b: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
 }
 
-fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+pub(super) fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
 }
 
@@ -205,25 +205,27 @@ fn main_text(
             // Compressed: one byte a character, in code page 1252, at half the offset.
             let start = offset / 2;
             let bytes = word.get(start..start + len).ok_or_else(bad)?;
-            let mut text = encoding_rs::WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0
-                .into_owned();
-            if !row_ends.is_empty() && bytes.contains(&0x07) {
-                // One byte a character, so the n-th byte is the n-th character.
-                text = text
-                    .chars()
-                    .enumerate()
-                    .map(|(j, c)| {
-                        if c == '\u{07}' && row_end(start + j) {
-                            '\u{1f}'
+            // One byte a character, so the n-th byte is the n-th character.
+            let marked: Vec<u8>;
+            let bytes = if !row_ends.is_empty() && bytes.contains(&0x07) {
+                marked = (bytes.iter().enumerate())
+                    .map(|(j, &b)| {
+                        if b == 0x07 && row_end(start + j) {
+                            0x1f
                         } else {
-                            c
+                            b
                         }
                     })
                     .collect();
-            }
-            out.push_str(&text);
+                &marked[..]
+            } else {
+                bytes
+            };
+            out.push_str(
+                &encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(bytes)
+                    .0,
+            );
         } else {
             let bytes = word.get(offset..offset + 2 * len).ok_or_else(bad)?;
             let units = bytes.chunks_exact(2).enumerate().map(|(j, u)| {

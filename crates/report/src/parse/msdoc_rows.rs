@@ -8,6 +8,8 @@
 //! Paragraph properties are kept in 512-byte pages (PapxFkp) of the WordDocument stream, listed
 //! by the PlcBtePapx of the table stream; each page maps runs of file offsets to properties.
 
+use super::msdoc::{u16_at, u32_at};
+
 /// A paragraph that terminates a table row (sprmPFTtp), or a nested one's (sprmPFInnerTtp).
 const SPRM_PF_TTP: u16 = 0x2417;
 const SPRM_PF_INNER_TTP: u16 = 0x244C;
@@ -16,14 +18,6 @@ const SPRM_PF_INNER_TTP: u16 = 0x244C;
 const SPRM_P_HUGE_PAPX: u16 = 0x6646;
 
 const PAGE: usize = 512;
-
-fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_le_bytes(b.get(at..at + 2)?.try_into().ok()?))
-}
-
-fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
-}
 
 /// The file offsets `[start, end)` of the row-ending paragraphs, in order. Empty where the
 /// properties cannot be read (the text then keeps every mark, as before).

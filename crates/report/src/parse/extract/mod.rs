@@ -17,7 +17,7 @@ use crate::check::Finding;
 use crate::model::{Column, Format, Report, RowKey, SECTION_HEADINGS};
 use crate::parse::doc::{Block, Doc};
 use crate::parse::numbering::Style;
-use crate::parse::text::{is_figure_like, trailing_figures};
+use crate::parse::text::trailing_figures;
 
 pub use labels::{squash, table3_row};
 
@@ -463,14 +463,8 @@ fn table2_line(t2: &mut table2::Table2Reader, split: &mut cells::Split, line: &s
 
 /// A line of two figures or more, spaced apart, and nothing else.
 fn figures_only(line: &str) -> bool {
-    let mut figures = 0;
-    for token in line.split_whitespace() {
-        if !is_figure_like(token) {
-            return false;
-        }
-        figures += 1;
-    }
-    figures >= 2
+    let (label, figures) = trailing_figures(line);
+    label.is_empty() && figures >= 2
 }
 
 #[cfg(test)]

@@ -158,13 +158,8 @@ impl Table2Reader {
             }
             return false;
         }
-        let carried = std::mem::take(&mut self.carry);
-        let row = row_of(&split.label).or_else(|| {
-            (!carried.is_empty())
-                .then(|| row_of(&format!("{carried}{}", split.label)))
-                .flatten()
-        });
-        match row {
+        self.carry.clear();
+        match met {
             Some(r) if !self.rows.iter().any(|(seen, _, _)| *seen == r) => {
                 // Only the procurement row's cells are read again (its amount is words).
                 let kept = if r == Row2::Procurement {

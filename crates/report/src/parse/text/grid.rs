@@ -23,13 +23,10 @@ enum Metric {
     Display,
 }
 
-fn width(s: &str, metric: Metric) -> usize {
+fn width(c: char, metric: Metric) -> usize {
     match metric {
-        Metric::Chars => s.chars().count(),
-        Metric::Display => s
-            .chars()
-            .map(|c| if c.is_ascii() || c == '\u{a0}' { 1 } else { 2 })
-            .sum(),
+        Metric::Display if !c.is_ascii() && c != '\u{a0}' => 2,
+        _ => 1,
     }
 }
 
@@ -46,7 +43,7 @@ fn tokens(line: &str, metric: Metric) -> Vec<(&str, usize, usize)> {
         } else if start.is_none() {
             start = Some((i, at));
         }
-        at += width(&line[i..i + c.len_utf8()], metric);
+        at += width(c, metric);
     }
     if let Some((s, pos)) = start {
         out.push((&line[s..], pos, at));
