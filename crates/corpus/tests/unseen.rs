@@ -332,3 +332,47 @@ fn zeros_left_blank_are_never_misread() {
         }
     }
 }
+
+/// Text of a PDF whose pages each start with the report's title (a running header), or with a
+/// flipbook's caption and page mark (`Page 3 - <title>` / `P. 3`), wherever a page breaks:
+/// inside a table, between a label and its figures, mid-paragraph. Neither is the report's.
+#[test]
+fn running_headers_and_page_captions_are_not_the_reports_text() {
+    for seed in 0..40u64 {
+        let mut rng = Rng::new(9000 + seed);
+        let g = generate(&mut rng, 2020 + (seed % 6) as i32);
+        for layout in [Layout::TabRows, Layout::Aligned, Layout::Spaced] {
+            let text = String::from_utf8_lossy(&layout.write(&g.report, &mut rng)).into_owned();
+            let lines: Vec<&str> = text.lines().collect();
+            // The title whole, as a running header prints it where the title page broke it.
+            let title_lines = lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty());
+            let mut title = String::new();
+            for l in title_lines.take(2) {
+                title.push_str(l);
+                if l.contains("年度报告") {
+                    break;
+                }
+            }
+            let flipbook = seed % 2 == 1;
+            let page = 25 + rng.below(20) as usize;
+            let mut out = String::new();
+            for (i, line) in lines.iter().enumerate() {
+                if i % page == 0 {
+                    let n = i / page + 1;
+                    if flipbook {
+                        out.push_str(&format!("Page {n} - {title}\nP. {n}\n"));
+                    } else if i > 0 {
+                        out.push_str(&format!("{title}\n"));
+                    }
+                }
+                out.push_str(line);
+                out.push('\n');
+            }
+            let what = format!("seed {seed} {} with page headers", layout.name());
+            let (parsed, findings) = read(out.as_bytes());
+            same_tables(&g.report, &parsed.report, out.as_bytes(), &what);
+            same_narrative(&g.report, &parsed.report, out.as_bytes(), &what);
+            nothing_serious(&findings, &what);
+        }
+    }
+}

@@ -89,6 +89,11 @@ fn walk(el: ElementRef, doc: &mut Doc<'static>, para: &mut String) {
                 let Some(child_el) = ElementRef::wrap(child) else {
                     continue;
                 };
+                // The page header and footer an office suite writes into its HTML (LibreOffice:
+                // `<div title="footer">— 3 —</div>`) are the printed page's, not the report's.
+                if e.name() == "div" && matches!(e.attr("title"), Some("header" | "footer")) {
+                    continue;
+                }
                 match e.name() {
                     "script" | "style" | "head" | "noscript" => {}
                     "br" => flush(doc, para),
@@ -224,5 +229,21 @@ mod tests {
         );
         let parsed = crate::parse::from_doc(&doc, crate::parse::Layout::Html).expect("report");
         assert_eq!(parsed.report.sections.get(4), Some("问题。\n改进。"));
+    }
+
+    #[test]
+    fn an_office_suites_page_header_and_footer_are_not_text() {
+        let html = r#"<body><div title="header"><p>某局2025年政府信息公开工作年度报告</p></div>
+            <p>一、总体情况</p><p>全年主动公开信息。</p>
+            <div title="footer"><p align="center">— <sdfield type=PAGE>3</sdfield> —</p></div>
+            <div title="说明"><p>附注。</p></div></body>"#;
+        let paras: Vec<String> = read(html)
+            .blocks()
+            .filter_map(|b| match b {
+                Block::Para(p) => Some(p.to_string()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(paras, ["一、总体情况", "全年主动公开信息。", "附注。"]);
     }
 }

@@ -1,11 +1,12 @@
 //! DOCX in the official layout: A4 with 公文 margins, 方正小标宋 title and 仿宋 body (with
-//! fallbacks Word, WPS and LibreOffice substitute), tables with merged header and label cells.
+//! fallbacks Word, WPS and LibreOffice substitute), tables with merged header and label cells,
+//! the page number (`— 3 —`) at the foot of every page.
 
 use std::io::Cursor;
 
 use docx_rs::{
-    AlignmentType, Docx, PageMargin, Paragraph, Run, RunFonts, Table, TableCell, TableRow,
-    VAlignType, VMergeType, WidthType,
+    AlignmentType, Docx, Footer, PageMargin, PageNum, Paragraph, Run, RunFonts, Table, TableCell,
+    TableRow, VAlignType, VMergeType, WidthType,
 };
 
 use super::RenderError;
@@ -19,6 +20,8 @@ const HEADING_FONT: &str = "黑体";
 const BODY_SIZE: usize = 32;
 const TITLE_SIZE: usize = 44;
 const TABLE_SIZE: usize = 21;
+/// 四号 (14pt): the page number under the text, as 公文 print it.
+const PAGE_NUMBER_SIZE: usize = 28;
 /// A4 printable width in twips (210mm − 28mm − 26mm).
 const TEXT_WIDTH: usize = 8845;
 
@@ -51,6 +54,7 @@ pub fn docx(r: &Report) -> Result<Vec<u8>, RenderError> {
         )
         .default_fonts(fonts(BODY_FONT))
         .default_size(BODY_SIZE)
+        .footer(page_number())
         .add_paragraph(Paragraph::new().align(AlignmentType::Center).add_run(run(
             &layout::title(r),
             TITLE_FONT,
@@ -89,6 +93,18 @@ pub fn docx(r: &Report) -> Result<Vec<u8>, RenderError> {
         .pack(&mut out)
         .map_err(|e| RenderError::Docx(e.to_string()))?;
     Ok(out.into_inner())
+}
+
+/// `— 3 —` centred at the foot of every page.
+fn page_number() -> Footer {
+    let dash = |t: &str| run(t, "宋体", PAGE_NUMBER_SIZE);
+    Footer::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_run(dash("— "))
+            .add_page_num(PageNum::new())
+            .add_run(dash(" —")),
+    )
 }
 
 /// Word keeps a cell spanning rows as a restart cell and a continuation cell in every row below it.

@@ -5,7 +5,7 @@ pub mod dates;
 mod headers;
 pub(crate) mod heading;
 mod labels;
-mod print;
+pub(crate) mod print;
 mod restore;
 mod table2;
 mod table3;
@@ -105,7 +105,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     if is_rule(p) || trailing || print::is_footer(p) {
                         continue;
                     }
-                    if let Some(rest) = print::stamp_rest(p) {
+                    if let Some(rest) = print::stamp_rest(p).or_else(|| print::caption_rest(p)) {
                         if print_title.is_none() && !rest.is_empty() {
                             print_title = Some(rest.to_string());
                         }

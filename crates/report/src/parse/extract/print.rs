@@ -2,7 +2,8 @@
 //! time with the page's title at the top (`12/1/26, 9:24 AM    …年度报告`), the address and the
 //! page count at the bottom (`https://www.….gov.cn/…/t20250120.html   1/3`). Neither is the
 //! report's text; the title is the window's, which names the body when the page itself only
-//! shows it in a banner picture.
+//! shows it in a banner picture. Likewise the caption a flipbook's text pages start with
+//! (`Page 8 - …年度报告`).
 
 /// The text after a browser's date-and-time stamp at the start of `line` (empty when the line
 /// is the stamp alone), or None when the line does not start with one. Stamps as Chrome, Edge
@@ -75,6 +76,20 @@ fn digits(t: &str, min: usize, max: usize, spaced: bool) -> Option<&str> {
     (min..=max).contains(&n).then_some(rest)
 }
 
+/// The text after a flipbook's page caption (`Page 8 - …年度报告`, as a flipbook's text-only
+/// pages start), or None when `line` starts with none.
+pub fn caption_rest(line: &str) -> Option<&str> {
+    let rest = line.trim_start().strip_prefix("Page ")?;
+    let figures = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=4).contains(&figures) {
+        return None;
+    }
+    rest.get(figures..)?
+        .trim_start()
+        .strip_prefix('-')
+        .map(str::trim)
+}
+
 /// The bottom margin: a web address, then the page's number and the count (`… 1/3`).
 pub fn is_footer(line: &str) -> bool {
     let t = line.trim();
@@ -124,6 +139,22 @@ mod tests {
             ("2019年上海市人民政府办公厅政府信息公开工作年度报告", None),
         ] {
             assert_eq!(stamp_rest(line), rest, "{line}");
+        }
+    }
+
+    #[test]
+    fn flipbook_captions() {
+        for (line, rest) in [
+            (
+                "Page 8 - 某局2022年政府信息公开工作年度报告",
+                Some("某局2022年政府信息公开工作年度报告"),
+            ),
+            ("Page 12 -", Some("")),
+            ("Page 8", None),
+            ("Page one - 标题", None),
+            ("Pages 8 - 标题", None),
+        ] {
+            assert_eq!(caption_rest(line), rest, "{line}");
         }
     }
 

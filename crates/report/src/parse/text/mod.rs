@@ -16,6 +16,7 @@ mod doubled;
 mod grid;
 mod pipes;
 mod rows;
+mod running;
 mod spaced;
 
 use std::borrow::Cow;
@@ -140,6 +141,7 @@ impl<'t> Lines<'t> {
         let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
         lines.extend(text_lines(text));
         doubled::undouble(&mut lines);
+        running::drop_page_headers(&mut lines);
         Lines {
             lines,
             pages: memchr::memchr(0x0c, text.as_bytes()).is_some(),
@@ -327,9 +329,27 @@ pub(crate) fn trim_end_spaces(line: &str) -> &str {
     }
 }
 
-/// A line that is only a page number: `3`, `- 3 -`, `—3—`, `第3页`, `3/10`, `第 3 页 共 10 页`.
+/// A line that is only a page number: `3`, `- 3 -`, `—3—`, `第3页`, `3/10`, `第 3 页 共 10 页`,
+/// `P. 3`.
 pub fn is_page_number(line: &str) -> bool {
-    if line.len() > 40 || !line.bytes().any(|b| b.is_ascii_digit()) || line.contains('\t') {
+    // A page as wide as a line of text pads its number with spaces (pdfplumber's layout);
+    // a long line that starts with none is no page number.
+    if line.len() > 40 && !line.starts_with(' ') {
+        return false;
+    }
+    let line = line.trim_ascii();
+    // Every form starts with a figure, a dash, `第` or `P`: one byte tells most lines apart.
+    let plausible = match line.as_bytes().first() {
+        Some(c) if c.is_ascii_digit() => true,
+        // `-`; the first byte of `—`, `–` and `·`; of `－`.
+        Some(b'-' | b'P' | 0xe2 | 0xc2 | 0xef) => true,
+        _ => line.starts_with('第'),
+    };
+    if !plausible
+        || line.len() > 40
+        || !line.bytes().any(|b| b.is_ascii_digit())
+        || line.contains('\t')
+    {
         return false;
     }
     // Every form starts with 第 or a figure (after dashes), and a figure is followed by nothing,
@@ -341,6 +361,16 @@ pub fn is_page_number(line: &str) -> bool {
         .skip_while(|&c| dash(c));
     match chars.next() {
         Some('第') => {}
+        // A flipbook's page mark: `P. 8`, `Page 8`.
+        Some('P') => {
+            let rest = line
+                .strip_prefix("Page")
+                .or_else(|| line.strip_prefix("P."));
+            return rest.is_some_and(|r| {
+                let r = r.trim_start();
+                !r.is_empty() && r.len() <= 4 && r.bytes().all(|b| b.is_ascii_digit())
+            });
+        }
         Some(c) if c.is_ascii_digit() => {
             let after = chars.find(|c| !c.is_ascii_digit());
             if !after.is_none_or(|c| c == '/' || dash(c)) {
@@ -468,7 +498,17 @@ mod tests {
 
     #[test]
     fn page_numbers() {
-        for s in ["- 3 -", "—12—", "第3页", "第 3 页", "3/10", " 3 / 10 "] {
+        for s in [
+            "- 3 -",
+            "—12—",
+            "第3页",
+            "第 3 页",
+            "3/10",
+            " 3 / 10 ",
+            "P. 8",
+            "Page 12",
+            "                                      —  1 —                                      ",
+        ] {
             assert!(is_page_number(s), "{s}");
         }
         for s in [
@@ -479,6 +519,9 @@ mod tests {
             "第二十条",
             "1.属于国家秘密 0 0",
             "3 其他",
+            "P. 8 页",
+            "Page 8 - 标题",
+            "PM2.5",
         ] {
             assert!(!is_page_number(s), "{s}");
         }
