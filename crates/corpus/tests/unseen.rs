@@ -376,3 +376,77 @@ fn running_headers_and_page_captions_are_not_the_reports_text() {
         }
     }
 }
+
+/// A portal page saved with the box of fields its catalogue prints above the article (索引号,
+/// 分类 that says 年报, 发布机构, 发文日期, 文号 and 有效性 left empty): none of it is the title,
+/// and the report reads as without it.
+#[test]
+fn a_portals_field_box_is_not_the_title() {
+    let fields = [
+        ("索 引 号", "014416330/2025-04736"),
+        ("分 类", "政府信息公开年报 综合政务"),
+        ("发布机构", "县政府办"),
+        ("发文日期", "2025-02-28"),
+        ("文 号", ""),
+        ("有 效 性", ""),
+    ];
+    for seed in 0..30u64 {
+        let mut rng = Rng::new(11_000 + seed);
+        let g = generate(&mut rng, 2020 + (seed % 6) as i32);
+        for layout in [Layout::Html, Layout::WebText, Layout::BrowserCopy] {
+            let text = String::from_utf8_lossy(&layout.write(&g.report, &mut rng)).into_owned();
+            let pairs = fields.chunks(2);
+            let boxed = match layout {
+                Layout::Html => {
+                    let rows: String = pairs
+                        .map(|p| {
+                            let cells: String = p
+                                .iter()
+                                .map(|(f, v)| format!("<td>{f}</td><td>{v}</td>"))
+                                .collect();
+                            format!("<tr>{cells}</tr>")
+                        })
+                        .collect();
+                    let at = text
+                        .find("<body")
+                        .and_then(|b| text[b..].find('>').map(|e| b + e + 1));
+                    let Some(at) = at else {
+                        panic!("seed {seed}: no body in {text}")
+                    };
+                    format!("{}<table>{rows}</table>{}", &text[..at], &text[at..])
+                }
+                Layout::WebText => {
+                    let rows: String = pairs
+                        .map(|p| {
+                            let cells: Vec<String> = p
+                                .iter()
+                                .flat_map(|(f, v)| [f.to_string(), v.to_string()])
+                                .filter(|c| !c.is_empty())
+                                .map(|c| format!("{c} |"))
+                                .collect();
+                            cells.join(" ") + "\n"
+                        })
+                        .collect();
+                    rows + &text
+                }
+                _ => {
+                    let rows: String = pairs
+                        .map(|p| {
+                            let cells: Vec<String> = p
+                                .iter()
+                                .flat_map(|(f, v)| [f.to_string(), v.to_string()])
+                                .collect();
+                            cells.join("\t") + "\n"
+                        })
+                        .collect();
+                    rows + &text
+                }
+            };
+            let what = format!("seed {seed} {} with the portal's fields", layout.name());
+            let (parsed, findings) = read(boxed.as_bytes());
+            same_tables(&g.report, &parsed.report, boxed.as_bytes(), &what);
+            same_narrative(&g.report, &parsed.report, boxed.as_bytes(), &what);
+            nothing_serious(&findings, &what);
+        }
+    }
+}

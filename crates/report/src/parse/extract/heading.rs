@@ -169,6 +169,8 @@ const ORG_SUFFIXES: [&str; 12] = [
 pub struct TitleInfo {
     pub body: Option<String>,
     pub year: Option<i32>,
+    /// Who the portal's fields say published the page ([`super::portal`]).
+    pub publisher: Option<String>,
 }
 
 pub fn org_line(p: &str) -> bool {
@@ -237,6 +239,7 @@ fn is_attachment_mark(line: &str) -> bool {
 }
 
 pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
+    let (preamble, publisher) = super::portal::without_fields(preamble);
     // A title is often broken over lines: 山亭区凫城镇2025年政府信息公开 / 工作年度报告.
     let mut joined = String::new();
     let mut title = None;
@@ -262,6 +265,7 @@ pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
     let mut info = TitleInfo {
         body: None,
         year: None,
+        publisher: publisher.map(|p| squash(&p)),
     };
     if let Some(t) = &title {
         if let Some((s, e, y)) = find_year(t) {
@@ -403,6 +407,21 @@ mod tests {
         for (p, want) in cases {
             assert_eq!(heading(p).map(|h| h.section), want, "{p}");
         }
+    }
+
+    #[test]
+    fn a_portals_publisher_is_no_title_but_is_kept() {
+        let t = title_info(
+            &[
+                "发布机构 | 某县统计局 | 发布日期 | 2025-01-20 |".into(),
+                "2024年政府信息公开工作年度报告".into(),
+            ],
+            None,
+        );
+        assert_eq!(
+            (t.body.as_deref(), t.year, t.publisher.as_deref()),
+            (None, Some(2024), Some("某县统计局"))
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod dates;
 mod headers;
 pub(crate) mod heading;
 mod labels;
+mod portal;
 pub(crate) mod print;
 mod restore;
 mod table2;
@@ -338,7 +339,10 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
     }
     let info = heading::title_info(&preamble, doc.title.as_deref().or(print_title.as_deref()));
     let mut report = Report {
-        body: info.body.or_else(|| signature.map(|s| squash(&s))),
+        body: info
+            .body
+            .or_else(|| signature.map(|s| squash(&s)))
+            .or(info.publisher),
         year: info.year,
         published,
         ..Report::default()
