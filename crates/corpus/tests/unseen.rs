@@ -450,3 +450,26 @@ fn a_portals_field_box_is_not_the_title() {
         }
     }
 }
+
+/// A portal's 繁體 version of a report page, saved as a page or as its text: read as the
+/// report in simplified characters, every cell and every section's text.
+#[test]
+fn a_report_in_traditional_characters_reads_as_in_simplified() {
+    for seed in 0..20u64 {
+        let mut rng = Rng::new(12_000 + seed);
+        let g = generate(&mut rng, 2020 + (seed % 6) as i32);
+        for layout in Layout::ALL {
+            if layout == Layout::Docx {
+                continue;
+            }
+            let text = String::from_utf8_lossy(&layout.write(&g.report, &mut rng)).into_owned();
+            let written = parse::traditional::traditional(&text);
+            assert_ne!(written, text);
+            let what = format!("seed {seed} {} in traditional characters", layout.name());
+            let (parsed, findings) = read(written.as_bytes());
+            same_tables(&g.report, &parsed.report, written.as_bytes(), &what);
+            same_narrative(&g.report, &parsed.report, written.as_bytes(), &what);
+            nothing_serious(&findings, &what);
+        }
+    }
+}

@@ -18,6 +18,7 @@ pub mod pdf;
 pub mod radicals;
 mod reflow;
 pub mod text;
+pub mod traditional;
 mod words;
 
 use std::borrow::Cow;
@@ -148,6 +149,10 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
     // Text copied out of such a PDF carries its radicals too.
     let text = match radicals::unify(&text) {
         Cow::Owned(unified) => Cow::Owned(unified),
+        Cow::Borrowed(_) => text,
+    };
+    let text = match traditional::simplify(&text) {
+        Cow::Owned(simplified) => Cow::Owned(simplified),
         Cow::Borrowed(_) => text,
     };
     let start = text.trim_start();
