@@ -9,8 +9,8 @@ use std::borrow::Cow;
 
 use super::labels::squash;
 
-/// Field names as squashed (no spaces or colons).
-const FIELDS: [&str; 34] = [
+/// Names of the other fields, as squashed (no spaces or colons).
+const OTHER: [&str; 26] = [
     "索引号",
     "分类",
     "主题分类",
@@ -18,12 +18,6 @@ const FIELDS: [&str; 34] = [
     "体裁分类",
     "服务对象分类",
     "信息分类",
-    "发布机构",
-    "发文机关",
-    "发布单位",
-    "发文单位",
-    "所属机构",
-    "信息来源",
     "来源",
     "生成日期",
     "发文日期",
@@ -43,8 +37,6 @@ const FIELDS: [&str; 34] = [
     "访问量",
     "主题词",
     "关键词",
-    "名称",
-    "标题",
 ];
 
 /// A field's name in bytes at most, spaces between its characters included.
@@ -78,7 +70,10 @@ fn field(line: &str) -> Option<(&'static str, Option<&str>)> {
         _ => return None,
     };
     let squashed = squash(name);
-    let f = FIELDS.iter().find(|&&f| squashed == f)?;
+    let f = [&PUBLISHER[..], &TITLE, &OTHER]
+        .into_iter()
+        .flatten()
+        .find(|&&f| squashed == f)?;
     let value = t.get(name.len()..).filter(|v| !v.is_empty());
     Some((f, value.map(|v| v.trim_start_matches(['：', ':']).trim())))
 }
