@@ -205,4 +205,23 @@ mod tests {
             assert_eq!(dropped(text), want, "{text}");
         }
     }
+
+    proptest::proptest! {
+        /// Whatever the lines, the pass only takes lines out or the start off a line, and
+        /// leaves lines with no dash, `P` or title repeat as they were.
+        #[test]
+        fn only_takes_away(text in "[— －P0-9 a年度报告\n\t-]{0,80}") {
+            let before: Vec<&str> = text.lines().collect();
+            let mut after = before.clone();
+            drop_page_headers(&mut after);
+            proptest::prop_assert!(after.len() <= before.len());
+            let mut rest = before.iter();
+            for line in &after {
+                proptest::prop_assert!(rest.any(|b| b.ends_with(line)), "{line:?}");
+            }
+            if !text.contains(['—', '－', 'P', '报']) {
+                proptest::prop_assert_eq!(after, before);
+            }
+        }
+    }
 }
