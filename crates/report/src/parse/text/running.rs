@@ -23,17 +23,18 @@ pub(super) fn drop_page_headers(lines: &mut Vec<&str>) {
         // One look at the first byte after a line's indent sorts nearly every line out: only
         // a long dash may start a page number, only `P` a caption, and only a line as long
         // as the title and starting as it does can repeat it.
-        let (indent, first) = first_byte(line);
+        let (indent, mut first) = first_byte(line);
         match first {
             0xe2 | 0xef => {
                 if let Some(rest) = line.get(indent..).and_then(after_page_number) {
                     *line = rest;
+                    first = first_byte(rest).1;
                 }
             }
             b'P' if caption_rest(line).is_some() => headers.push(i),
             _ => {}
         }
-        if i >= after && line.len() >= shortest && firsts.contains(&first_byte(line).1) {
+        if i >= after && line.len() >= shortest && firsts.contains(&first) {
             let t = trim(line);
             if titles
                 .iter()
