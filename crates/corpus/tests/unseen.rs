@@ -306,8 +306,11 @@ fn zeros_left_blank_are_never_misread() {
                         let warned = findings.iter().any(|f| {
                             f.severity >= Severity::Warning && f.location.starts_with(table)
                         });
-                        let known = matches!(layout, Layout::BrowserCopy | Layout::Spaced);
-                        assert!(warned || known, "{what}: {table} lost a figure silently");
+                        assert!(
+                            warned,
+                            "{what}: {table} lost a figure silently; in {}",
+                            keep(&bytes, &what)
+                        );
                     }
                     (None, None) => {}
                 }

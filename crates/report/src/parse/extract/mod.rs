@@ -365,6 +365,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
     report.table2 = t2.table2();
     findings.extend(t2.short_rows());
     findings.extend(t2.missing_rows());
+    findings.extend(t2.unplaced_figures());
     report.table2_2019 = t2.trial_table();
     let read3 = t3.finish();
     report.table3 = read3.table;

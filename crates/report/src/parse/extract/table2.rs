@@ -258,6 +258,49 @@ impl Table2Reader {
             .collect()
     }
 
+    /// Figures met in section 二 that no row took (a cell printed on a line of its own, apart
+    /// from its label, in text that cannot tell it from a page number), where the table as read
+    /// has blank cells: one of them may be such a figure's, so the table is named incomplete.
+    pub fn unplaced_figures(&self) -> Option<Finding> {
+        // A table never seen is named missing by the checker.
+        if !self.stray || !self.seen() || self.trial {
+            return None;
+        }
+        let t = self.table2();
+        let blank: Vec<&str> = [
+            (
+                Row2::Rules,
+                [t.rules_issued, t.rules_repealed, t.rules_in_force],
+            ),
+            (
+                Row2::Normative,
+                [
+                    t.normative_issued,
+                    t.normative_repealed,
+                    t.normative_in_force,
+                ],
+            ),
+            (Row2::Licensing, [t.licensing; 3]),
+            (Row2::Penalty, [t.penalty; 3]),
+            (Row2::Enforcement, [t.enforcement; 3]),
+            (Row2::Fees, [t.fees_wan_yuan; 3]),
+        ]
+        .into_iter()
+        .filter(|(_, cells)| cells.iter().any(Option::is_none))
+        .map(|(row, _)| row.label())
+        .collect();
+        (!blank.is_empty()).then(|| {
+            Finding::warning(
+                "sections",
+                "table2",
+                format!(
+                    "第二部分有数字未能确定属于表二哪一行（提取时与行名分开），表二中留空的“{}”行可能漏读了数字，未能核对",
+                    blank.join("”“")
+                ),
+            )
+        })
+    }
+
     pub fn table2(&self) -> Table2 {
         if self.trial {
             return Table2::default();
@@ -487,5 +530,33 @@ mod tests {
         );
         // A table not read at all is the checker's to report, as a missing table.
         assert!(Table2Reader::default().missing_rows().is_none());
+    }
+
+    /// A figure no row took, in a table with blank cells, may be one of theirs: the warning
+    /// names the blank rows. With every cell read, a figure left over is a page number.
+    #[test]
+    fn figures_no_row_took_are_named_where_a_cell_is_blank() {
+        let mut reader = read(&[&["规章", "0", "0", "1"], &["行政许可"], &["行政处罚", "4"]]);
+        assert!(reader.unplaced_figures().is_none(), "no stray figure yet");
+        reader.stray_figures();
+        let finding = reader.unplaced_figures().expect("a warning");
+        assert_eq!(finding.location, "table2");
+        assert!(
+            finding
+                .message
+                .contains("“规范性文件”“行政许可”“行政强制”“行政事业性收费”行"),
+            "{}",
+            finding.message
+        );
+        let mut full = read(&[
+            &["规章", "0", "0", "1"],
+            &["行政规范性文件", "0", "0", "1"],
+            &["行政许可", "1"],
+            &["行政处罚", "4"],
+            &["行政强制", "0"],
+            &["行政事业性收费", "0"],
+        ]);
+        full.stray_figures();
+        assert!(full.unplaced_figures().is_none());
     }
 }

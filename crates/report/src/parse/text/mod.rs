@@ -186,7 +186,7 @@ fn detect_lines(lines: &Lines<'_>) -> TextLayout {
         TextLayout::TabRows
     } else if aligned >= 10 {
         TextLayout::Aligned
-    } else if let Some(layout) = figures_shape(lines) {
+    } else if let Some(layout) = figures_shape(lines, aligned) {
         layout
     } else if aligned > 0 {
         TextLayout::Aligned
@@ -195,12 +195,14 @@ fn detect_lines(lines: &Lines<'_>) -> TextLayout {
     }
 }
 
-/// Space-separated rows (five lines ending in three figures or more) or a cell per line (twenty
-/// lines that are a figure alone; or, where a body leaves its zeros blank and few figures
-/// stand, three or more of them among five runs of three empty lines or more — blank cells),
-/// told in one pass that stops as soon as the first is sure.
-fn figures_shape(lines: &Lines<'_>) -> Option<TextLayout> {
-    let (mut rows, mut lone) = (0, 0);
+/// Space-separated rows (five lines ending in three figures or more; or, where a body leaves
+/// its zeros blank and few rows keep three figures, three lines of figures alone behind one
+/// space, more than the lines indented as `pdftotext -layout` indents) or a cell per line
+/// (twenty lines that are a figure alone; or three or more of them among five runs of three
+/// empty lines or more — blank cells), told in one pass that stops as soon as the first is
+/// sure.
+fn figures_shape(lines: &Lines<'_>, aligned: usize) -> Option<TextLayout> {
+    let (mut rows, mut lone, mut runs) = (0, 0, 0);
     let (mut empty, mut blank_runs) = (0, 0);
     for line in lines.iter() {
         if trim(line).is_empty() {
@@ -216,11 +218,24 @@ fn figures_shape(lines: &Lines<'_>) -> Option<TextLayout> {
                     return Some(TextLayout::Spaced);
                 }
             }
+            // Figures alone, set off by one space as a new text run (pdf-extract's ` 87`): a
+            // row whose blank cells left no trace.
+            ("", _) if is_text_run(line) => runs += 1,
             ("", 1) => lone += 1,
             _ => {}
         }
     }
+    if runs >= 1 && runs + rows >= 3 && runs + rows > aligned {
+        return Some(TextLayout::Spaced);
+    }
     (lone >= 20 || lone >= 3 && blank_runs >= 5).then_some(TextLayout::CellLines)
+}
+
+/// Figures alone on a line behind one space, as pdf-extract starts a new text run: other
+/// layouts indent with several spaces (`pdftotext -layout`), a tab, or nothing.
+fn is_text_run(line: &str) -> bool {
+    line.strip_prefix(' ')
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Reads `text` into a document it owns (for callers that keep the document; [`read_with`]
@@ -540,6 +555,17 @@ mod tests {
             (aligned.as_str(), TextLayout::Aligned),
             (markdown.as_str(), TextLayout::Markdown),
             (spaced.as_str(), TextLayout::Spaced),
+            // Zeros left blank: few rows keep three figures, and a figure stands alone behind
+            // the one space that starts a text run; a wide gap where a blank cell was.
+            (
+                "规章\n 1  1\n行政规范性文件 15 3 15\n行政许可\n 43\n（一）予以公开 1    1\n",
+                TextLayout::Spaced,
+            ),
+            // `pdftotext -layout` with one such line among rows indented as it indents them.
+            (
+                "规章          1      1\n行政许可           43\n行政处罚   2\n 1\n",
+                TextLayout::Aligned,
+            ),
             ("只有一段文字。", TextLayout::TabRows),
         ];
         for (text, want) in cases {

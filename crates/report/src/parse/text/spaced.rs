@@ -149,7 +149,12 @@ pub(super) fn spaced<'a>(
         if figures >= 2 || (figures == 1 && !label.is_empty()) || lone_cell {
             wrapped.flush(&mut doc);
             cells.clear();
-            cells.push(sub(&line, label));
+            // Figures on a line of their own have no label cell: an empty one would read as a
+            // blank cell before them, where this text shows a blank cell as nothing.
+            let first = usize::from(!label.is_empty());
+            if first == 1 {
+                cells.push(sub(&line, label));
+            }
             // The figures are the last tokens, read from the end and put back in order.
             cells.extend(
                 line.split_whitespace()
@@ -157,7 +162,7 @@ pub(super) fn spaced<'a>(
                     .take(figures)
                     .map(|t| sub(&line, t)),
             );
-            if let Some(figs) = cells.get_mut(1..) {
+            if let Some(figs) = cells.get_mut(first..) {
                 figs.reverse();
             }
             doc.row(cells.drain(..));
@@ -194,6 +199,29 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    /// Figures on a line of their own are a row of those figures alone: no empty label cell
+    /// before them, which would read as one blank cell more than the text shows.
+    #[test]
+    fn figures_alone_make_a_row_without_a_label_cell() {
+        let text = format!(
+            "规章\n 1  1\n{}",
+            "1.属于国家秘密 0 0 0 0 0 0 0\n".repeat(6)
+        );
+        let (doc, layout) = read(&text);
+        assert_eq!(layout, TextLayout::Spaced);
+        let rows: Vec<Vec<&str>> = doc
+            .blocks()
+            .filter_map(|b| match b {
+                crate::parse::doc::Block::Row(cells) => {
+                    Some(cells.iter().map(|c| c.as_ref()).collect())
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(rows.first(), Some(&vec!["1", "1"]));
+        assert_eq!(rows.get(1).map(Vec::len), Some(8));
     }
 
     #[test]
