@@ -2,7 +2,7 @@
 # Seeds every fuzz target's corpus with real reports and generated ones in every layout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for t in parse_any parse_text parse_html parse_doc parse_docx parse_pdf parse_ofd_page set_out_glyphs json_check_render; do mkdir -p "fuzz/corpus/$t"; done
+for t in parse_any parse_text parse_html parse_doc parse_docx parse_pdf parse_ofd_page set_out_glyphs json_check_render archive; do mkdir -p "fuzz/corpus/$t"; done
 cp crates/report/tests/fixtures/seeds/* fuzz/corpus/parse_text/
 cp crates/report/tests/fixtures/seeds/* crates/report/tests/fixtures/examples/*.html fuzz/corpus/parse_any/
 cp crates/report/tests/fixtures/examples/*.html fuzz/corpus/parse_html/
@@ -15,6 +15,23 @@ for seed in 1 2 3 4 5 6; do
   cp "fuzz/corpus/parse_docx/gen-$seed.docx" "fuzz/corpus/parse_any/"
   cargo run -q -p gongkai -- check --json "fuzz/corpus/parse_text/docx-text-$seed.txt" | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["report"]))' > "fuzz/corpus/json_check_render/r-$seed.json" || true
 done
+# Archives: seeds and generated reports zipped, one nested, names in UTF-8 and GB18030.
+python3 - <<'PY'
+import io, zipfile
+def zipped(files):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, body in files:
+            z.writestr(name, body)
+    return out.getvalue()
+seeds = [open(f"crates/report/tests/fixtures/seeds/{n}", "rb").read() for n in ("000_9f1a2ad731567797.txt", "004_65a7a6ab8d8d0b4d.txt")]
+inner = zipped([("内/a.txt", seeds[0])])
+open("fuzz/corpus/archive/seeds.zip", "wb").write(zipped([("甲/000.txt", seeds[0]), ("乙/004.txt", seeds[1]), ("__MACOSX/._x", b"x")]))
+open("fuzz/corpus/archive/nested.zip", "wb").write(zipped([("更多.zip", inner), ("说明.txt", "请查收".encode())]))
+# Python writes a non-ASCII name in UTF-8: the GB18030 bytes of a Windows archiver go in after.
+plain = zipped([("XXXX.txt", seeds[1])])
+open("fuzz/corpus/archive/gbk-name.zip", "wb").write(plain.replace(b"XXXX.txt", "报告.txt".encode("gb18030")))
+PY
 if command -v soffice >/dev/null; then
   (cd fuzz/corpus/parse_docx && HOME=/tmp soffice --headless --norestore --convert-to pdf --outdir ../parse_pdf gen-1.docx gen-2.docx >/dev/null 2>&1) || true
   (cd fuzz/corpus/parse_docx && HOME=/tmp soffice --headless --norestore --convert-to doc --outdir ../parse_doc gen-1.docx gen-2.docx >/dev/null 2>&1) || true

@@ -29,8 +29,10 @@ pub struct Outcome {
     pub result: Result<(Parsed, Vec<Finding>), String>,
 }
 
-pub fn read_one(file: &PathBuf) -> Outcome {
-    let result = std::fs::metadata(file)
+/// A file's outcome, or one for each file of a ZIP archive (named `archive.zip/entry`), and of
+/// an archive inside it.
+pub fn read_file(file: &PathBuf) -> Vec<Outcome> {
+    let bytes = std::fs::metadata(file)
         .map_err(|e| format!("无法读取文件：{e}"))
         .and_then(|m| {
             // Refuse before reading: a multi-gigabyte file is not a report and must not fill memory.
@@ -43,17 +45,33 @@ pub fn read_one(file: &PathBuf) -> Outcome {
             } else {
                 std::fs::read(file).map_err(|e| format!("无法读取文件：{e}"))
             }
-        })
-        .and_then(|bytes| report::read_and_check(&bytes).map_err(|e| e.to_string()));
-    Outcome {
-        file: file.clone(),
-        result,
-    }
+        });
+    let mut out = Vec::new();
+    read_bytes(file.clone(), bytes, 0, &mut out);
+    out
+}
+
+fn read_bytes(file: PathBuf, bytes: Result<Vec<u8>, String>, depth: u8, out: &mut Vec<Outcome>) {
+    let bytes = match bytes {
+        Ok(b) if depth < 2 && parse::archive::is_archive(&b) => match parse::archive::entries(&b) {
+            Ok(entries) if entries.is_empty() => Err("ZIP 压缩包中没有文件".to_string()),
+            Ok(entries) => {
+                for e in entries {
+                    read_bytes(file.join(&e.name), e.bytes, depth + 1, out);
+                }
+                return;
+            }
+            Err(e) => Err(e),
+        },
+        other => other,
+    };
+    let result = bytes.and_then(|b| report::read_and_check(&b).map_err(|e| e.to_string()));
+    out.push(Outcome { file, result });
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let files = crate::collect_files(&args.paths).context("reading the paths given")?;
-    let single =
+    let one_file =
         files.len() == 1 && args.paths.len() == 1 && !args.paths.iter().any(|p| p.is_dir());
     let bar = (files.len() > 1 && std::io::stderr().is_terminal()).then(|| {
         let bar = ProgressBar::new(files.len() as u64);
@@ -68,7 +86,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         if let Some(b) = &bar {
             b.set_message(f.display().to_string());
         }
-        outcomes.push(read_one(f));
+        outcomes.extend(read_file(f));
         if let Some(b) = &bar {
             b.inc(1);
         }
@@ -77,6 +95,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         b.finish_and_clear();
     }
     cross_year(&mut outcomes);
+    // One file given, and no archive of several: the JSON is that report's object.
+    let single = one_file && outcomes.len() == 1;
 
     let unreadable = outcomes.iter().any(|o| o.result.is_err());
     let errors = outcomes

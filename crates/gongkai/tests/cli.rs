@@ -112,6 +112,60 @@ fn unreadable_input_is_exit_2_with_the_file_named() {
     );
 }
 
+/// A ZIP archive as a supervising office receives its bodies' reports: each file in it is read
+/// as a report of its own and named by its path inside the archive (an archive inside it too);
+/// what the archiver adds is left out, and a file that is no report is named like any other.
+#[test]
+fn a_zip_archive_is_read_file_by_file() {
+    use std::io::Write;
+    let dir = tempdir("zip");
+    let seeds = fixtures().join("seeds");
+    let seed = |name: &str| std::fs::read(seeds.join(name)).expect("seed");
+    let zip_of = |files: &[(&str, &[u8])]| {
+        let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, body) in files {
+            z.start_file(*name, zip::write::SimpleFileOptions::default())
+                .expect("entry");
+            z.write_all(body).expect("write");
+        }
+        z.finish().expect("zip").into_inner()
+    };
+    let inner = zip_of(&[("巨鹿县/004.txt", &seed("004_65a7a6ab8d8d0b4d.txt"))]);
+    let archive = dir.join("报告.zip");
+    let files: [(&str, &[u8]); 4] = [
+        ("山亭区/000.txt", &seed("000_9f1a2ad731567797.txt")),
+        ("更多.zip", &inner),
+        ("__MACOSX/山亭区/._000.txt", b"junk"),
+        ("说明.txt", "请查收。".as_bytes()),
+    ];
+    std::fs::write(&archive, zip_of(&files)).expect("write");
+    let out = gongkai(&["check", "--json", archive.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(2), "说明.txt is no report");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let items = v
+        .as_array()
+        .expect("an array: the archive holds several files");
+    let names: Vec<String> = items
+        .iter()
+        .filter_map(|i| i["file"].as_str())
+        .map(|f| f.rsplit("报告.zip").next().unwrap_or(f).replace('\\', "/"))
+        .collect();
+    assert_eq!(
+        names,
+        ["/山亭区/000.txt", "/更多.zip/巨鹿县/004.txt", "/说明.txt"]
+    );
+    assert_eq!(items[0]["report"]["body"], "山亭区凫城镇人民政府");
+    assert_eq!(items[1]["report"]["body"], "巨鹿县官亭镇人民政府");
+    assert!(
+        items[2]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("不是政府信息公开工作年度报告")),
+        "{}",
+        items[2]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn csv_has_every_cell_one_row_per_report() {
     let seeds = fixtures().join("seeds");

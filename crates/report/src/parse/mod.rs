@@ -1,6 +1,7 @@
 //! Parsers for every form in which reports arrive. Each reader brings its source to a [`Doc`]
 //! (paragraphs and table rows); [`extract`] reads the report out of that once for all.
 
+pub mod archive;
 mod cell_lines;
 mod columns;
 pub mod doc;
@@ -80,6 +81,11 @@ pub enum ParseError {
     Json(String),
     #[error("不是政府信息公开工作年度报告：{0}")]
     NotAReport(String),
+    /// A ZIP archive of files (its entry count), each to be read as a report of its own.
+    #[error(
+        "这是 ZIP 压缩包（内有 {0} 个文件），不是一份报告：请解压后逐个检查，或用命令行 gongkai check 直接检查压缩包"
+    )]
+    Archive(usize),
     /// A form reports are not read from, named so the clerk knows what to save it as.
     #[error("{0}")]
     Unsupported(&'static str),
@@ -135,6 +141,9 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
                 return Err(ParseError::Ofd(SCANNED.into()));
             }
             return from_fixed(&text, pages, Layout::Ofd);
+        }
+        if archive::is_plain(&zip) {
+            return Err(ParseError::Archive(zip.len()));
         }
         return from_doc(&docx::read_zip(&mut zip)?, Layout::Docx);
     }
