@@ -202,7 +202,7 @@ fn detect_lines(lines: &Lines<'_>) -> TextLayout {
 /// empty lines or more — blank cells), told in one pass that stops as soon as the first is
 /// sure.
 fn figures_shape(lines: &Lines<'_>, aligned: usize) -> Option<TextLayout> {
-    let (mut rows, mut lone, mut runs) = (0, 0, 0);
+    let (mut rows, mut lone, mut runs, mut pairs) = (0, 0, 0, 0);
     let (mut empty, mut blank_runs) = (0, 0);
     for line in lines.iter() {
         if trim(line).is_empty() {
@@ -218,17 +218,23 @@ fn figures_shape(lines: &Lines<'_>, aligned: usize) -> Option<TextLayout> {
                     return Some(TextLayout::Spaced);
                 }
             }
-            // Figures alone, set off by one space as a new text run (pdf-extract's ` 87`): a
-            // row whose blank cells left no trace.
-            ("", _) if is_text_run(line) => runs += 1,
-            ("", 1) => lone += 1,
-            _ => {}
+            (label, n) => {
+                // Figures alone, set off by one space as a new text run (pdf-extract's ` 87`):
+                // a row whose blank cells left no trace.
+                if label.is_empty() && n >= 1 && is_text_run(line) {
+                    runs += 1;
+                    pairs += usize::from(n == 2);
+                }
+                lone += usize::from(label.is_empty() && n == 1);
+            }
         }
     }
-    if runs >= 1 && runs + rows >= 3 && runs + rows > aligned {
+    let cell_lines = lone >= 20 || lone >= 3 && blank_runs >= 5;
+    // A cell per line may indent its figures by a space too, but never sets two on a line.
+    if runs >= 1 && runs + rows >= 3 && runs + rows > aligned && (!cell_lines || rows + pairs > 0) {
         return Some(TextLayout::Spaced);
     }
-    (lone >= 20 || lone >= 3 && blank_runs >= 5).then_some(TextLayout::CellLines)
+    cell_lines.then_some(TextLayout::CellLines)
 }
 
 /// Figures alone on a line behind one space, as pdf-extract starts a new text run: other
@@ -560,6 +566,11 @@ mod tests {
             (
                 "规章\n 1  1\n行政规范性文件 15 3 15\n行政许可\n 43\n（一）予以公开 1    1\n",
                 TextLayout::Spaced,
+            ),
+            // A cell per line whose figures a space indents: still a cell per line.
+            (
+                &"规章\n 1\n\n\n\n行政许可\n 43\n".repeat(6),
+                TextLayout::CellLines,
             ),
             // `pdftotext -layout` with one such line among rows indented as it indents them.
             (
