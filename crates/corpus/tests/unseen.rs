@@ -272,8 +272,7 @@ fn a_table_left_all_blank_is_not_missing() {
 /// pipe or nothing at all never moves a figure into another column (an office suite's text put
 /// a row's figures one column to the left when its first cells were blank, and the checker
 /// reported the row's total as wrong). Where figures cannot be placed, they stay unread, and a
-/// warning says which table lost them — except in two layouts where that is not yet so (text
-/// copied from a browser, and single-spaced PDF text: see the README).
+/// warning says which table lost them, in every layout.
 #[test]
 fn zeros_left_blank_are_never_misread() {
     for layout in Layout::ALL {
