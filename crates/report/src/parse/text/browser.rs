@@ -109,15 +109,18 @@ fn between_cells(text: &str) -> usize {
     tab_lines + figures_after_tabs(text)
 }
 
-/// Figures in a paragraph of their own after a row's tab, one empty line between
-/// (`行政规范性文件\t\t` / `` / `1`): a browser's copy of a table whose first cells are blank
-/// (an empty cell leaves no line of its own) and whose figures are paragraphs.
+/// Figures in a paragraph of their own after a row's tab, one empty line between or none
+/// (`行政规范性文件\t\t` / `` / `1`, `行政许可\t` / `25`): a browser's copy of a table whose
+/// first cells are blank (an empty cell leaves no line of its own) and whose figures are
+/// paragraphs.
 fn figures_after_tabs(text: &str) -> usize {
-    memmem::find_iter(text.as_bytes(), b"\t\n\n")
+    memmem::find_iter(text.as_bytes(), b"\t\n")
         .filter(|&at| {
-            let rest = text.get(at + 3..).unwrap_or_default();
+            let rest = text.get(at + 2..).unwrap_or_default();
+            let rest = rest.strip_prefix('\n').unwrap_or(rest);
             let line = rest.split('\n').next().unwrap_or_default();
-            !line.is_empty() && line.bytes().all(|b| b.is_ascii_digit())
+            line.bytes().any(|b| b.is_ascii_digit())
+                && line.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         })
         .count()
 }
@@ -203,6 +206,33 @@ mod tests {
                 "gap {gap}: {got:?}"
             );
         }
+    }
+
+    /// A table whose zeros are blank, copied with each figure a paragraph on the line after its
+    /// row's tab (`行政许可\t` / `25`): few lines hold a tab alone, and the figures tell it.
+    #[test]
+    fn figures_on_the_line_after_a_rows_tab_tell_a_browser_copy() {
+        let mut text = String::from("一、总体情况\n");
+        for (label, figure) in [
+            ("行政许可", "25"),
+            ("行政处罚", "7"),
+            ("行政事业性收费", "4174.04"),
+        ]
+        .iter()
+        .cycle()
+        .take(12)
+        {
+            text.push_str(&format!("{label}\t\n{figure}\n\n"));
+        }
+        let joined = join_cells(&text).expect("browser text");
+        let got: Vec<&str> = joined.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(
+            got.get(1..4),
+            Some(&["行政许可\t25", "行政处罚\t7", "行政事业性收费\t4174.04"][..]),
+            "{got:?}"
+        );
+        // Rows of a PDF's text ending in a tab, with no figure alone after them: not a copy.
+        assert!(join_cells(&"规章\t0\t\n行政许可\t1\n".repeat(12)).is_none());
     }
 
     /// A row whose last cell is blank ends in a tab; the heading after the table is no cell of
