@@ -52,21 +52,24 @@ pub fn read_file(file: &PathBuf) -> Vec<Outcome> {
 }
 
 fn read_bytes(file: PathBuf, bytes: Result<Vec<u8>, String>, depth: u8, out: &mut Vec<Outcome>) {
-    let bytes = match bytes {
-        Ok(b) if depth < 2 && parse::archive::is_archive(&b) => match parse::archive::entries(&b) {
+    let result = bytes.and_then(|b| match report::read_and_check(&b) {
+        // The reader tells an archive from the documents that share its container.
+        Err(parse::ParseError::Archive(_)) if depth < 2 => match parse::archive::entries(&b) {
             Ok(entries) if entries.is_empty() => Err("ZIP 压缩包中没有文件".to_string()),
             Ok(entries) => {
                 for e in entries {
                     read_bytes(file.join(&e.name), e.bytes, depth + 1, out);
                 }
-                return;
+                Ok(None)
             }
             Err(e) => Err(e),
         },
-        other => other,
-    };
-    let result = bytes.and_then(|b| report::read_and_check(&b).map_err(|e| e.to_string()));
-    out.push(Outcome { file, result });
+        read => read.map(Some).map_err(|e| e.to_string()),
+    });
+    // None: an archive, whose files are outcomes of their own.
+    if let Some(result) = result.transpose() {
+        out.push(Outcome { file, result });
+    }
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {

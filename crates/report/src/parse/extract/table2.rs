@@ -48,6 +48,30 @@ impl Row2 {
     }
 }
 
+/// The rows of the 2021 table, in its order.
+const ROWS_2021: [Row2; 6] = [
+    Row2::Rules,
+    Row2::Normative,
+    Row2::Licensing,
+    Row2::Penalty,
+    Row2::Enforcement,
+    Row2::Fees,
+];
+
+/// The row of each of [`Table2::cells`].
+const CELL_ROWS: [Row2; 10] = [
+    Row2::Rules,
+    Row2::Rules,
+    Row2::Rules,
+    Row2::Normative,
+    Row2::Normative,
+    Row2::Normative,
+    Row2::Licensing,
+    Row2::Penalty,
+    Row2::Enforcement,
+    Row2::Fees,
+];
+
 pub fn row_of(label: &str) -> Option<Row2> {
     // Labels are squashed: "行政规范 性文件" arrives as "行政规范性文件".
     let l = label;
@@ -208,18 +232,11 @@ impl Table2Reader {
         if !self.found() || self.trial {
             return None;
         }
-        let missing: Vec<&str> = [
-            Row2::Rules,
-            Row2::Normative,
-            Row2::Licensing,
-            Row2::Penalty,
-            Row2::Enforcement,
-            Row2::Fees,
-        ]
-        .into_iter()
-        .filter(|&r| self.labels_met & (1 << r as u8) == 0)
-        .map(Row2::label)
-        .collect();
+        let missing: Vec<&str> = ROWS_2021
+            .into_iter()
+            .filter(|&r| self.labels_met & (1 << r as u8) == 0)
+            .map(Row2::label)
+            .collect();
         (!missing.is_empty()).then(|| {
             Finding::warning(
                 "sections",
@@ -266,29 +283,17 @@ impl Table2Reader {
         if !self.stray || !self.seen() || self.trial {
             return None;
         }
-        let t = self.table2();
-        let blank: Vec<&str> = [
-            (
-                Row2::Rules,
-                [t.rules_issued, t.rules_repealed, t.rules_in_force],
-            ),
-            (
-                Row2::Normative,
-                [
-                    t.normative_issued,
-                    t.normative_repealed,
-                    t.normative_in_force,
-                ],
-            ),
-            (Row2::Licensing, [t.licensing; 3]),
-            (Row2::Penalty, [t.penalty; 3]),
-            (Row2::Enforcement, [t.enforcement; 3]),
-            (Row2::Fees, [t.fees_wan_yuan; 3]),
-        ]
-        .into_iter()
-        .filter(|(_, cells)| cells.iter().any(Option::is_none))
-        .map(|(row, _)| row.label())
-        .collect();
+        let cells = self.table2().cells();
+        let blank: Vec<&str> = ROWS_2021
+            .into_iter()
+            .filter(|&r| {
+                CELL_ROWS
+                    .iter()
+                    .zip(&cells)
+                    .any(|(row, cell)| *row == r && cell.is_none())
+            })
+            .map(Row2::label)
+            .collect();
         (!blank.is_empty()).then(|| {
             Finding::warning(
                 "sections",

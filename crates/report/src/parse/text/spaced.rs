@@ -151,10 +151,10 @@ pub(super) fn spaced<'a>(
             cells.clear();
             // Figures on a line of their own have no label cell: an empty one would read as a
             // blank cell before them, where this text shows a blank cell as nothing.
-            let first = usize::from(!label.is_empty());
-            if first == 1 {
+            if !label.is_empty() {
                 cells.push(sub(&line, label));
             }
+            let first = cells.len();
             // The figures are the last tokens, read from the end and put back in order.
             cells.extend(
                 line.split_whitespace()
