@@ -4,7 +4,7 @@ mod cells;
 pub mod dates;
 mod headers;
 pub(crate) mod heading;
-mod labels;
+pub(crate) mod labels;
 mod portal;
 pub(crate) mod print;
 mod restore;

@@ -5,10 +5,13 @@
 //!
 //! Places are counted in characters (`pdftotext`) or in display columns, a CJK character two
 //! (w3m, pandoc); the count under which every row fits is used. A figure must stand under one
-//! column's words and no other, a row's figures in columns left to right and its last under
-//! 总计; unless every row of the table fits so, no row is placed (a program that stretched one
-//! line, as `pdftotext` does, would put that row's figures under other columns).
+//! column's words, a row's figures in columns left to right and its last under 总计; unless
+//! every row under the header fits so, no row is placed (a program that stretched one line, as
+//! `pdftotext` does, would put that row's figures under other columns). Rows on a later page
+//! are left as they are, and so are figures on a line without their row's label: `pdftotext`
+//! sets each page out in its own widths, and may set a row's figures on a line of their own.
 
+use crate::parse::extract::labels::{squash_into, table3_row};
 use crate::parse::number::{CellText, classify};
 
 /// The characters that name each column in its header's words (机构 names two: left out).
@@ -72,78 +75,119 @@ fn column_of(word: &str) -> Option<usize> {
 }
 
 /// For each line of table 三's rows that has fewer figures than columns, the column of each of
-/// its figures: `(line index, columns)`. Empty when the header or any row does not fit.
+/// its figures: `(line index, columns)`. The rows under the header on its page are placed
+/// together or not at all.
 pub(super) fn table3_columns(lines: &[&str]) -> Vec<(usize, Vec<usize>)> {
-    let Some(header) = lines.iter().position(|l| l.contains("申请人情况")) else {
-        return Vec::new();
-    };
-    let Some(first) = lines
+    columns(lines).unwrap_or_default()
+}
+
+fn columns(lines: &[&str]) -> Option<Vec<(usize, Vec<usize>)>> {
+    let header = lines.iter().position(|l| l.contains("申请人情况"))?;
+    let first = lines
         .iter()
         .skip(header)
         .position(|l| l.contains("本年新收"))
-        .map(|i| i + header)
-    else {
-        return Vec::new();
-    };
+        .map(|i| i + header)?;
     let end = lines
         .iter()
         .skip(first)
         .position(|l| l.contains("行政复议"))
         .map_or(lines.len(), |i| i + first);
-    for metric in [Metric::Display, Metric::Chars] {
-        if let Some(rows) = place(lines, header, first, end, metric) {
-            return rows;
-        }
+    // Only the header's page: `pdftotext` sets each page out in characters of that page's own
+    // width, and spaces a line's words by what stands before them, so a page the table runs
+    // on to is no scaling of the header's.
+    if lines.get(header..first)?.contains(&super::PAGE_BREAK) {
+        return None;
     }
-    Vec::new()
+    let end = (first..end)
+        .find(|&i| lines.get(i) == Some(&super::PAGE_BREAK))
+        .unwrap_or(end);
+    let rows = lines.get(first..end)?;
+    [Metric::Display, Metric::Chars]
+        .into_iter()
+        .find_map(|metric| {
+            let spans = header_spans(lines.get(header..first)?, metric)?;
+            let placed = place(rows, &spans, metric)?;
+            let placed: Vec<_> = placed.into_iter().map(|(i, c)| (i + first, c)).collect();
+            (!placed.is_empty()).then_some(placed)
+        })
 }
 
-fn place(
-    lines: &[&str],
-    header: usize,
-    first: usize,
-    end: usize,
-    metric: Metric,
-) -> Option<Vec<(usize, Vec<usize>)>> {
-    let mut spans: [Option<(usize, usize)>; 7] = [None; 7];
-    for line in lines.get(header..first)? {
+/// Where the header's words name each column, in doubled places (to keep centres whole).
+type Spans = [Option<(usize, usize)>; 7];
+
+fn header_spans(lines: &[&str], metric: Metric) -> Option<Spans> {
+    let mut spans: Spans = [None; 7];
+    for line in lines {
         for (word, start, stop) in tokens(line, metric) {
             if let Some(span) = column_of(word).and_then(|c| spans.get_mut(c)) {
-                let (a, b) = span.unwrap_or((start, stop));
-                *span = Some((a.min(start), b.max(stop)));
+                let (a, b) = span.unwrap_or((2 * start, 2 * stop));
+                *span = Some((a.min(2 * start), b.max(2 * stop)));
             }
         }
     }
     spans.first().copied().flatten()?;
     spans.last().copied().flatten()?;
+    Some(spans)
+}
+
+/// The column whose header words stand over `centre` (doubled), or a place to a side, where
+/// every other column's stand at least a place farther.
+fn column_at(centre: usize, spans: &Spans) -> Option<usize> {
+    let mut near: [(usize, usize); 7] = [(usize::MAX, 7); 7];
+    for (c, span) in spans.iter().enumerate() {
+        if let Some((a, b)) = *span {
+            near[c] = (a.saturating_sub(centre).max(centre.saturating_sub(b)), c);
+        }
+    }
+    near.sort_unstable();
+    let [(d, c), (next, _), ..] = near;
+    (d <= 2 && next >= d + 2).then_some(c)
+}
+
+/// A line of table 三 with figures at its end.
+struct RowLine<'a> {
+    /// Where each figure starts and ends, doubled.
+    figures: Vec<(usize, usize)>,
+    /// The words before them.
+    words: Vec<&'a str>,
+}
+
+/// A line's last figures (and no dash or slash marking a blank among them); None when it has
+/// none or a cell for every column.
+fn row_figures(line: &str, metric: Metric) -> Option<RowLine<'_>> {
+    let mut tokens = tokens(line, metric);
+    let mut figures = Vec::new();
+    while let Some(&(t, start, stop)) = tokens.last() {
+        match classify(t) {
+            CellText::Text => break,
+            // A dash or slash in a blank cell keeps the row's cells: nothing to place.
+            CellText::Blank => return None,
+            CellText::Number(_) => figures.push((2 * start, 2 * stop)),
+        }
+        tokens.pop();
+    }
+    figures.reverse();
+    let words = tokens.into_iter().map(|(t, _, _)| t).collect();
+    (!figures.is_empty() && figures.len() < 7).then_some(RowLine { figures, words })
+}
+
+/// Each row's figures given the column they stand under ([`column_at`]); None unless every
+/// row fits, each figure under a column, a row's
+/// figures left to right and its last under 总计. Only figures on the line of a label that
+/// names their row are placed: `pdftotext` may set a row's figures on a line of their own,
+/// above its label or between two lines of it, and a reader that took them for the row of
+/// the label before them would put them in another's place.
+fn place(lines: &[&str], spans: &Spans, metric: Metric) -> Option<Vec<(usize, Vec<usize>)>> {
     let mut out = Vec::new();
-    for (i, line) in lines.iter().enumerate().take(end).skip(first) {
-        let tokens = tokens(line, metric);
-        let cells: Vec<(CellText, usize, usize)> = tokens
-            .iter()
-            .rev()
-            .map(|&(t, start, stop)| (classify(t), start, stop))
-            .take_while(|(c, _, _)| *c != CellText::Text)
-            .collect();
-        // A dash or slash in a blank cell keeps the row's cells: nothing to place.
-        if cells.iter().any(|(c, _, _)| *c == CellText::Blank) {
+    let mut label = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(RowLine { figures, words }) = row_figures(line, metric) else {
             continue;
-        }
-        let figures: Vec<(usize, usize)> = cells.iter().map(|&(_, a, b)| (a, b)).collect();
-        if figures.is_empty() || figures.len() >= 7 {
-            continue;
-        }
+        };
         let mut columns = Vec::with_capacity(figures.len());
-        for &(start, stop) in figures.iter().rev() {
-            // Twice the centre, to stay in whole numbers.
-            let centre = start + stop;
-            let mut under = spans.iter().enumerate().filter_map(|(c, s)| {
-                let (a, b) = (*s)?;
-                (2 * a <= centre + 2 && centre <= 2 * b + 2).then_some(c)
-            });
-            let (Some(c), None) = (under.next(), under.next()) else {
-                return None;
-            };
+        for (start, stop) in figures {
+            let c = column_at((start + stop) / 2, spans)?;
             if columns.last().is_some_and(|&l| l >= c) {
                 return None;
             }
@@ -152,7 +196,13 @@ fn place(
         if columns.last() != Some(&6) {
             return None;
         }
-        out.push((i, columns));
+        label.clear();
+        for word in words {
+            squash_into(&mut label, word);
+        }
+        if table3_row(&label).is_some() {
+            out.push((i, columns));
+        }
     }
     Some(out)
 }
@@ -216,5 +266,56 @@ mod tests {
         ] {
             assert_eq!(column_of(word), want, "{word}");
         }
+    }
+
+    #[test]
+    fn a_word_processor_pdf_has_its_rows_placed_on_the_header_page_by_their_labels() {
+        // `pdftotext -layout` of a LibreOffice PDF whose zeros are blank. A row's figures may
+        // stand on a line of their own or of a piece of the merged 三、本年度办理结果 cell, above
+        // their label ("理结 … 2" belongs to 1.属于国家秘密 below it): only figures beside a
+        // label that names their row are placed. The page after the break is set out wider
+        // (its 总计 at 63, not 53): left as it is.
+        let text = "\
+                                       申请人情况
+                                      法人或其他组织
+（本列数据的勾稽关系为：第一项加第二
+                           自然           社会 法律
+ 项之和，等于第三项加第四项之和）               商业   科研              总计
+                           人            公益 服务   其他
+                                企业   机构
+                                        组织 机构
+ 一、本年新收政府信息公开申请数量           8        5               13
+ 二、上年结转政府信息公开申请数量           1                        1
+三、         （一）予以公开          8                        8
+本年   （二）部分公开（区分处理的，只
+度办                                   1               1
+      计这一情形，不计其他情形）
+理结                          1        1               2
+             1.属于国家秘密
+                          —2—
+\u{c}
+             5.要求行政机关确认或重
+              （七）总计              9           4                 13
+    四、结转下年度继续办理                              1                 1
+四、政府信息公开行政复议、行政诉讼情况";
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines
+                .iter()
+                .filter(|l| **l == super::super::PAGE_BREAK)
+                .count(),
+            1
+        );
+        let placed = table3_columns(&lines);
+        let at = |words: &str| lines.iter().position(|l| l.contains(words));
+        let at = |words| at(words).unwrap_or(usize::MAX);
+        assert_eq!(
+            placed,
+            [
+                (at("本年新收"), vec![0, 2, 6]),
+                (at("上年结转"), vec![0, 6]),
+                (at("予以公开"), vec![0, 6]),
+            ]
+        );
     }
 }

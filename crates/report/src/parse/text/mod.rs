@@ -128,6 +128,9 @@ fn text_lines(text: &str) -> impl Iterator<Item = &str> {
     split_at(body, b'\n').take(count)
 }
 
+/// The line [`Lines::with_pages`] gives where a page begins.
+pub(super) const PAGE_BREAK: &str = "\u{c}";
+
 /// A text's lines, split once: the layout is told from them and then read from them.
 struct Lines<'t> {
     lines: Vec<&'t str>,
@@ -152,7 +155,9 @@ impl<'t> Lines<'t> {
         self.lines.iter().copied()
     }
 
-    /// The lines, each also split at its page breaks (PDF text).
+    /// The lines, each also split at its page breaks (PDF text). A page that starts a line
+    /// leaves a line of the form feed alone, blank to every reader, which tells where a page
+    /// begins to those that need it ([`PAGE_BREAK`]).
     fn with_pages(&self) -> impl Iterator<Item = &'t str> + '_ {
         let pages = self.pages;
         self.iter().flat_map(move |line| {
@@ -161,7 +166,7 @@ impl<'t> Lines<'t> {
                 let r = rest?;
                 if pages && let Some(i) = memchr::memchr(0x0c, r.as_bytes()) {
                     rest = r.get(i + 1..);
-                    return r.get(..i);
+                    return if i == 0 { r.get(..1) } else { r.get(..i) };
                 }
                 rest = None;
                 Some(r)
@@ -508,12 +513,13 @@ mod tests {
             "a\u{c}\u{c}b\n\u{c}",
         ] {
             assert_eq!(Lines::of(text).lines, text.lines().collect::<Vec<_>>());
-            assert_eq!(
-                Lines::of(text).with_pages().collect::<Vec<_>>(),
-                text.lines()
-                    .flat_map(|l| l.split('\u{c}'))
-                    .collect::<Vec<_>>()
-            );
+            // A page break at a line's start is a line of its own; else a line ends there.
+            let pieces: Vec<&str> = text.lines().flat_map(|l| l.split('\u{c}')).collect();
+            let pages: Vec<&str> = Lines::of(text).with_pages().collect();
+            assert_eq!(pages.len(), pieces.len(), "{text:?}");
+            for (page, piece) in pages.iter().zip(&pieces) {
+                assert!(*page == *piece || (*page == PAGE_BREAK && piece.is_empty()));
+            }
         }
     }
 
