@@ -11,6 +11,7 @@
 //! are left as they are, and so are figures on a line without their row's label: `pdftotext`
 //! sets each page out in its own widths, and may set a row's figures on a line of their own.
 
+use super::apart::{self, Figures, Placed};
 use crate::parse::extract::labels::{squash_into, table3_row};
 use crate::parse::number::{CellText, classify};
 
@@ -77,11 +78,11 @@ fn column_of(word: &str) -> Option<usize> {
 /// For each line of table 三's rows that has fewer figures than columns, the column of each of
 /// its figures: `(line index, columns)`. The rows under the header on its page are placed
 /// together or not at all.
-pub(super) fn table3_columns(lines: &[&str]) -> Vec<(usize, Vec<usize>)> {
+pub(super) fn table3_columns(lines: &[&str]) -> Vec<Placed> {
     columns(lines).unwrap_or_default()
 }
 
-fn columns(lines: &[&str]) -> Option<Vec<(usize, Vec<usize>)>> {
+fn columns(lines: &[&str]) -> Option<Vec<Placed>> {
     let header = lines.iter().position(|l| l.contains("申请人情况"))?;
     let first = lines
         .iter()
@@ -107,8 +108,15 @@ fn columns(lines: &[&str]) -> Option<Vec<(usize, Vec<usize>)>> {
         .into_iter()
         .find_map(|metric| {
             let spans = header_spans(lines.get(header..first)?, metric)?;
-            let placed = place(rows, &spans, metric)?;
-            let placed: Vec<_> = placed.into_iter().map(|(i, c)| (i + first, c)).collect();
+            let placed = apart::assign(rows, place(rows, &spans, metric)?);
+            let placed: Vec<_> = placed
+                .into_iter()
+                .map(|p| Placed {
+                    line: p.line + first,
+                    columns: p.columns,
+                    label: p.label.into_iter().map(|i| i + first).collect(),
+                })
+                .collect();
             (!placed.is_empty()).then_some(placed)
         })
 }
@@ -172,13 +180,10 @@ fn row_figures(line: &str, metric: Metric) -> Option<RowLine<'_>> {
     (!figures.is_empty() && figures.len() < 7).then_some(RowLine { figures, words })
 }
 
-/// Each row's figures given the column they stand under ([`column_at`]); None unless every
-/// row fits, each figure under a column, a row's
-/// figures left to right and its last under 总计. Only figures on the line of a label that
-/// names their row are placed: `pdftotext` may set a row's figures on a line of their own,
-/// above its label or between two lines of it, and a reader that took them for the row of
-/// the label before them would put them in another's place.
-fn place(lines: &[&str], spans: &Spans, metric: Metric) -> Option<Vec<(usize, Vec<usize>)>> {
+/// Each line's figures given the column they stand under ([`column_at`]), and the row its
+/// words name; None unless every line fits, each figure under a column, a line's figures left
+/// to right and its last under 总计.
+fn place(lines: &[&str], spans: &Spans, metric: Metric) -> Option<Vec<Figures>> {
     let mut out = Vec::new();
     let mut label = String::new();
     for (i, line) in lines.iter().enumerate() {
@@ -200,9 +205,11 @@ fn place(lines: &[&str], spans: &Spans, metric: Metric) -> Option<Vec<(usize, Ve
         for word in words {
             squash_into(&mut label, word);
         }
-        if table3_row(&label).is_some() {
-            out.push((i, columns));
-        }
+        out.push(Figures {
+            line: i,
+            columns,
+            row: table3_row(&label),
+        });
     }
     Some(out)
 }
@@ -210,6 +217,13 @@ fn place(lines: &[&str], spans: &Spans, metric: Metric) -> Option<Vec<(usize, Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Each placed line with its figures' columns.
+    fn columns_of(lines: &[&str]) -> Vec<(usize, Vec<usize>)> {
+        let placed = table3_columns(lines);
+        assert!(placed.iter().all(|p| p.label.is_empty()), "{placed:?}");
+        placed.into_iter().map(|p| (p.line, p.columns)).collect()
+    }
 
     #[test]
     fn figures_are_given_the_columns_they_stand_under() {
@@ -227,7 +241,7 @@ mod tests {
 四、政府信息公开行政复议、行政诉讼情况";
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
-            table3_columns(&lines),
+            columns_of(&lines),
             [(5, vec![0, 6]), (6, vec![0, 3, 6]), (7, vec![0, 3, 6])]
         );
         // A row that marks its blank cells is left as it is.
@@ -236,10 +250,7 @@ mod tests {
             "二、上年结转政府信息公开申请数量                 3 — —",
         );
         let lines: Vec<&str> = marked.lines().collect();
-        assert_eq!(
-            table3_columns(&lines),
-            [(5, vec![0, 6]), (7, vec![0, 3, 6])]
-        );
+        assert_eq!(columns_of(&lines), [(5, vec![0, 6]), (7, vec![0, 3, 6])]);
         // One row that fits nowhere (a stretched line): no row is placed.
         let stretched = text.replace(
             "12            1              13",
@@ -271,10 +282,10 @@ mod tests {
     #[test]
     fn a_word_processor_pdf_has_its_rows_placed_on_the_header_page_by_their_labels() {
         // `pdftotext -layout` of a LibreOffice PDF whose zeros are blank. A row's figures may
-        // stand on a line of their own or of a piece of the merged 三、本年度办理结果 cell, above
-        // their label ("理结 … 2" belongs to 1.属于国家秘密 below it): only figures beside a
-        // label that names their row are placed. The page after the break is set out wider
-        // (its 总计 at 63, not 53): left as it is.
+        // stand on a line of their own or of a piece of the merged 三、本年度办理结果 cell,
+        // between their label's lines or above it ("理结 … 2" belongs to 1.属于国家秘密 below
+        // it): those get the label of the lines around them. The page after the break is set
+        // out wider (its 总计 at 63, not 53): left as it is.
         let text = "\
                                        申请人情况
                                       法人或其他组织
@@ -309,13 +320,25 @@ mod tests {
         let placed = table3_columns(&lines);
         let at = |words: &str| lines.iter().position(|l| l.contains(words));
         let at = |words| at(words).unwrap_or(usize::MAX);
-        assert_eq!(
-            placed,
-            [
-                (at("本年新收"), vec![0, 2, 6]),
-                (at("上年结转"), vec![0, 6]),
-                (at("予以公开"), vec![0, 6]),
-            ]
-        );
+        let want = [
+            (at("本年新收"), vec![0, 2, 6], vec![]),
+            (at("上年结转"), vec![0, 6], vec![]),
+            (at("予以公开"), vec![0, 6], vec![]),
+            (
+                at("度办"),
+                vec![2, 6],
+                vec![at("部分公开"), at("计这一情形")],
+            ),
+            (at("理结"), vec![0, 2, 6], vec![at("国家秘密")]),
+        ];
+        let want: Vec<Placed> = want
+            .into_iter()
+            .map(|(line, columns, label)| Placed {
+                line,
+                columns,
+                label,
+            })
+            .collect();
+        assert_eq!(placed, want);
     }
 }

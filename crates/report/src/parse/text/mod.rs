@@ -11,6 +11,7 @@
 //!   [`super::cell_lines`].
 //! - **Markdown** pipe tables (what `render` writes).
 
+mod apart;
 mod browser;
 mod doubled;
 mod grid;

@@ -128,6 +128,21 @@ fn spread<'a>(cells: &mut Vec<Cow<'a, str>>, placed: &[usize]) {
     }));
 }
 
+/// Gives a row of figures the label its `label` lines hold, in place of its own words.
+fn relabel<'a>(cells: &mut Vec<Cow<'a, str>>, label: &[usize], lines: &[&'a str], marks: &Marks) {
+    let figures = cells
+        .iter()
+        .rev()
+        .take_while(|c| matches!(classify(c), CellText::Number(_)))
+        .count();
+    let mut words = String::new();
+    for line in label.iter().filter_map(|&i| lines.get(i)) {
+        words.push_str(trim(&marks.strip(line)));
+    }
+    cells.drain(..cells.len() - figures);
+    cells.insert(0, Cow::Owned(words));
+}
+
 pub(super) fn row_per_line<'a>(
     mut doc: Doc<'a>,
     lines: impl Iterator<Item = &'a str>,
@@ -137,15 +152,20 @@ pub(super) fn row_per_line<'a>(
     // One line's cells at a time, in a buffer reused from line to line.
     let mut cells: Vec<Cow<str>> = Vec::with_capacity(8);
     let lines: Vec<&'a str> = lines.collect();
-    // Where table 三's blank cells left only spaces, its figures' columns by their places.
-    let columns = match layout {
+    // Where table 三's blank cells left only spaces, its figures' columns by their places,
+    // and the lines of a label read with figures set apart from it.
+    let placed = match layout {
         TextLayout::Aligned => super::grid::table3_columns(&lines),
         _ => Vec::new(),
     };
-    let mut columns = columns.iter().peekable();
-    for (i, raw) in lines.into_iter().enumerate() {
+    let taken: Vec<usize> = placed
+        .iter()
+        .flat_map(|p| p.label.iter().copied())
+        .collect();
+    let mut placed = placed.iter().peekable();
+    for (i, raw) in lines.iter().enumerate() {
         let line = marks.strip(raw);
-        if trim(&line).is_empty() {
+        if trim(&line).is_empty() || taken.contains(&i) {
             continue;
         }
         if is_page_number(&line) {
@@ -156,9 +176,12 @@ pub(super) fn row_per_line<'a>(
             TextLayout::Aligned => split_aligned(&line, &mut cells),
             _ => cells.extend(split_at(&line, b'\t').map(|c| sub(&line, trim(c)))),
         }
-        while columns.next_if(|(at, _)| *at < i).is_some() {}
-        if let Some((_, placed)) = columns.next_if(|(at, _)| *at == i) {
-            spread(&mut cells, placed);
+        while placed.next_if(|p| p.line < i).is_some() {}
+        if let Some(p) = placed.next_if(|p| p.line == i) {
+            if !p.label.is_empty() {
+                relabel(&mut cells, &p.label, &lines, marks);
+            }
+            spread(&mut cells, &p.columns);
         }
         if cells.len() <= 1 {
             doc.para(line);
