@@ -23,11 +23,11 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 # The Python libraries whose text of PDF and DOCX files the tests read (pdfminer comes with
-# pdfplumber).
-if command -v python3 >/dev/null && ! python3 -c 'import pdfplumber, pymupdf, docx' 2>/dev/null; then
-  echo "installing: pdfplumber pymupdf python-docx (PyPI)"
-  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore pdfplumber pymupdf python-docx \
-    || echo "could not install pdfplumber, pymupdf and python-docx: tests that need them will say so and fail" >&2
+# pdfplumber), and ReportLab, which writes PDFs as many Python programs do.
+if command -v python3 >/dev/null && ! python3 -c 'import pdfplumber, pymupdf, docx, reportlab' 2>/dev/null; then
+  echo "installing: pdfplumber pymupdf python-docx reportlab (PyPI)"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore pdfplumber pymupdf python-docx reportlab \
+    || echo "could not install pdfplumber, pymupdf, python-docx and reportlab: tests that need them will say so and fail" >&2
 fi
 
 log=$(mktemp)

@@ -35,6 +35,39 @@ fn mupdf_pdfs_read_nothing_wrong() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Our HTML set in a PDF by ReportLab (`html_to_pdf_reportlab.py`), in its built-in Chinese
+/// font, which the PDF names without carrying it, in Adobe's predefined `UniGB-UCS2-H`
+/// encoding (the extractor reads neither, and used to give up on the file): read in pure Rust,
+/// every cell of every table comes back, and by `pdftotext -layout` nothing is read wrong.
+#[test]
+fn reportlab_pdfs_in_an_unembedded_font_read_back() {
+    let dir = workdir("reportlab");
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/html_to_pdf_reportlab.py"
+    );
+    for case in docx_files(&dir).into_iter().take(4) {
+        let (html, pdf) = (
+            format!("r{}.html", case.seed),
+            format!("r{}.pdf", case.seed),
+        );
+        std::fs::write(dir.join(&html), report::render::html(&case.want)).expect("write");
+        python(&dir, &[script, &html, &pdf], &pdf);
+        let bytes = std::fs::read(dir.join(&pdf)).unwrap_or_else(|e| panic!("{pdf}: {e}"));
+        let parsed = report::parse::parse(&bytes).unwrap_or_else(|e| panic!("{pdf}: {e}"));
+        nothing_wrong(&parsed, &case, &pdf);
+        let got = &parsed.report;
+        assert_eq!(got.table2, case.want.table2, "{pdf} table 二");
+        assert_eq!(got.table3, case.want.table3, "{pdf} table 三");
+        assert_eq!(got.table4, case.want.table4, "{pdf} table 四");
+        let layout = pdftotext(&dir, case.seed, &["-layout"]);
+        let name = format!("{pdf} (pdftotext -layout)");
+        let parsed = report::parse::parse(&layout).unwrap_or_else(|e| panic!("{name}: {e}"));
+        nothing_wrong(&parsed, &case, &name);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A portal page printed to PDF by Chromium, which puts the date, the time and the window's
 /// title in the top margin and the address and page count in the bottom one. The page shows no
 /// title and no signature (as a page whose banner is a picture), so the body is named only by

@@ -3,6 +3,7 @@
 
 pub mod archive;
 mod cell_lines;
+mod cmaps;
 mod columns;
 pub mod doc;
 pub mod docx;

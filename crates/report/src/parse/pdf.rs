@@ -32,6 +32,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ParseError> {
         if doc.is_encrypted() {
             doc.decrypt("")?;
         }
+        super::cmaps::unify(&mut doc);
         let mut out = Recorder {
             plain: PlainTextOutput::new(&mut text),
             pages: &mut pages,
