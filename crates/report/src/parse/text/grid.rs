@@ -7,9 +7,11 @@
 //! (w3m, pandoc); the count under which every row fits is used. A figure must stand under one
 //! column's words, a row's figures in columns left to right and its last under 总计; unless
 //! every row under the header fits so, no row is placed (a program that stretched one line, as
-//! `pdftotext` does, would put that row's figures under other columns). Rows on a later page
-//! are left as they are, and so are figures on a line without their row's label: `pdftotext`
-//! sets each page out in its own widths, and may set a row's figures on a line of their own.
+//! `pdftotext` does, would put that row's figures under other columns). So it goes page by
+//! page: `pdftotext` sets each page out in its own widths, and a page the table runs on to
+//! may stand wider than the header's, its rows then left as they are. Figures on a line
+//! without their row's label are given one only where the lines around them leave no other
+//! ([`super::apart`]).
 
 use super::apart::{self, Figures, Placed};
 use crate::parse::extract::labels::{squash_into, table3_row};
@@ -76,8 +78,7 @@ fn column_of(word: &str) -> Option<usize> {
 }
 
 /// For each line of table 三's rows that has fewer figures than columns, the column of each of
-/// its figures: `(line index, columns)`. The rows under the header on its page are placed
-/// together or not at all.
+/// its figures: `(line index, columns)`. A page's rows are placed together or not at all.
 pub(super) fn table3_columns(lines: &[&str]) -> Vec<Placed> {
     columns(lines).unwrap_or_default()
 }
@@ -94,30 +95,40 @@ fn columns(lines: &[&str]) -> Option<Vec<Placed>> {
         .skip(first)
         .position(|l| l.contains("行政复议"))
         .map_or(lines.len(), |i| i + first);
-    // Only the header's page: `pdftotext` sets each page out in characters of that page's own
-    // width, and spaces a line's words by what stands before them, so a page the table runs
-    // on to is no scaling of the header's.
-    if lines.get(header..first)?.contains(&super::PAGE_BREAK) {
-        return None;
+    // Each page on its own: `pdftotext` sets each page out in characters of that page's own
+    // width (a page the table runs on to may stand a fifth wider, its totals under no 总计),
+    // so a page whose figures do not all stand under the header's words keeps its rows as
+    // they are. The page under the header must fit, or the count of places is wrong.
+    let mut pages = Vec::new();
+    let mut from = first;
+    for i in first..end {
+        if lines.get(i) == Some(&super::PAGE_BREAK) {
+            pages.push(from..i);
+            from = i;
+        }
     }
-    let end = (first..end)
-        .find(|&i| lines.get(i) == Some(&super::PAGE_BREAK))
-        .unwrap_or(end);
-    let rows = lines.get(first..end)?;
+    pages.push(from..end);
     [Metric::Display, Metric::Chars]
         .into_iter()
         .find_map(|metric| {
             let spans = header_spans(lines.get(header..first)?, metric)?;
-            let placed = apart::assign(rows, place(rows, &spans, metric)?);
-            let placed: Vec<_> = placed
-                .into_iter()
-                .map(|p| Placed {
-                    line: p.line + first,
+            let mut out = Vec::new();
+            for (k, page) in pages.iter().enumerate() {
+                let rows = lines.get(page.clone())?;
+                let Some(figures) = place(rows, &spans, metric) else {
+                    if k == 0 {
+                        return None;
+                    }
+                    continue;
+                };
+                let at = page.start;
+                out.extend(apart::assign(rows, figures).into_iter().map(|p| Placed {
+                    line: p.line + at,
                     columns: p.columns,
-                    label: p.label.into_iter().map(|i| i + first).collect(),
-                })
-                .collect();
-            (!placed.is_empty()).then_some(placed)
+                    label: p.label.into_iter().map(|i| i + at).collect(),
+                }));
+            }
+            (!out.is_empty()).then_some(out)
         })
 }
 
@@ -280,12 +291,12 @@ mod tests {
     }
 
     #[test]
-    fn a_word_processor_pdf_has_its_rows_placed_on_the_header_page_by_their_labels() {
+    fn a_word_processor_pdf_has_its_rows_placed_by_their_labels_but_a_wider_page_left() {
         // `pdftotext -layout` of a LibreOffice PDF whose zeros are blank. A row's figures may
         // stand on a line of their own or of a piece of the merged 三、本年度办理结果 cell,
         // between their label's lines or above it ("理结 … 2" belongs to 1.属于国家秘密 below
         // it): those get the label of the lines around them. The page after the break is set
-        // out wider (its 总计 at 63, not 53): left as it is.
+        // out wider (its 总计 at 63, not 53), its figures under no column: left as it is.
         let text = "\
                                        申请人情况
                                       法人或其他组织

@@ -14,6 +14,7 @@
 mod apart;
 mod browser;
 mod doubled;
+mod fullwidth;
 mod grid;
 mod pipes;
 mod rows;
@@ -269,6 +270,9 @@ pub fn read_with<R>(text: &str, f: impl FnOnce(&Doc<'_>, TextLayout) -> R) -> R 
                 .replace("\r\n", "\n")
                 .replace('\r', "\n"),
         );
+    }
+    if let Some(joined) = fullwidth::join(rewritten.as_deref().unwrap_or(text)) {
+        rewritten = Some(joined);
     }
     let mut layout = None;
     if let Some(joined) = browser::join_cells(rewritten.as_deref().unwrap_or(text)) {
