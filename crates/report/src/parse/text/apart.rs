@@ -41,6 +41,17 @@ enum Line {
 /// The rows of `figures` (lines of `lines`): those whose words name their row, and those the
 /// lines around them give one.
 pub(super) fn assign(lines: &[&str], figures: Vec<Figures>) -> Vec<Placed> {
+    // Most often every line of figures names its row: nothing to look around for.
+    if figures.iter().all(|f| f.row.is_some()) {
+        return figures
+            .into_iter()
+            .map(|f| Placed {
+                line: f.line,
+                columns: f.columns,
+                label: Vec::new(),
+            })
+            .collect();
+    }
     let mut kinds: Vec<(usize, Line)> = Vec::new();
     let mut next_figures = figures.iter().enumerate().peekable();
     for (i, line) in lines.iter().enumerate() {

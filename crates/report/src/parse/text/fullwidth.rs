@@ -12,8 +12,13 @@ use crate::parse::number::{CellText, classify};
 /// The text with every such pair of lines joined, or None when there is none.
 pub(super) fn join(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    // A quick look first: a line that ends in a full-width digit and a next that starts with
-    // one.
+    // A quick look first: any full-width digit at all (its middle byte is rare outside
+    // full-width punctuation), then a line that ends in one and a next that starts with one.
+    let any_digit = memchr::memchr_iter(0xbc, bytes)
+        .any(|i| i > 0 && is_digit_at(bytes.get(i - 1..).unwrap_or_default()));
+    if !any_digit {
+        return None;
+    }
     let found = memchr::memchr_iter(b'\n', bytes).any(|nl| {
         let before = bytes.get(..nl).unwrap_or_default().trim_ascii_end();
         let after = bytes.get(nl + 1..).unwrap_or_default().trim_ascii_start();

@@ -121,6 +121,9 @@ fn columns(lines: &[&str]) -> Option<Vec<Placed>> {
                     }
                     continue;
                 };
+                if figures.is_empty() {
+                    continue;
+                }
                 let at = page.start;
                 out.extend(apart::assign(rows, figures).into_iter().map(|p| Placed {
                     line: p.line + at,
@@ -128,7 +131,9 @@ fn columns(lines: &[&str]) -> Option<Vec<Placed>> {
                     label: p.label.into_iter().map(|i| i + at).collect(),
                 }));
             }
-            (!out.is_empty()).then_some(out)
+            // Placed, or nothing to place (every row has a cell for every column): either way
+            // the other count of places has nothing to add.
+            Some(out)
         })
 }
 
