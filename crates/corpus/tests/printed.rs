@@ -9,6 +9,20 @@ use std::process::Command;
 
 use common::{docx_files, nothing_wrong, pdftotext, pdftotext_of, python, workdir, zeros_blank};
 
+/// `case`'s report as our HTML, set in a PDF (`rSEED.pdf`) by one of our Python scripts in
+/// `tests/`: its name and bytes.
+fn html_set_by(dir: &std::path::Path, script: &str, case: &common::Case) -> (String, Vec<u8>) {
+    let script = format!("{}/tests/{script}", env!("CARGO_MANIFEST_DIR"));
+    let (html, pdf) = (
+        format!("r{}.html", case.seed),
+        format!("r{}.pdf", case.seed),
+    );
+    std::fs::write(dir.join(&html), report::render::html(&case.want)).expect("write");
+    python(dir, &[&script, &html, &pdf], &pdf);
+    let bytes = std::fs::read(dir.join(&pdf)).unwrap_or_else(|e| panic!("{pdf}: {e}"));
+    (pdf, bytes)
+}
+
 /// Our HTML printed to PDF by MuPDF's own layout engine (`html_to_pdf_mupdf.py`), which lays
 /// out merged cells its own way and can leave rows of table 三 out of the PDF: read in pure
 /// Rust and by `pdftotext -layout`, no cell is wrong and no error is raised — a row the PDF
@@ -16,16 +30,9 @@ use common::{docx_files, nothing_wrong, pdftotext, pdftotext_of, python, workdir
 #[test]
 fn mupdf_pdfs_read_nothing_wrong() {
     let dir = workdir("mupdf");
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/html_to_pdf_mupdf.py");
     for case in docx_files(&dir).into_iter().take(4) {
-        let (html, pdf) = (
-            format!("r{}.html", case.seed),
-            format!("r{}.pdf", case.seed),
-        );
-        std::fs::write(dir.join(&html), report::render::html(&case.want)).expect("write");
-        python(&dir, &[script, &html, &pdf], &pdf);
+        let (pdf, bytes) = html_set_by(&dir, "html_to_pdf_mupdf.py", &case);
         let layout = pdftotext(&dir, case.seed, &["-layout"]);
-        let bytes = std::fs::read(dir.join(&pdf)).unwrap_or_else(|e| panic!("{pdf}: {e}"));
         for (form, input) in [("pure Rust", bytes), ("pdftotext -layout", layout)] {
             let name = format!("{pdf} ({form})");
             let parsed = report::parse::parse(&input).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -42,18 +49,8 @@ fn mupdf_pdfs_read_nothing_wrong() {
 #[test]
 fn reportlab_pdfs_in_an_unembedded_font_read_back() {
     let dir = workdir("reportlab");
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/html_to_pdf_reportlab.py"
-    );
     for case in docx_files(&dir).into_iter().take(4) {
-        let (html, pdf) = (
-            format!("r{}.html", case.seed),
-            format!("r{}.pdf", case.seed),
-        );
-        std::fs::write(dir.join(&html), report::render::html(&case.want)).expect("write");
-        python(&dir, &[script, &html, &pdf], &pdf);
-        let bytes = std::fs::read(dir.join(&pdf)).unwrap_or_else(|e| panic!("{pdf}: {e}"));
+        let (pdf, bytes) = html_set_by(&dir, "html_to_pdf_reportlab.py", &case);
         let parsed = report::parse::parse(&bytes).unwrap_or_else(|e| panic!("{pdf}: {e}"));
         nothing_wrong(&parsed, &case, &pdf);
         let got = &parsed.report;
