@@ -28,8 +28,8 @@ const UNICODE_CMAPS: [&[u8]; 16] = [
     b"UniKS-UTF16-V",
 ];
 
-/// The CID of ASCII's space in the Adobe CJK collections; CIDs up to 95 are `!` … `~`.
-const ASCII_CIDS: std::ops::RangeInclusive<i64> = 1..=95;
+/// CIDs 1 to 95 are ASCII's space and `!` … `~` in the Adobe CJK collections.
+const ASCII_CIDS: usize = 95;
 
 /// Rewrites every font in a predefined Unicode CMap as one the extractor reads; true when any
 /// was.
@@ -108,12 +108,12 @@ fn identity_cmap() -> Vec<u8> {
 /// A CID font's widths (`W`) for its ASCII CIDs, given by their codes in a Unicode CMap
 /// (CID 1 is the space, code 0x20); the rest take the default width.
 fn ascii_widths(w: &Object) -> Object {
-    let mut widths: Vec<Option<Object>> = vec![None; 95];
+    // Slot k holds the width of CID k + 1.
+    let mut widths: Vec<Option<Object>> = vec![None; ASCII_CIDS];
     let mut put = |cid: i64, width: &Object| {
-        if let Some(slot) = ASCII_CIDS
-            .contains(&cid)
-            .then(|| widths.get_mut(usize::try_from(cid - 1).ok()?))
-            .flatten()
+        if let Some(slot) = usize::try_from(cid - 1)
+            .ok()
+            .and_then(|k| widths.get_mut(k))
         {
             *slot = Some(width.clone());
         }
@@ -124,7 +124,7 @@ fn ascii_widths(w: &Object) -> Object {
         match items.get(i + 1) {
             // `c [w1 w2 …]`: widths of c, c+1, …
             Some(Object::Array(list)) => {
-                for (k, width) in (first..).zip(list.iter().take(95)) {
+                for (k, width) in (first..).zip(list.iter().take(ASCII_CIDS)) {
                     put(k, width);
                 }
                 i += 2;
@@ -134,7 +134,7 @@ fn ascii_widths(w: &Object) -> Object {
                 let (Ok(last), Some(width)) = (last.as_i64(), items.get(i + 2)) else {
                     break;
                 };
-                for k in first.max(1)..=last.min(95) {
+                for k in first.max(1)..=last.min(ASCII_CIDS as i64) {
                     put(k, width);
                 }
                 i += 3;

@@ -53,9 +53,12 @@ pub(super) fn assign(lines: &[&str], figures: Vec<Figures>) -> Vec<Placed> {
             .collect();
     }
     let mut kinds: Vec<(usize, Line)> = Vec::new();
+    // Where in `kinds` each line of figures stands.
+    let mut places = Vec::with_capacity(figures.len());
     let mut next_figures = figures.iter().enumerate().peekable();
     for (i, line) in lines.iter().enumerate() {
         if let Some((k, _)) = next_figures.next_if(|(_, f)| f.line == i) {
+            places.push(kinds.len());
             kinds.push((i, Line::Figures(k)));
         } else if !line.trim().is_empty() {
             let squashed = squash(line);
@@ -63,7 +66,6 @@ pub(super) fn assign(lines: &[&str], figures: Vec<Figures>) -> Vec<Placed> {
             kinds.push((i, Line::Words(Words { row, squashed })));
         }
     }
-    let places = kinds_of_figures(&kinds, figures.len());
     let mut rows: Vec<Option<(RowKey, Vec<usize>)>> = figures
         .iter()
         .zip(&places)
@@ -76,7 +78,7 @@ pub(super) fn assign(lines: &[&str], figures: Vec<Figures>) -> Vec<Placed> {
     // Above a whole label: only once the rows before have theirs, so in a second pass.
     for (k, at) in places.into_iter().enumerate() {
         if rows.get(k).is_some_and(Option::is_none) {
-            let row = above(&kinds, at, &rows, &figures);
+            let row = above(&kinds, at, &rows);
             if let Some(slot) = rows.get_mut(k) {
                 *slot = row;
             }
@@ -104,19 +106,6 @@ pub(super) fn assign(lines: &[&str], figures: Vec<Figures>) -> Vec<Placed> {
             })
         })
         .collect()
-}
-
-/// Where in `kinds` each figures line stands.
-fn kinds_of_figures(kinds: &[(usize, Line)], count: usize) -> Vec<usize> {
-    let mut at = vec![0; count];
-    for (pos, (_, kind)) in kinds.iter().enumerate() {
-        if let Line::Figures(k) = kind
-            && let Some(slot) = at.get_mut(*k)
-        {
-            *slot = pos;
-        }
-    }
-    at
 }
 
 fn words(kinds: &[(usize, Line)], pos: Option<usize>) -> Option<(usize, &Words)> {
@@ -156,7 +145,6 @@ fn above(
     kinds: &[(usize, Line)],
     at: usize,
     rows: &[Option<(RowKey, Vec<usize>)>],
-    figures: &[Figures],
 ) -> Option<(RowKey, Vec<usize>)> {
     let (_, prev) = words(kinds, at.checked_sub(1))?;
     let (label_line, next) = words(kinds, Some(at + 1))?;
@@ -173,16 +161,12 @@ fn above(
         .iter()
         .rev()
         .find_map(|(_, kind)| match kind {
-            Line::Words(w) => w.row.map(|r| (r, false)),
-            Line::Figures(k) => rows.get(*k)?.as_ref().map(|(r, _)| (*r, true)),
-        });
-    let has_figures = |key: RowKey| {
-        rows.iter().flatten().any(|(r, _)| *r == key) || figures.iter().any(|f| f.row == Some(key))
-    };
-    match before {
-        Some((r, _)) if r != row && has_figures(r) => Some((row, vec![label_line])),
-        _ => None,
-    }
+            Line::Words(w) => w.row,
+            Line::Figures(k) => rows.get(*k)?.as_ref().map(|(r, _)| *r),
+        })?;
+    // `rows` holds the rows of the figures that name theirs, and of those given one so far.
+    let has_figures = rows.iter().flatten().any(|(r, _)| *r == before);
+    (before != row && has_figures).then(|| (row, vec![label_line]))
 }
 
 #[cfg(test)]

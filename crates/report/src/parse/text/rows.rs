@@ -107,14 +107,19 @@ fn aligned_chunks(line: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Puts a row's last figures in the table's seven columns, `placed` giving each one's, with
-/// an empty cell for each blank; unchanged unless its figures are as many as `placed`.
-fn spread<'a>(cells: &mut Vec<Cow<'a, str>>, placed: &[usize]) {
-    let figures = cells
+/// How many of a row's cells, counted from its end, are figures.
+fn trailing_figures(cells: &[Cow<'_, str>]) -> usize {
+    cells
         .iter()
         .rev()
         .take_while(|c| matches!(classify(c), CellText::Number(_)))
-        .count();
+        .count()
+}
+
+/// Puts a row's last figures in the table's seven columns, `placed` giving each one's, with
+/// an empty cell for each blank; unchanged unless its figures are as many as `placed`.
+fn spread<'a>(cells: &mut Vec<Cow<'a, str>>, placed: &[usize]) {
+    let figures = trailing_figures(cells);
     if figures != placed.len() {
         return;
     }
@@ -130,11 +135,7 @@ fn spread<'a>(cells: &mut Vec<Cow<'a, str>>, placed: &[usize]) {
 
 /// Gives a row of figures the label its `label` lines hold, in place of its own words.
 fn relabel<'a>(cells: &mut Vec<Cow<'a, str>>, label: &[usize], lines: &[&'a str], marks: &Marks) {
-    let figures = cells
-        .iter()
-        .rev()
-        .take_while(|c| matches!(classify(c), CellText::Number(_)))
-        .count();
+    let figures = trailing_figures(cells);
     let mut words = String::new();
     for line in label.iter().filter_map(|&i| lines.get(i)) {
         words.push_str(trim(&marks.strip(line)));
