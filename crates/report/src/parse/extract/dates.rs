@@ -2,7 +2,7 @@
 //! closing date under the signature (`2022年1月24日`, `二〇二二年一月二十四日`, `2022.1.24`)
 //! and a portal's `发布日期：2022-01-24 10:30`.
 
-use super::heading::org_line;
+use super::title::org_line;
 
 /// What a character stands for in a printed number: ASCII and full-width digits, Chinese
 /// digits, and the zeros typists put for 〇 (○ ◯ 零, the letter O, the digit 0: `二0二一年`).

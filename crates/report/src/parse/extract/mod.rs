@@ -11,6 +11,7 @@ mod restore;
 mod table2;
 mod table3;
 mod table4;
+pub(crate) mod title;
 
 use std::borrow::Cow;
 
@@ -133,7 +134,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                         published = Some(d);
                         // The closing signature: the body's name on the line above the date.
                         if let Some(buf) = current.and_then(|i| section_text.get_mut(i)) {
-                            if buf.last().is_some_and(|l| heading::org_line(l)) {
+                            if buf.last().is_some_and(|l| title::org_line(l)) {
                                 signature = buf.pop().map(Cow::into_owned);
                             } else if let Some(last) = buf.last_mut()
                                 && let Some((text, org)) = heading::run_on_signature(last)
@@ -185,7 +186,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                         }
                         continue;
                     }
-                    if outside_sections(current) && heading::is_site_chrome(p) {
+                    if outside_sections(current) && title::is_site_chrome(p) {
                         footer = current.is_some();
                         continue;
                     }
@@ -297,7 +298,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                             }
                             if let Some(d) = dates::date(cell) {
                                 published = Some(d);
-                            } else if !heading::is_site_chrome(cell) {
+                            } else if !title::is_site_chrome(cell) {
                                 preamble.push(Cow::Borrowed(cell));
                             }
                         }
@@ -314,7 +315,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                         {
                             continue;
                         }
-                        if outside_sections(sec) && heading::is_site_chrome(&line) {
+                        if outside_sections(sec) && title::is_site_chrome(&line) {
                             footer = sec.is_some();
                             continue;
                         }
@@ -337,7 +338,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
             "表格在提取出的文本中已错乱（各列数字依次排成一串，不再按行排列，如不带 -layout 的 pdftotext 所得），无法按行读出，未予读取；请检查 PDF 原件，或用 pdftotext -layout 重新提取",
         ));
     }
-    let info = heading::title_info(&preamble, doc.title.as_deref().or(print_title.as_deref()));
+    let info = title::title_info(&preamble, doc.title.as_deref().or(print_title.as_deref()));
     let mut report = Report {
         body: info
             .body

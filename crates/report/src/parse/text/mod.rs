@@ -16,6 +16,8 @@ mod browser;
 mod doubled;
 mod fullwidth;
 mod grid;
+mod marks;
+mod page_number;
 mod pipes;
 mod rows;
 mod running;
@@ -26,11 +28,13 @@ use std::sync::LazyLock;
 
 use memchr::memmem;
 
-use super::doc::{Doc, strip_marks};
+use super::doc::Doc;
 use super::trim;
 use rows::{cell_per_line, row_per_line};
 use spaced::spaced;
 
+pub(crate) use marks::Marks;
+pub use page_number::is_page_number;
 pub(crate) use spaced::{is_figure_like, trailing_figures};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -315,112 +319,12 @@ pub(crate) fn sub<'a>(line: &Cow<'a, str>, part: &str) -> Cow<'a, str> {
     }
 }
 
-/// [`strip_marks`] for the lines of a text, which most often has no mark at all, and otherwise
-/// a few: one search of the whole text finds where they are, and only a line holding one is
-/// searched again.
-pub(crate) struct Marks {
-    /// Where the text starts in memory, and its length: lines are slices of it.
-    base: usize,
-    len: usize,
-    /// Byte offsets of each `[bookmark:` in the text, in order.
-    at: Vec<usize>,
-}
-
-impl Marks {
-    pub(crate) fn of(text: &str) -> Marks {
-        Marks {
-            base: text.as_ptr() as usize,
-            len: text.len(),
-            at: memmem::find_iter(text.as_bytes(), b"[bookmark:").collect(),
-        }
-    }
-
-    pub(crate) fn strip<'a>(&self, line: &'a str) -> Cow<'a, str> {
-        if self.at.is_empty() {
-            return Cow::Borrowed(line);
-        }
-        let offset = (line.as_ptr() as usize).wrapping_sub(self.base);
-        if offset > self.len {
-            // Not a slice of the text: search it.
-            return strip_marks(line);
-        }
-        let first = self.at.partition_point(|&p| p < offset);
-        match self.at.get(first) {
-            Some(&p) if p < offset + line.len() => strip_marks(line),
-            _ => Cow::Borrowed(line),
-        }
-    }
-}
-
 /// `line.trim_end_matches([' ', '\u{a0}'])`, without a search where the last byte is neither.
 pub(crate) fn trim_end_spaces(line: &str) -> &str {
     match line.as_bytes().last() {
         Some(b' ' | 0xa0) => line.trim_end_matches([' ', '\u{a0}']),
         _ => line,
     }
-}
-
-/// A line that is only a page number: `3`, `- 3 -`, `—3—`, `第3页`, `3/10`, `第 3 页 共 10 页`,
-/// `P. 3`.
-pub fn is_page_number(line: &str) -> bool {
-    // A page as wide as a line of text pads its number with spaces (pdfplumber's layout);
-    // a long line that starts with none is no page number.
-    if line.len() > 40 && !line.starts_with(' ') {
-        return false;
-    }
-    let line = line.trim_ascii();
-    // Every form starts with a figure, a dash, `第` or `P`: one byte tells most lines apart.
-    let plausible = match line.as_bytes().first() {
-        Some(c) if c.is_ascii_digit() => true,
-        // `-`; the first byte of `—`, `–` and `·`; of `－`.
-        Some(b'-' | b'P' | 0xe2 | 0xc2 | 0xef) => true,
-        _ => line.starts_with('第'),
-    };
-    if !plausible
-        || line.len() > 40
-        || !line.bytes().any(|b| b.is_ascii_digit())
-        || line.contains('\t')
-    {
-        return false;
-    }
-    // Every form starts with 第 or a figure (after dashes), and a figure is followed by nothing,
-    // a dash or a slash: table rows like `1.属于国家秘密 0 0` fail here without allocating.
-    let dash = |c: char| matches!(c, '-' | '—' | '–' | '－' | '·');
-    let mut chars = line
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .skip_while(|&c| dash(c));
-    match chars.next() {
-        Some('第') => {}
-        // A flipbook's page mark: `P. 8`, `Page 8`.
-        Some('P') => {
-            let rest = line
-                .strip_prefix("Page")
-                .or_else(|| line.strip_prefix("P."));
-            return rest.is_some_and(|r| {
-                let r = r.trim_start();
-                !r.is_empty() && r.len() <= 4 && r.bytes().all(|b| b.is_ascii_digit())
-            });
-        }
-        Some(c) if c.is_ascii_digit() => {
-            let after = chars.find(|c| !c.is_ascii_digit());
-            if !after.is_none_or(|c| c == '/' || dash(c)) {
-                return false;
-            }
-        }
-        _ => return false,
-    }
-    let s: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    let core = s.trim_matches(dash);
-    let digits_only =
-        |t: &str| !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit());
-    if core != s && digits_only(core) {
-        return true;
-    }
-    if let Some(inner) = core.strip_prefix('第').and_then(|t| t.split('页').next()) {
-        return digits_only(inner);
-    }
-    matches!(core.split_once('/'), Some((a, b)) if digits_only(a) && digits_only(b))
 }
 
 fn markdown<'a>(mut doc: Doc<'a>, lines: impl Iterator<Item = &'a str>) -> Doc<'a> {
@@ -454,21 +358,6 @@ mod tests {
                 line.trim_end_matches([' ', '\u{a0}'])
             );
         }
-    }
-
-    #[test]
-    fn marks_are_stripped_only_where_the_text_has_them() {
-        let marked = "\t[bookmark: _Hlk1]予以公开\n";
-        assert_eq!(Marks::of(marked).strip(marked.trim()), "予以公开");
-        assert!(Marks::of("\t予以公开 [bookmark\n").at.is_empty());
-        // Only the line holding a mark is rewritten; a line from elsewhere is searched.
-        let text = "一、总体情况\n[bookmark: _Hlk2]二、主动公开\n三";
-        let marks = Marks::of(text);
-        let lines: Vec<_> = text.lines().map(|l| marks.strip(l)).collect();
-        assert!(matches!(lines[0], Cow::Borrowed("一、总体情况")));
-        assert_eq!(lines[1], "二、主动公开");
-        assert!(matches!(lines[2], Cow::Borrowed("三")));
-        assert_eq!(marks.strip("[bookmark: x]四"), "四");
     }
 
     proptest::proptest! {
@@ -525,37 +414,6 @@ mod tests {
             for (page, piece) in pages.iter().zip(&pieces) {
                 assert!(*page == *piece || (*page == PAGE_BREAK && piece.is_empty()));
             }
-        }
-    }
-
-    #[test]
-    fn page_numbers() {
-        for s in [
-            "- 3 -",
-            "—12—",
-            "第3页",
-            "第 3 页",
-            "3/10",
-            " 3 / 10 ",
-            "P. 8",
-            "Page 12",
-            "                                      —  1 —                                      ",
-        ] {
-            assert!(is_page_number(s), "{s}");
-        }
-        for s in [
-            "3",
-            "0",
-            "1.本机关",
-            "2025 年",
-            "第二十条",
-            "1.属于国家秘密 0 0",
-            "3 其他",
-            "P. 8 页",
-            "Page 8 - 标题",
-            "PM2.5",
-        ] {
-            assert!(!is_page_number(s), "{s}");
         }
     }
 

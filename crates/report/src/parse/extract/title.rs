@@ -1,0 +1,271 @@
+//! The title before section 一: the issuing body and the year, and the site's furniture
+//! around it.
+
+use std::borrow::Cow;
+
+use super::dates::find_year;
+use super::labels::{squash, squash_drops};
+use crate::parse::words::WordSet;
+
+const ORG_SUFFIXES: [&str; 12] = [
+    "人民政府",
+    "办公厅",
+    "办公室",
+    "办事处",
+    "委员会",
+    "局",
+    "厅",
+    "委",
+    "院",
+    "中心",
+    "管委会",
+    "政府",
+];
+
+/// The issuing body and year, from the title in the preamble paragraphs before section 一.
+pub struct TitleInfo {
+    pub body: Option<String>,
+    pub year: Option<i32>,
+    /// Who the portal's fields say published the page ([`super::portal`]).
+    pub publisher: Option<String>,
+}
+
+pub fn org_line(p: &str) -> bool {
+    let s = squash(p);
+    s.chars().count() <= 30
+        && ORG_SUFFIXES.iter().any(|suf| s.ends_with(suf))
+        && !s.contains("年度报告")
+}
+
+/// Completes a place name to its government: a 镇 publishes as 镇人民政府.
+fn complete_body(name: &str) -> String {
+    let n = name.trim_end_matches(['的', ' ', '　']);
+    let n = n
+        .strip_suffix("关于")
+        .unwrap_or(n)
+        .trim_start_matches("关于");
+    if n.ends_with("街道") {
+        return format!("{n}办事处");
+    }
+    if ["镇", "乡", "县", "区", "市", "州", "旗", "盟", "省"]
+        .iter()
+        .any(|s| n.ends_with(s))
+    {
+        return format!("{n}人民政府");
+    }
+    n.to_string()
+}
+
+/// A portal's own text around an article: its breadcrumb (`当前位置：首页 > 政府信息公开`) and
+/// its footer (`版权所有`, `ICP备…`, `主办单位：…`). Never part of a report.
+pub fn is_site_chrome(text: &str) -> bool {
+    static MARKS: WordSet<15> = WordSet::new([
+        "版权所有",
+        "ICP备",
+        "公网安备",
+        "网站标识码",
+        "主办单位：",
+        "主办单位:",
+        "技术支持：",
+        "技术支持:",
+        "Copyright",
+        "COPYRIGHT",
+        "copyright",
+        "当前位置",
+        "您的位置",
+        "现在的位置",
+        "所在位置",
+    ]);
+    // A sentence is the report's own: most paragraphs are let go at their last character.
+    let t = crate::parse::trim(text);
+    if t.len() > 600 || t.ends_with(['。', '；']) {
+        return false;
+    }
+    t.trim_start_matches(squash_drops).starts_with("首页") || MARKS.any_in(t)
+}
+
+/// The body and year from the preamble (which the extractor has already rid of the site's
+/// breadcrumb and menu, [`is_site_chrome`]) or else from the document's own title.
+/// The mark above a report published as an attachment to a notice: `附件`, `附件2`, `附件三：`.
+fn is_attachment_mark(line: &str) -> bool {
+    squash(line).strip_prefix("附件").is_some_and(|rest| {
+        rest.trim_end_matches([':', '：'])
+            .chars()
+            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+    })
+}
+
+pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
+    let (preamble, publisher) = super::portal::without_fields(preamble);
+    // A title is often broken over lines: 山亭区凫城镇2025年政府信息公开 / 工作年度报告.
+    let mut joined = String::new();
+    let mut title = None;
+    for p in preamble.iter().take(8) {
+        if p.chars().count() > 60 {
+            break;
+        }
+        if is_attachment_mark(p) {
+            continue;
+        }
+        joined.push_str(&squash(p));
+        if joined.contains("年度报告") || joined.contains("年报") {
+            // A menu or column name (政府信息公开年报) names no year: not the title.
+            if !joined.contains("年度报告") && find_year(&joined).is_none() {
+                joined.clear();
+                continue;
+            }
+            title = Some(joined.clone());
+            break;
+        }
+    }
+    let title = title.or_else(|| doc_title.map(squash));
+    let mut info = TitleInfo {
+        body: None,
+        year: None,
+        publisher: publisher.map(|p| squash(&p)),
+    };
+    if let Some(t) = &title {
+        if let Some((s, e, y)) = find_year(t) {
+            info.year = Some(y);
+            let before = &t[..s];
+            let after = t[e..].trim_start_matches('度');
+            let name_after = after.split("政府信息公开").next().unwrap_or("");
+            let name = if before.is_empty() {
+                name_after
+            } else {
+                before
+            };
+            if !name.is_empty() {
+                info.body = Some(complete_body(name)).filter(|b| !b.is_empty());
+            }
+        } else if let Some(name) = t.split("政府信息公开").next().filter(|n| !n.is_empty()) {
+            info.body = Some(complete_body(name)).filter(|b| !b.is_empty());
+        }
+    }
+    if let Some(org) = preamble.iter().take(8).find(|p| org_line(p)) {
+        info.body = Some(squash(org));
+    }
+    info
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_chrome() {
+        let chrome = [
+            "当前位置：首页 > 政府信息公开 > 政府信息公开年报",
+            "首页 政府信息公开 政府信息公开年报",
+            "您现在的位置：信息公开",
+            "版权所有 © 2026 南部县人民政府　蜀ICP备05001234号-1",
+            "主办单位：南部县人民政府办公室　技术支持：县大数据中心",
+            "Copyright 2026 www.example.gov.cn",
+        ];
+        for p in chrome {
+            assert!(is_site_chrome(p), "{p}");
+        }
+        let report = [
+            "南部县人民政府2025年政府信息公开工作年度报告",
+            "在门户网站首页开设政府信息公开专栏，全年更新信息336条。",
+            "一、总体情况",
+            "南部县人民政府办公室",
+        ];
+        for p in report {
+            assert!(!is_site_chrome(p), "{p}");
+        }
+    }
+
+    #[test]
+    fn a_portals_publisher_is_no_title_but_is_kept() {
+        let t = title_info(
+            &[
+                "发布机构 | 某县统计局 | 发布日期 | 2025-01-20 |".into(),
+                "2024年政府信息公开工作年度报告".into(),
+            ],
+            None,
+        );
+        assert_eq!(
+            (t.body.as_deref(), t.year, t.publisher.as_deref()),
+            (None, Some(2024), Some("某县统计局"))
+        );
+    }
+
+    #[test]
+    fn titles() {
+        let t = title_info(
+            &[
+                "山亭区凫城镇2025年政府信息公开".into(),
+                "工作年度报告".into(),
+            ],
+            None,
+        );
+        assert_eq!(
+            (t.body.as_deref(), t.year),
+            (Some("山亭区凫城镇人民政府"), Some(2025))
+        );
+        let t = title_info(
+            &[
+                "巨鹿县官亭镇人民政府".into(),
+                "2025 年政府信息公开工作年度报告".into(),
+            ],
+            None,
+        );
+        assert_eq!(
+            (t.body.as_deref(), t.year),
+            (Some("巨鹿县官亭镇人民政府"), Some(2025))
+        );
+        let t = title_info(
+            &["临城县财政局关于2025年度政府信息公开工作的年度报告".into()],
+            None,
+        );
+        assert_eq!(
+            (t.body.as_deref(), t.year),
+            (Some("临城县财政局"), Some(2025))
+        );
+        let t = title_info(
+            &[],
+            Some("2019年上海市人民政府办公厅政府信息公开工作年度报告"),
+        );
+        assert_eq!(
+            (t.body.as_deref(), t.year),
+            (Some("上海市人民政府办公厅"), Some(2019))
+        );
+        let t = title_info(
+            &["北京市朝阳区教育委员会二〇二四年度政府信息公开工作年度报告".into()],
+            None,
+        );
+        assert_eq!(
+            (t.body.as_deref(), t.year),
+            (Some("北京市朝阳区教育委员会"), Some(2024))
+        );
+        // A report published as an attachment: the mark above the title is no part of it.
+        for mark in ["附件", "附件2", "附件三：", "附件 1"] {
+            let t = title_info(
+                &[
+                    mark.into(),
+                    "巨鹿县教育局2025年政府信息公开工作年度报告".into(),
+                ],
+                None,
+            );
+            assert_eq!(
+                (t.body.as_deref(), t.year),
+                (Some("巨鹿县教育局"), Some(2025)),
+                "{mark}"
+            );
+        }
+        assert!(!is_attachment_mark("附件材料已公开"));
+    }
+
+    #[test]
+    fn organisations() {
+        for (line, want) in [
+            ("山亭区凫城镇人民政府", true),
+            ("巨鹿县教育局", true),
+            ("2025年政府信息公开工作年度报告", false),
+            ("一、总体情况", false),
+        ] {
+            assert_eq!(org_line(line), want, "{line}");
+        }
+    }
+}
