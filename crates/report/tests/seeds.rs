@@ -195,3 +195,35 @@ fn body_and_date_from_the_closing_signature() {
     assert_eq!(r.published.as_deref(), Some("2026-01-20"));
     assert_eq!(r.sections.other.as_deref(), Some("未收取信息处理费。"));
 }
+
+#[test]
+fn a_title_without_its_year_takes_the_year_before_the_closing_date() {
+    let bytes = std::fs::read(format!(
+        "{}/tests/fixtures/seeds/000_9f1a2ad731567797.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    let text = String::from_utf8(bytes).expect("utf-8");
+    // The title as if its year were set as a picture, and an opening that names no year.
+    let text = text
+        .replacen(
+            "山亭区凫城镇2025年政府信息公开",
+            "山亭区凫城镇政府信息公开",
+            1,
+        )
+        .replacen("2025年，我镇", "我镇", 1);
+    let undated = report::read_and_check(text.as_bytes()).expect("parses");
+    assert_eq!(undated.0.report.year, None);
+    let dated = format!("{text}\n山亭区凫城镇人民政府\n2026年1月20日\n");
+    let (p, findings) = report::read_and_check(dated.as_bytes()).expect("parses");
+    assert_eq!(p.report.year, Some(2025));
+    assert_eq!(p.report.published.as_deref(), Some("2026-01-20"));
+    let inferred: Vec<_> = findings
+        .iter()
+        .filter(|f| f.rule == "year_inferred")
+        .collect();
+    assert_eq!(inferred.len(), 1, "{findings:?}");
+    assert_eq!(inferred[0].severity, Severity::Info);
+    // Nothing else changes: the findings the seed deserves, no more.
+    assert_eq!(rules(&findings, Severity::Warning), vec!["sections"]);
+}

@@ -15,7 +15,7 @@ pub(crate) mod title;
 
 use std::borrow::Cow;
 
-use crate::check::Finding;
+use crate::check::{Finding, Severity};
 use crate::model::{Column, Format, Report, RowKey, SECTION_HEADINGS};
 use crate::parse::doc::{Block, Doc};
 use crate::parse::numbering::Style;
@@ -351,6 +351,9 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
     if report.year.is_none() {
         report.year = first_year(&section_text);
     }
+    if report.year.is_none() {
+        report.year = year_before(report.published.as_deref(), &mut findings);
+    }
     for (i, paras) in section_text.iter().enumerate() {
         if headings.iter().any(|h| h.section == i) {
             report.sections.set(i, paras.join("\n"));
@@ -401,6 +404,21 @@ fn first_year(sections: &[Vec<Cow<str>>; 6]) -> Option<i32> {
         .take(4)
         .collect();
     digits.parse().ok().filter(|y| (2000..=2100).contains(y))
+}
+
+/// The year a report dated `published` (ISO) covers, where neither its title nor its opening
+/// names one (a title set as a picture, or left off the page): a report covers the calendar
+/// year that ended before it was published. Said in an info finding, as an inference.
+fn year_before(published: Option<&str>, findings: &mut Vec<Finding>) -> Option<i32> {
+    let published = published?;
+    let year = published.get(..4)?.parse::<i32>().ok()? - 1;
+    findings.push(Finding::new(
+        "year_inferred",
+        Severity::Info,
+        "year",
+        format!("标题中未写明报告年度，按落款日期{published}推定为{year}年度"),
+    ));
+    Some(year)
 }
 
 /// Headings out of order, numbered wrongly, or numbered in mixed styles.
@@ -475,7 +493,26 @@ fn figures_only(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::figures_only;
+    use super::{figures_only, year_before};
+    use crate::check::Severity;
+
+    #[test]
+    fn a_report_without_a_year_in_its_title_covers_the_year_before_its_date() {
+        let mut findings = Vec::new();
+        assert_eq!(year_before(Some("2026-01-20"), &mut findings), Some(2025));
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].rule, "year_inferred");
+        assert_eq!(findings[0].severity, Severity::Info);
+        assert!(
+            findings[0].message.contains("2025年度"),
+            "{}",
+            findings[0].message
+        );
+        findings.clear();
+        assert_eq!(year_before(None, &mut findings), None);
+        assert_eq!(year_before(Some("20x6-01-20"), &mut findings), None);
+        assert!(findings.is_empty());
+    }
 
     #[test]
     fn lines_of_figures_alone() {
