@@ -19,10 +19,14 @@ fn main() {
         }
         println!("---- blocks ----");
         text
+    } else if parse::ofd::is_ofd(&bytes) {
+        let text = parse::ofd::text(&bytes).unwrap_or_default();
+        println!("---- laid-out text ----\n{text}\n---- blocks ----");
+        text
     } else {
         String::from_utf8_lossy(&bytes).into_owned()
     };
-    let doc = if bytes.starts_with(b"PK") {
+    let doc = if bytes.starts_with(b"PK") && !parse::ofd::is_ofd(&bytes) {
         parse::docx::read(&bytes).unwrap_or_default()
     } else {
         parse::text::read(&text).0

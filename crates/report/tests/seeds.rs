@@ -227,3 +227,38 @@ fn a_title_without_its_year_takes_the_year_before_the_closing_date() {
     // Nothing else changes: the findings the seed deserves, no more.
     assert_eq!(rules(&findings, Severity::Warning), vec!["sections"]);
 }
+
+/// A Word user's report as LibreOffice prints it (see `fixtures/printed/README.md`): section
+/// numbers set apart from their words by a tab, long labels wrapped below their row's figures,
+/// and the 总计 column cut off at the page's edge.
+#[test]
+fn word_list_numbering_and_labels_wrapped_below_their_figures() {
+    let expected: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(format!(
+            "{}/tests/fixtures/printed/word_list_numbering.expected.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .expect("fixture"),
+    )
+    .expect("json");
+    for file in [
+        "printed/word_list_numbering.layout.txt",
+        "printed/word_list_numbering.ofd",
+    ] {
+        let (p, findings) = read(file);
+        let got = serde_json::to_value(&p.report).expect("json");
+        for key in ["table2", "table3", "table4"] {
+            assert_eq!(got[key], expected[key], "{file}: {key}");
+        }
+        for i in 0..6 {
+            assert!(p.report.sections.get(i).is_some(), "{file}: section {i}");
+        }
+        // The seed's own warnings; the cut-off column restored, as info.
+        assert_eq!(
+            rules(&findings, Severity::Warning),
+            vec!["fee_statement", "prior_year_rectification"],
+            "{file}"
+        );
+        assert!(findings.iter().any(|f| f.rule == "restored"), "{file}");
+    }
+}

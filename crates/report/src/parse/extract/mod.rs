@@ -212,6 +212,11 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
             // ([`cells::Split::second_row`]): each is read.
             Block::Row(line) => {
                 cells::split_into(&mut split, line);
+                if let Some(h) = split_heading(&split, line) {
+                    current = Some(h.section);
+                    headings.push(h);
+                    continue;
+                }
                 let second = split.second_row;
                 let (first, rest) = line.split_at(second.unwrap_or(line.len()));
                 for cells in [first, rest] {
@@ -388,6 +393,25 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
         tables_found,
         tables_seen,
     }
+}
+
+/// A section's heading whose number stands apart from its words: Word's list numbering puts a
+/// tab after `一、`, which tab-separated and aligned text show as a cell break (`一、 | 总体情况`).
+fn split_heading<S: AsRef<str>>(split: &cells::Split, cells: &[S]) -> Option<heading::Heading> {
+    if split.any_number {
+        return None;
+    }
+    let mut words = cells
+        .iter()
+        .map(|c| c.as_ref().trim())
+        .filter(|c| !c.is_empty());
+    let (number, _, None) = (words.next()?, words.next()?, words.next()) else {
+        return None;
+    };
+    if number.chars().count() > 5 {
+        return None;
+    }
+    heading::heading(&joined(cells))
 }
 
 /// Where a portal's breadcrumb and footer land: before section 一, or after section 六 began.

@@ -27,6 +27,16 @@ pub struct Table3Reader {
     /// Words of label-only lines since the last row with figures: a label broken before its
     /// keyword ("1.属于国" / "家秘密 0 0 …") is read whole.
     carry: String,
+    /// The last line offered was a row with figures: label-only lines right after it may be
+    /// the rest of its label, wrapped below its figures.
+    after_figures: bool,
+}
+
+/// A squashed label that holds a row's mark: a figure (`1.`, the brackets and stops squashed
+/// away) or, first, a Chinese numeral up to 七 (`一、`, `（五）`).
+fn names_mark(label: &str) -> bool {
+    label.starts_with(['一', '二', '三', '四', '五', '六', '七'])
+        || label.bytes().any(|b| b.is_ascii_digit())
 }
 
 pub struct Read3 {
@@ -81,14 +91,23 @@ impl Table3Reader {
         let key = split.row().filter(|&k| self.free_for_label(k));
         let has_values = split.numbers() > 0 || split.values.len() >= 7;
         if !has_values {
+            // A label cell whose text starts at its top (LibreOffice, Word) wraps below the
+            // row's figures (`（五）不 1.信访举 0 0 …` / `予处理` / `报投诉类申` / `请`): words
+            // with no row mark right after a row with figures end that row's label. They are
+            // no part of the next row's, nor does a row they name (`内部事务信息`) come next.
+            if self.after_figures && self.carry.is_empty() && !names_mark(&split.label) {
+                return;
+            }
             if key.is_some() {
                 self.pending = key;
             }
+            self.after_figures = false;
             if self.carry.len() < 512 {
                 self.carry.push_str(&split.label);
             }
             return;
         }
+        self.after_figures = true;
         let carried = std::mem::take(&mut self.carry);
         let whole: std::borrow::Cow<str> = if carried.is_empty() {
             split.label.as_str().into()
@@ -221,6 +240,34 @@ mod tests {
 
     fn row(n: f64) -> Option<[Option<Num>; 7]> {
         Some([Num::new(n); 7])
+    }
+
+    #[test]
+    fn a_label_wrapped_below_its_figures_names_no_row_after_it() {
+        // Cells whose text starts at the top: each label's rest comes after its figures, and
+        // one of them (`内部事务信息`) names the row it ends, not the next.
+        let t = read(&[
+            ("3.危及“三安全一稳定”", "3", 7),
+            ("4.保护第", "4", 7),
+            ("三方合法权益", "", 0),
+            ("5.属于三类", "5", 7),
+            ("内部事务信息", "", 0),
+            ("6.属于四", "6", 7),
+            ("类过程性信息", "", 0),
+            ("7.属于行", "7", 7),
+            ("政执法案卷", "", 0),
+        ]);
+        assert_eq!(t.row(RowKey::DeniedThirdParty).copied(), row(4.0));
+        assert_eq!(t.row(RowKey::DeniedInternalAffairs).copied(), row(5.0));
+        assert_eq!(t.row(RowKey::DeniedProcessInfo).copied(), row(6.0));
+        assert_eq!(t.row(RowKey::DeniedEnforcementFile).copied(), row(7.0));
+        for (label, mark) in [
+            ("五不1信访举", true),
+            ("一本年新收", true),
+            ("予处理", false),
+        ] {
+            assert_eq!(names_mark(label), mark, "{label}");
+        }
     }
 
     #[test]
