@@ -262,3 +262,33 @@ fn word_list_numbering_and_labels_wrapped_below_their_figures() {
         assert!(findings.iter().any(|f| f.rule == "restored"), "{file}");
     }
 }
+
+/// A portal's box of fields above the report dates it where the report has no closing date,
+/// however the box was saved: a field and its value a line each, fields in one line, a tab row.
+#[test]
+fn a_portals_box_of_fields_dates_a_report_without_a_closing_date() {
+    let seed = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/seeds/000_9f1a2ad731567797.txt",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("fixture");
+    let (p, _) = report::read_and_check(seed.as_bytes()).expect("parses");
+    assert_eq!(p.report.published, None);
+    let body = p.report.body.clone();
+    for box_ in [
+        "索 引 号\n014416330/2026-04736\n发布机构\n山亭区凫城镇人民政府\n发文日期\n2026-02-10\n",
+        "发布机构：山亭区凫城镇人民政府    发布日期：2026-02-10    浏览次数：35\n",
+        "索 引 号\t0144/2026-04736\t分 类\t年报\n发布机构\t县政府办\t发布日期\t2026年2月10日\n",
+    ] {
+        let text = format!("{box_}{seed}");
+        let (p, findings) = report::read_and_check(text.as_bytes()).expect("parses");
+        assert_eq!(p.report.published.as_deref(), Some("2026-02-10"), "{box_}");
+        // The title is still the title: the box's fields are not taken for it.
+        assert_eq!(p.report.body, body, "{box_}");
+        assert_eq!(p.report.year, Some(2025), "{box_}");
+        assert!(
+            findings.iter().any(|f| f.rule == "late_publication"),
+            "{box_}: {findings:?}"
+        );
+    }
+}

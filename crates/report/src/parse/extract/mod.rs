@@ -350,7 +350,8 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
             .or_else(|| signature.map(|s| squash(&s)))
             .or(info.publisher),
         year: info.year,
-        published,
+        // The report's own date, or else the one the portal's box of fields gives the page.
+        published: published.or(info.page_date),
         ..Report::default()
     };
     if report.year.is_none() {

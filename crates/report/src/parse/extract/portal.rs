@@ -52,6 +52,42 @@ const PUBLISHER: [&str; 6] = [
     "信息来源",
 ];
 
+/// Fields whose value dates the page, the publication's first: `发布日期` says when the report
+/// went public, `发文日期` when it was signed.
+const DATES: [&str; 6] = [
+    "发布日期",
+    "发布时间",
+    "公开日期",
+    "发文日期",
+    "成文日期",
+    "生成日期",
+];
+
+/// The date a field named `name` gives on `line` (`发布机构：县政府办    发布日期：2025-02-28
+/// 浏览次数：35`, or a tab row of the box): the first word after the name, or the first two
+/// (a date and its time of day).
+fn date_after(line: &str, name: &str) -> Option<String> {
+    let at = line.find(name)?;
+    let rest = line.get(at + name.len()..)?;
+    date_of(rest.trim_start_matches([' ', '　', '\t', '：', ':', '|']))
+}
+
+/// The date a field's value starts with: its first word, or its first two (a time of day).
+fn date_of(value: &str) -> Option<String> {
+    let mut words = value.split(['\t', '|']).next()?.split_whitespace();
+    let first = words.next()?;
+    super::dates::date(first).or_else(|| super::dates::date(&format!("{first} {}", words.next()?)))
+}
+
+/// What the portal's box of fields says, and the preamble without it.
+pub struct Fields<'a> {
+    pub kept: Vec<&'a str>,
+    /// Who published the page.
+    pub publisher: Option<String>,
+    /// When the page was published (or else the report signed), as `YYYY-MM-DD`.
+    pub date: Option<String>,
+}
+
 /// Lines and cells of the preamble looked at: a box of fields and the title after it.
 const MAX_ITEMS: usize = 40;
 
@@ -78,10 +114,19 @@ fn field(line: &str) -> Option<(&'static str, Option<&str>)> {
     Some((f, value.map(|v| v.trim_start_matches(['：', ':']).trim())))
 }
 
-/// The preamble without the portal's fields, and the publisher they name.
-pub fn without_fields<'a>(preamble: &'a [Cow<'a, str>]) -> (Vec<&'a str>, Option<String>) {
+/// The preamble without the portal's fields, and the publisher and date they give.
+pub fn without_fields<'a>(preamble: &'a [Cow<'a, str>]) -> Fields<'a> {
     let mut kept = Vec::with_capacity(preamble.len());
     let mut publisher = None;
+    // The date of the field first in [`DATES`], wherever in the box it stands.
+    let mut dates: [Option<String>; DATES.len()] = Default::default();
+    for p in preamble.iter().take(MAX_ITEMS) {
+        for (name, date) in DATES.iter().zip(dates.iter_mut()) {
+            if date.is_none() && p.contains(name) {
+                *date = date_after(p, name);
+            }
+        }
+    }
     // A row of the box that reached here as one line keeps its cells apart by tabs or pipes.
     let cells = |p: &'a str| p.split(['\t', '|']);
     let mut items = preamble
@@ -104,7 +149,11 @@ pub fn without_fields<'a>(preamble: &'a [Cow<'a, str>]) -> (Vec<&'a str>, Option
         // A field alone on its line or cell has its value next, unless the next is a field
         // too or the report's title (an empty value: `文 号 | 有 效 性`, then the title).
         let is_value = |next: &&str| {
-            field(next).is_none() && (TITLE.contains(&name) || !next.contains("报告"))
+            field(next).is_none()
+                && (TITLE.contains(&name) || !next.contains("报告"))
+                // A date field's value is a date: without one (the date taken already as
+                // the report's), the next line is the title's.
+                && (!DATES.contains(&name) || super::dates::date(next).is_some())
         };
         let value = match value {
             Some(v) => Some(v),
@@ -112,6 +161,12 @@ pub fn without_fields<'a>(preamble: &'a [Cow<'a, str>]) -> (Vec<&'a str>, Option
             None => None,
         };
         let value = value.map(str::trim).filter(|v| !v.is_empty());
+        if let Some(i) = DATES.iter().position(|d| *d == name)
+            && let Some(slot) = dates.get_mut(i)
+            && slot.is_none()
+        {
+            *slot = value.and_then(date_of);
+        }
         if PUBLISHER.contains(&name) && publisher.is_none() {
             // `发布机构：县政府办 发布日期：2025-02-28` — the value ends at a space.
             publisher = value
@@ -124,17 +179,62 @@ pub fn without_fields<'a>(preamble: &'a [Cow<'a, str>]) -> (Vec<&'a str>, Option
             kept.push(v);
         }
     }
-    (kept, publisher)
+    Fields {
+        kept,
+        publisher,
+        date: dates.into_iter().flatten().next(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_box_dates_the_page() {
+        let cases: [(&[&str], Option<&str>); 6] = [
+            (
+                &["发布机构", "县政府办", "发文日期", "2025-02-28"],
+                Some("2025-02-28"),
+            ),
+            (
+                &["发布机构：某县统计局    发布日期：2025-01-20    浏览次数：35"],
+                Some("2025-01-20"),
+            ),
+            (
+                &["索 引 号\t0144/2025-04736\t发布日期\t2025年1月20日 10:30\t分 类"],
+                Some("2025-01-20"),
+            ),
+            // The publication's date before the signing's, wherever each stands.
+            (
+                &["成文日期：2025-01-15", "发布时间：2025-02-03 09:00"],
+                Some("2025-02-03"),
+            ),
+            (&["发布日期：", "某县2024年政府信息公开工作年度报告"], None),
+            (&["发布日期是每年一月"], None),
+        ];
+        for (lines, want) in cases {
+            let preamble: Vec<Cow<str>> = lines.iter().map(|l| Cow::Borrowed(*l)).collect();
+            assert_eq!(without_fields(&preamble).date.as_deref(), want, "{lines:?}");
+        }
+        // A date field whose value went elsewhere does not take the title for it.
+        let (kept, _) = read(&[
+            "发布机构",
+            "县政府办",
+            "发文日期",
+            "某县2024年政府信息公开",
+            "工作年度报告",
+        ]);
+        assert_eq!(kept, ["某县2024年政府信息公开", "工作年度报告"]);
+    }
+
     fn read(lines: &[&str]) -> (Vec<String>, Option<String>) {
         let preamble: Vec<Cow<str>> = lines.iter().map(|l| Cow::Borrowed(*l)).collect();
-        let (kept, publisher) = without_fields(&preamble);
-        (kept.into_iter().map(str::to_string).collect(), publisher)
+        let f = without_fields(&preamble);
+        (
+            f.kept.into_iter().map(str::to_string).collect(),
+            f.publisher,
+        )
     }
 
     #[test]

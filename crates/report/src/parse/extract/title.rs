@@ -28,6 +28,8 @@ pub struct TitleInfo {
     pub year: Option<i32>,
     /// Who the portal's fields say published the page ([`super::portal`]).
     pub publisher: Option<String>,
+    /// When they say it was published (or else signed).
+    pub page_date: Option<String>,
 }
 
 pub fn org_line(p: &str) -> bool {
@@ -96,7 +98,8 @@ fn is_attachment_mark(line: &str) -> bool {
 }
 
 pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
-    let (preamble, publisher) = super::portal::without_fields(preamble);
+    let fields = super::portal::without_fields(preamble);
+    let (preamble, publisher) = (fields.kept, fields.publisher);
     // A title is often broken over lines: 山亭区凫城镇2025年政府信息公开 / 工作年度报告.
     let mut joined = String::new();
     let mut title = None;
@@ -123,6 +126,7 @@ pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
         body: None,
         year: None,
         publisher: publisher.map(|p| squash(&p)),
+        page_date: fields.date,
     };
     if let Some(t) = &title {
         if let Some((s, e, y)) = find_year(t) {
