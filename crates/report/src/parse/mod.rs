@@ -47,8 +47,10 @@ pub enum Layout {
 
 impl Layout {
     /// `pdftotext -layout` text, its narrative wrapped at the page width.
+    /// The narrative's lines are the page's (`pdftotext -layout`, and OFD text laid out from
+    /// its glyphs): paragraphs are joined again ([`reflow`]).
     fn wraps_lines(self) -> bool {
-        self == Layout::Text(text::TextLayout::Aligned)
+        matches!(self, Layout::Text(text::TextLayout::Aligned) | Layout::Ofd)
     }
 
     pub fn name(self) -> &'static str {

@@ -15,6 +15,9 @@ use crate::parse::numbering;
 /// Two CJK characters' worth.
 const SLACK: usize = 4;
 
+/// The first line's indent of a paragraph: two CJK characters.
+const INDENT: usize = 4;
+
 /// A line of prose narrower than this is no page.
 const MIN_PAGE: usize = 20;
 
@@ -50,16 +53,21 @@ pub(crate) fn sections(sections: &mut Sections) {
 fn reflow(text: &str, page: usize) -> String {
     let mut out = String::with_capacity(text.len());
     let mut lines = text.split('\n').peekable();
+    // The line opens a paragraph, whose first line is indented by two characters (首行缩进):
+    // it is full two characters short of the page.
+    let mut opens = true;
     while let Some(line) = lines.next() {
         out.push_str(line);
         let Some(next) = lines.peek() else { break };
-        let wraps = width(line) + SLACK >= page
+        let indent = if opens { INDENT } else { 0 };
+        let wraps = width(line) + SLACK + indent >= page
             && !line.ends_with(ENDS)
             && !numbering::opens_with_mark(next)
             && (!numbering::is_numbered_heading(line) || numbering::ends_heading(line, next));
         if !wraps {
             out.push('\n');
         }
+        opens = !wraps;
     }
     out
 }
@@ -103,6 +111,21 @@ mod tests {
             (
                 "全年共收到政府信息公开申请 1 件，已在法定期限内办结答复同\n时，进一步健全",
                 "全年共收到政府信息公开申请 1 件，已在法定期限内办结答复同时，进一步健全",
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(reflow(text, page), want, "{text}");
+        }
+        // A paragraph's first line, indented two characters, is full two characters short;
+        // a line inside a paragraph is not.
+        let cases: [(&str, &str); 2] = [
+            (
+                "（一）主动公开进一步加强。着力抓好政策信息公开发\n布，政府信息公开平台全年更新。",
+                "（一）主动公开进一步加强。着力抓好政策信息公开发布，政府信息公开平台全年更新。",
+            ),
+            (
+                "本年度，我镇持续加大信息公开力度，严格对标《中华人民共\n和国政府信息公开条例》规定\n另一段",
+                "本年度，我镇持续加大信息公开力度，严格对标《中华人民共和国政府信息公开条例》规定\n另一段",
             ),
         ];
         for (text, want) in cases {

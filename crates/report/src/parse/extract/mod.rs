@@ -194,8 +194,20 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     if footer && p.chars().count() < 30 && !p.contains('。') {
                         continue;
                     }
-                    if current.is_some_and(|s| (1..=3).contains(&s))
-                        && headers::is_header_fragment(p)
+                    // Between table 三's rows, words that end no sentence are the rest of a
+                    // label its narrow cell wrapped (`无正当理由逾期不补正、行政机关不再处理…`).
+                    let label_rest = current == Some(2)
+                        && region == Region::Table3
+                        && t3.found()
+                        && !t3.complete()
+                        && !p.contains(['。', '；', '！', '？']);
+                    // Table 三's header cell (`（本列数据的勾稽关系为：…`), however it wrapped.
+                    let header_cell = current == Some(2)
+                        && p.trim_start_matches(['（', '(']).starts_with("本列数据");
+                    if label_rest
+                        || header_cell
+                        || current.is_some_and(|s| (1..=3).contains(&s))
+                            && headers::is_header_fragment(p)
                         || table4_header
                         || current.is_some_and(|s| (1..=2).contains(&s))
                             && headers::is_table_header(p)

@@ -121,6 +121,10 @@ pub fn without_fields<'a>(preamble: &'a [Cow<'a, str>]) -> Fields<'a> {
     // The date of the field first in [`DATES`], wherever in the box it stands.
     let mut dates: [Option<String>; DATES.len()] = Default::default();
     for p in preamble.iter().take(MAX_ITEMS) {
+        // Every date field's name ends in 日期 or 时间: one look tells most lines apart.
+        if !(p.contains("日期") || p.contains("时间")) {
+            continue;
+        }
         for (name, date) in DATES.iter().zip(dates.iter_mut()) {
             if date.is_none() && p.contains(name) {
                 *date = date_after(p, name);
