@@ -201,9 +201,12 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                         && t3.found()
                         && !t3.complete()
                         && !p.contains(['。', '；', '！', '？']);
-                    // Table 三's header cell (`（本列数据的勾稽关系为：…`), however it wrapped.
+                    // Table 三's header cell (`（本列数据的勾稽关系为：…`), however it wrapped;
+                    // a header row of table 二 with a blank row's label run onto it
+                    // (`信息内容 本年制发件数 … 现行有效件数规章`, a PDF's text of blank cells).
                     let header_cell = current == Some(2)
-                        && p.trim_start_matches(['（', '(']).starts_with("本列数据");
+                        && p.trim_start_matches(['（', '(']).starts_with("本列数据")
+                        || current == Some(1) && p.starts_with("信息内容");
                     if label_rest
                         || header_cell
                         || current.is_some_and(|s| (1..=3).contains(&s))
@@ -530,8 +533,26 @@ fn figures_only(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{figures_only, year_before};
+    use super::{extract, figures_only, year_before};
     use crate::check::Severity;
+
+    #[test]
+    fn a_blank_table_s_header_and_labels_are_not_prose() {
+        // pdf-extract's text of table 二 with every cell blank: a header row runs onto the
+        // first row's label.
+        let text = "一、总体情况\n本年度，我镇扎实推进政务公开。\n二、主动公开政府信息情况\n\
+            第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数规章\n\
+            行政规范性文件\n第二十条第（八）项\n\
+            信息内容 本年收费金额（单位：万元）行政事业性收费\n\
+            三、收到和处理政府信息公开申请情况\n";
+        let (doc, _) = crate::parse::text::read(text);
+        let report = extract(&doc).report;
+        assert_eq!(report.sections.get(1).map(str::trim), Some(""));
+        assert_eq!(
+            report.sections.get(0),
+            Some("本年度，我镇扎实推进政务公开。")
+        );
+    }
 
     #[test]
     fn a_report_without_a_year_in_its_title_covers_the_year_before_its_date() {
