@@ -2,6 +2,8 @@
 
 use super::labels::{squash, squash_drops};
 use super::title::org_line;
+use crate::check::Finding;
+use crate::model::SECTION_HEADINGS;
 use crate::parse::numbering::{Style, heading_mark, starts_mark};
 use crate::parse::words::WordSet;
 
@@ -182,6 +184,54 @@ pub fn run_on_signature(para: &str) -> Option<(&str, &str)> {
     let (text, org) = t.split_at(end);
     let org = org.trim();
     (!org.is_empty() && org_line(org)).then_some((text, org))
+}
+
+/// Headings out of order, numbered wrongly, or numbered in mixed styles.
+pub(super) fn section_findings(headings: &[Heading], out: &mut Vec<Finding>) {
+    let name = |i: usize| {
+        format!(
+            "{}、{}",
+            crate::model::SECTION_NUMERALS.get(i).copied().unwrap_or(""),
+            SECTION_HEADINGS.get(i).copied().unwrap_or("")
+        )
+    };
+    for pair in headings.windows(2) {
+        if let [a, b] = pair
+            && b.section <= a.section
+        {
+            out.push(Finding::warning(
+                "sections",
+                "sections",
+                format!(
+                    "章节顺序有误：“{}”出现在“{}”之后",
+                    name(b.section),
+                    name(a.section)
+                ),
+            ));
+        }
+    }
+    for h in headings {
+        if let Some((v, _)) = h.mark
+            && v as usize != h.section + 1
+        {
+            out.push(Finding::warning(
+                "sections",
+                "sections",
+                format!("章节序号有误：“{}”印为第{v}部分", name(h.section)),
+            ));
+        }
+    }
+    let styles: Vec<Style> = headings
+        .iter()
+        .filter_map(|h| h.mark.map(|m| m.1))
+        .collect();
+    if styles.contains(&Style::Arabic) && styles.contains(&Style::Chinese) {
+        out.push(Finding::warning(
+            "sections",
+            "sections",
+            "章节标题序号混用阿拉伯数字和汉字",
+        ));
+    }
 }
 
 #[cfg(test)]

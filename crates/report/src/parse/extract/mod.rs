@@ -15,10 +15,9 @@ pub(crate) mod title;
 
 use std::borrow::Cow;
 
-use crate::check::{Finding, Severity};
-use crate::model::{Column, Format, Report, RowKey, SECTION_HEADINGS};
+use crate::check::Finding;
+use crate::model::{Column, Format, Report, RowKey};
 use crate::parse::doc::{Block, Doc};
-use crate::parse::numbering::Style;
 use crate::parse::text::trailing_figures;
 
 pub use labels::{squash, table3_row};
@@ -350,7 +349,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
         }
     }
 
-    section_findings(&headings, &mut findings);
+    heading::section_findings(&headings, &mut findings);
     if doc.scrambled {
         findings.push(Finding::warning(
             "sections",
@@ -370,10 +369,10 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
         ..Report::default()
     };
     if report.year.is_none() {
-        report.year = first_year(&section_text);
+        report.year = title::first_year(&section_text);
     }
     if report.year.is_none() {
-        report.year = year_before(report.published.as_deref(), &mut findings);
+        report.year = title::year_before(report.published.as_deref(), &mut findings);
     }
     for (i, paras) in section_text.iter().enumerate() {
         if headings.iter().any(|h| h.section == i) {
@@ -436,79 +435,6 @@ fn outside_sections(current: Option<usize>) -> bool {
     current.is_none_or(|s| s == 5)
 }
 
-fn first_year(sections: &[Vec<Cow<str>>; 6]) -> Option<i32> {
-    let first = sections.first()?.first()?;
-    let digits: String = first
-        .chars()
-        .skip_while(|c| !c.is_ascii_digit())
-        .take(4)
-        .collect();
-    digits.parse().ok().filter(|y| (2000..=2100).contains(y))
-}
-
-/// The year a report dated `published` (ISO) covers, where neither its title nor its opening
-/// names one (a title set as a picture, or left off the page): a report covers the calendar
-/// year that ended before it was published. Said in an info finding, as an inference.
-fn year_before(published: Option<&str>, findings: &mut Vec<Finding>) -> Option<i32> {
-    let published = published?;
-    let year = published.get(..4)?.parse::<i32>().ok()? - 1;
-    findings.push(Finding::new(
-        "year_inferred",
-        Severity::Info,
-        "year",
-        format!("标题中未写明报告年度，按落款日期{published}推定为{year}年度"),
-    ));
-    Some(year)
-}
-
-/// Headings out of order, numbered wrongly, or numbered in mixed styles.
-fn section_findings(headings: &[heading::Heading], out: &mut Vec<Finding>) {
-    let name = |i: usize| {
-        format!(
-            "{}、{}",
-            crate::model::SECTION_NUMERALS.get(i).copied().unwrap_or(""),
-            SECTION_HEADINGS.get(i).copied().unwrap_or("")
-        )
-    };
-    for pair in headings.windows(2) {
-        if let [a, b] = pair
-            && b.section <= a.section
-        {
-            out.push(Finding::warning(
-                "sections",
-                "sections",
-                format!(
-                    "章节顺序有误：“{}”出现在“{}”之后",
-                    name(b.section),
-                    name(a.section)
-                ),
-            ));
-        }
-    }
-    for h in headings {
-        if let Some((v, _)) = h.mark
-            && v as usize != h.section + 1
-        {
-            out.push(Finding::warning(
-                "sections",
-                "sections",
-                format!("章节序号有误：“{}”印为第{v}部分", name(h.section)),
-            ));
-        }
-    }
-    let styles: Vec<Style> = headings
-        .iter()
-        .filter_map(|h| h.mark.map(|m| m.1))
-        .collect();
-    if styles.contains(&Style::Arabic) && styles.contains(&Style::Chinese) {
-        out.push(Finding::warning(
-            "sections",
-            "sections",
-            "章节标题序号混用阿拉伯数字和汉字",
-        ));
-    }
-}
-
 /// A row of table 二 given as a line of prose, its label and figures one space apart: where a
 /// label's width leaves one space (`行政事业性收费 0`, as w3m lays a page out), or text without
 /// tabs whose blank cells left no trace (`规章 1 1`, a short row the reader then names in a
@@ -532,58 +458,4 @@ fn figures_only(line: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::{extract, figures_only, year_before};
-    use crate::check::Severity;
-
-    #[test]
-    fn a_blank_table_s_header_and_labels_are_not_prose() {
-        // pdf-extract's text of table 二 with every cell blank: a header row runs onto the
-        // first row's label.
-        let text = "一、总体情况\n本年度，我镇扎实推进政务公开。\n二、主动公开政府信息情况\n\
-            第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数规章\n\
-            行政规范性文件\n第二十条第（八）项\n\
-            信息内容 本年收费金额（单位：万元）行政事业性收费\n\
-            三、收到和处理政府信息公开申请情况\n";
-        let (doc, _) = crate::parse::text::read(text);
-        let report = extract(&doc).report;
-        assert_eq!(report.sections.get(1).map(str::trim), Some(""));
-        assert_eq!(
-            report.sections.get(0),
-            Some("本年度，我镇扎实推进政务公开。")
-        );
-    }
-
-    #[test]
-    fn a_report_without_a_year_in_its_title_covers_the_year_before_its_date() {
-        let mut findings = Vec::new();
-        assert_eq!(year_before(Some("2026-01-20"), &mut findings), Some(2025));
-        assert_eq!(findings.len(), 1);
-        assert_eq!(findings[0].rule, "year_inferred");
-        assert_eq!(findings[0].severity, Severity::Info);
-        assert!(
-            findings[0].message.contains("2025年度"),
-            "{}",
-            findings[0].message
-        );
-        findings.clear();
-        assert_eq!(year_before(None, &mut findings), None);
-        assert_eq!(year_before(Some("20x6-01-20"), &mut findings), None);
-        assert!(findings.is_empty());
-    }
-
-    #[test]
-    fn lines_of_figures_alone() {
-        for (line, want) in [
-            ("2 2", true),
-            ("1  0 1", true),
-            ("0.5 12", true),
-            ("3", false),
-            ("2025 年", false),
-            ("行政复议 2 2", false),
-            ("", false),
-        ] {
-            assert_eq!(figures_only(line), want, "{line:?}");
-        }
-    }
-}
+mod tests;

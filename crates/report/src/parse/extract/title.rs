@@ -5,6 +5,7 @@ use std::borrow::Cow;
 
 use super::dates::find_year;
 use super::labels::{squash, squash_drops};
+use crate::check::{Finding, Severity};
 use crate::parse::words::WordSet;
 
 const ORG_SUFFIXES: [&str; 12] = [
@@ -150,6 +151,31 @@ pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
         info.body = Some(squash(org));
     }
     info
+}
+
+pub(super) fn first_year(sections: &[Vec<Cow<str>>; 6]) -> Option<i32> {
+    let first = sections.first()?.first()?;
+    let digits: String = first
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take(4)
+        .collect();
+    digits.parse().ok().filter(|y| (2000..=2100).contains(y))
+}
+
+/// The year a report dated `published` (ISO) covers, where neither its title nor its opening
+/// names one (a title set as a picture, or left off the page): a report covers the calendar
+/// year that ended before it was published. Said in an info finding, as an inference.
+pub(super) fn year_before(published: Option<&str>, findings: &mut Vec<Finding>) -> Option<i32> {
+    let published = published?;
+    let year = published.get(..4)?.parse::<i32>().ok()? - 1;
+    findings.push(Finding::new(
+        "year_inferred",
+        Severity::Info,
+        "year",
+        format!("标题中未写明报告年度，按落款日期{published}推定为{year}年度"),
+    ));
+    Some(year)
 }
 
 #[cfg(test)]

@@ -1,0 +1,54 @@
+use super::title::year_before;
+use super::{extract, figures_only};
+use crate::check::Severity;
+
+#[test]
+fn a_blank_table_s_header_and_labels_are_not_prose() {
+    // pdf-extract's text of table 二 with every cell blank: a header row runs onto the
+    // first row's label.
+    let text = "一、总体情况\n本年度，我镇扎实推进政务公开。\n二、主动公开政府信息情况\n\
+        第二十条第（一）项\n信息内容 本年制发件数 本年废止件数 现行有效件数规章\n\
+        行政规范性文件\n第二十条第（八）项\n\
+        信息内容 本年收费金额（单位：万元）行政事业性收费\n\
+        三、收到和处理政府信息公开申请情况\n";
+    let (doc, _) = crate::parse::text::read(text);
+    let report = extract(&doc).report;
+    assert_eq!(report.sections.get(1).map(str::trim), Some(""));
+    assert_eq!(
+        report.sections.get(0),
+        Some("本年度，我镇扎实推进政务公开。")
+    );
+}
+
+#[test]
+fn a_report_without_a_year_in_its_title_covers_the_year_before_its_date() {
+    let mut findings = Vec::new();
+    assert_eq!(year_before(Some("2026-01-20"), &mut findings), Some(2025));
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].rule, "year_inferred");
+    assert_eq!(findings[0].severity, Severity::Info);
+    assert!(
+        findings[0].message.contains("2025年度"),
+        "{}",
+        findings[0].message
+    );
+    findings.clear();
+    assert_eq!(year_before(None, &mut findings), None);
+    assert_eq!(year_before(Some("20x6-01-20"), &mut findings), None);
+    assert!(findings.is_empty());
+}
+
+#[test]
+fn lines_of_figures_alone() {
+    for (line, want) in [
+        ("2 2", true),
+        ("1  0 1", true),
+        ("0.5 12", true),
+        ("3", false),
+        ("2025 年", false),
+        ("行政复议 2 2", false),
+        ("", false),
+    ] {
+        assert_eq!(figures_only(line), want, "{line:?}");
+    }
+}
