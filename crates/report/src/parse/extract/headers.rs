@@ -29,6 +29,19 @@ pub(super) fn is_table4_header(line: &str) -> bool {
     chars.peek().is_some() && chars.all(|c| CHARS.contains(c))
 }
 
+/// A line of table 三's header, its terms broken and run together as a narrow header cell
+/// wraps them (`商业 科研 社会公益组织 法律服务机构 其他`): nothing but the characters of the
+/// header's terms (申请人情况 自然人 法人或其他组织 商业企业 科研机构 社会公益组织 法律服务机构
+/// 其他 总计), four at least. A sentence always has others.
+pub(super) fn is_table3_header(line: &str) -> bool {
+    const CHARS: &str = "申请人情况自然法或其他组织商业企科研机构社会公益律服务总计";
+    let mut n = 0;
+    line.chars().filter(|c| !c.is_whitespace()).all(|c| {
+        n += 1;
+        CHARS.contains(c)
+    }) && n >= 4
+}
+
 /// The terms of the headers of tables 二 and 三 (2021 and 2019 formats), squashed.
 const TERMS: [&str; 24] = [
     "信息内容",
@@ -81,6 +94,20 @@ pub(super) fn is_table_header(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn table3_header_lines() {
+        for line in [
+            "商业 科研 社会公益组织 法律服务机构 其他",
+            "自然人 法人或其他组织 总计",
+        ] {
+            assert!(is_table3_header(line), "{line}");
+        }
+        for line in ["其他", "本机关不掌握相关政府信息", "其他需要报告的事项"]
+        {
+            assert!(!is_table3_header(line), "{line}");
+        }
+    }
 
     #[test]
     fn header_fragments_are_short_words_and_prose_is_not() {

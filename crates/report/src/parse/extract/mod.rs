@@ -204,7 +204,8 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     // a header row of table 二 with a blank row's label run onto it
                     // (`信息内容 本年制发件数 … 现行有效件数规章`, a PDF's text of blank cells).
                     let header_cell = current == Some(2)
-                        && p.trim_start_matches(['（', '(']).starts_with("本列数据")
+                        && (p.trim_start_matches(['（', '(']).starts_with("本列数据")
+                            || headers::is_table3_header(p))
                         || current == Some(1) && p.starts_with("信息内容");
                     if label_rest
                         || header_cell

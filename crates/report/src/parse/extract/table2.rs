@@ -140,7 +140,10 @@ pub struct Table2Reader {
     /// left blank in text that shows a blank cell as nothing (a PDF's).
     label_rows: u8,
     /// A row with figures in section 二 that is no row of the table, or a figure alone there.
-    stray: bool,
+    stray: u8,
+    /// The last row with figures, when its label named no row: the rest of its label may come
+    /// on the lines after it (a cell whose text starts at its top: `行政 0` / `许可`).
+    unnamed: Option<Split>,
     /// Rows (a bit for each [`Row2`]) whose label was met, with figures, blank cells or none.
     labels_met: u8,
     /// A header row gave a merged cell's text in every column it spans (`第二十条第（一）项`
@@ -164,6 +167,13 @@ impl Table2Reader {
         }
         // Not `split.numbers()`: 政府集中采购 | 6 | 251000元 ends in words, yet has figures.
         if !split.any_number {
+            if let Some((r, named)) = self.label_rest(&split.label) {
+                // Its figures were counted as no row's: they are this one's.
+                self.stray = self.stray.saturating_sub(1);
+                self.labels_met |= 1 << r as u8;
+                self.rows.push((r, named, Vec::new()));
+                return true;
+            }
             self.blank_row |= !split.values.is_empty()
                 && split.values.iter().all(|v| *v == CellText::Blank)
                 && row_of(&split.label).is_some();
@@ -185,6 +195,7 @@ impl Table2Reader {
             return false;
         }
         self.carry.clear();
+        self.unnamed = met.is_none().then(|| split.clone());
         match met {
             Some(r) if !self.rows.iter().any(|(seen, _, _)| *seen == r) => {
                 // Only the procurement row's cells are read again (its amount is words).
@@ -206,14 +217,32 @@ impl Table2Reader {
 
     /// Notes figures met in section 二 that no row of the table took.
     pub fn stray_figures(&mut self) {
-        self.stray = true;
+        self.stray = self.stray.saturating_add(1);
+    }
+
+    /// A label-only line that ends the label of the row with figures just before it, which
+    /// named no row (`行政 0` / `许可`): that row, now named. The line must name no row itself
+    /// (the next row's label would), nor may the row be taken already.
+    fn label_rest(&mut self, label: &str) -> Option<(Row2, Split)> {
+        if !self.carry.is_empty() || label.is_empty() || row_of(label).is_some() {
+            return None;
+        }
+        let mut split = self.unnamed.take()?;
+        split.label.push_str(label);
+        match row_of(&split.label) {
+            Some(r) if !self.rows.iter().any(|(seen, _, _)| *seen == r) => Some((r, split)),
+            _ => {
+                self.unnamed = Some(split);
+                None
+            }
+        }
     }
 
     /// The table stood in the source: a row read, a row of blank cells, or — where a blank
     /// cell is nothing at all (a PDF's text) — four of its rows' labels standing alone, with
     /// no figure in the section that could be theirs.
     pub fn seen(&self) -> bool {
-        self.found() || self.blank_row || self.label_rows.count_ones() >= 4 && !self.stray
+        self.found() || self.blank_row || self.label_rows.count_ones() >= 4 && self.stray == 0
     }
 
     fn values(&self, row: Row2, width: usize) -> Option<Vec<CellText>> {
@@ -282,7 +311,7 @@ impl Table2Reader {
     /// has blank cells: one of them may be such a figure's, so the table is named incomplete.
     pub fn unplaced_figures(&self) -> Option<Finding> {
         // A table never seen is named missing by the checker.
-        if !self.stray || !self.seen() || self.trial {
+        if self.stray == 0 || !self.seen() || self.trial {
             return None;
         }
         let cells = self.table2().cells();
@@ -354,6 +383,28 @@ mod tests {
     /// too): four rows' labels make the table seen, fewer do not, and neither do labels whose
     /// figures stood somewhere else in the section.
     #[test]
+    fn a_label_wrapped_below_its_figures_names_its_row() {
+        // Cells whose text starts at the top: `行政` with the figure, `许可` under it. A line
+        // that names a row itself (`行政处罚`) is the next row's, never the rest of this one.
+        let mut reader = read(&[
+            &["行政", "7"],
+            &["许可"],
+            &["行政", "3"],
+            &["行政处罚", "4"],
+        ]);
+        reader.stray_figures();
+        reader.stray_figures();
+        let t = reader.table2();
+        assert_eq!(t.licensing, Num::new(7.0));
+        assert_eq!(t.penalty, Num::new(4.0));
+        assert_eq!(t.enforcement, None);
+        assert!(
+            reader.unplaced_figures().is_some(),
+            "`行政 3` stays no row's"
+        );
+    }
+
+    #[test]
     fn labels_alone_are_a_blank_table() {
         let labels: [&[&str]; 7] = [
             &["规章"],
@@ -374,7 +425,7 @@ mod tests {
             assert_eq!(reader.seen(), want, "{rows:?}");
         }
         let mut reader = read(&labels);
-        reader.stray = true;
+        reader.stray = 1;
         assert!(!reader.seen());
         assert!(read(&[&["规章", "1", "0", "7"]]).seen());
     }
