@@ -100,3 +100,54 @@ fn word_web_pages_read_back_in_every_form() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The Shanghai report of the examples (2019 trial format; blank cells everywhere, its 总计
+/// column left blank) put through Word's HTML and printed by LibreOffice: every row of table
+/// 三 lands where the page itself puts it — rows that print no figure and whose labels the
+/// narrow cells cut before their words are placed by their numbers — and the checker finds
+/// the same errors in table 三 and the narrative as on the page.
+#[test]
+fn the_shanghai_report_through_word_and_libreoffice_keeps_its_rows() {
+    let dir = workdir("word-shanghai");
+    let page = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../report/tests/fixtures/examples/shanghai_bgt_2019.html"
+    ))
+    .expect("fixture");
+    let want = report::parse::parse(&page).expect("the page").report;
+    std::fs::write(dir.join("r.html"), report::render::html(&want)).expect("write");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/word_html.py");
+    python(
+        &dir,
+        &[script, "r.html", "w.html", "lists", "split", "fit"],
+        "w.html",
+    );
+    let out = Command::new("soffice")
+        .args(["--headless", "--norestore", "--convert-to", "pdf", "w.html"])
+        .env("HOME", &dir)
+        .current_dir(&dir)
+        .output()
+        .unwrap_or_else(|e| panic!("LibreOffice (soffice) is needed for this test: {e}"));
+    assert!(out.status.success(), "soffice failed");
+    let bytes = std::fs::read(dir.join("w.pdf")).expect("w.pdf");
+    let (got, findings) = report::read_and_check(&bytes).expect("w.pdf");
+    for key in report::RowKey::ALL {
+        assert_eq!(
+            got.report.table3.row(key),
+            want.table3.row(key),
+            "{}",
+            key.key()
+        );
+    }
+    let (_, on_page) = report::read_and_check(&page).expect("the page");
+    let errors = |f: &[report::Finding]| -> Vec<String> {
+        f.iter()
+            .filter(|f| {
+                f.severity == report::check::Severity::Error && !f.location.starts_with("table4")
+            })
+            .map(|f| f.message.clone())
+            .collect()
+    };
+    assert_eq!(errors(&findings), errors(&on_page));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -32,6 +32,60 @@ pub struct Table3Reader {
     after_figures: bool,
 }
 
+/// The rows of the groups of table 三 whose rows are numbered `1.`, `2.` …, by the numeral of
+/// their group's mark (`（三）不予公开`).
+const NUMBERED_GROUPS: [(char, &[RowKey]); 4] = {
+    use RowKey::*;
+    [
+        (
+            '三',
+            &[
+                DeniedStateSecret,
+                DeniedLawProhibits,
+                DeniedThreeSafety,
+                DeniedThirdParty,
+                DeniedInternalAffairs,
+                DeniedProcessInfo,
+                DeniedEnforcementFile,
+                DeniedAdminQuery,
+            ],
+        ),
+        ('四', &[UnableNotHeld, UnableNeedsCreation, UnableUnclear]),
+        (
+            '五',
+            &[
+                NotProcessedPetition,
+                NotProcessedRepeat,
+                NotProcessedPublication,
+                NotProcessedMassive,
+                NotProcessedReconfirm,
+            ],
+        ),
+        ('六', &[OtherNoCorrection, OtherNoFee, OtherOther]),
+    ]
+};
+
+/// The row a squashed label's number places (`5属于三类`, `四无法提供1本机关不掌`): the row of
+/// that number in the group the label names, or else in the group of the row read last; only
+/// a row after the last one read.
+fn numbered_place(label: &str, last: Option<RowKey>) -> Option<RowKey> {
+    let last = last?;
+    let group_of = |key: RowKey| NUMBERED_GROUPS.iter().find(|(_, rows)| rows.contains(&key));
+    let (group, rest) = match label.chars().next()? {
+        c if c.is_ascii_digit() => (group_of(last)?, label),
+        c => {
+            let group = NUMBERED_GROUPS.iter().find(|(numeral, _)| *numeral == c)?;
+            // The group's words (`无法提供`), then the number.
+            let at = label.find(|c: char| c.is_ascii_digit())?;
+            (group, label.get(at..)?)
+        }
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let n: usize = rest.get(..digits)?.parse().ok()?;
+    let key = *group.1.get(n.checked_sub(1)?)?;
+    (key.index() > last.index()).then_some(key)
+}
+
 /// A squashed label that holds a row's mark: a figure (`1.`, the brackets and stops squashed
 /// away) or, first, a Chinese numeral up to 七 (`一、`, `（五）`).
 fn names_mark(label: &str) -> bool {
@@ -102,6 +156,14 @@ impl Table3Reader {
                 self.pending = key;
             }
             self.after_figures = false;
+            // A second numbered label (`3.危及“三` after `2.其他法律行` / `政法规禁止公开`): the
+            // row before it had no figures at all (blank cells a PDF's text drops), so its
+            // words are no part of the label the next figures belong to.
+            if split.label.starts_with(|c: char| c.is_ascii_digit())
+                && self.carry.bytes().any(|b| b.is_ascii_digit())
+            {
+                self.carry.clear();
+            }
             if self.carry.len() < 512 {
                 self.carry.push_str(&split.label);
             }
@@ -125,6 +187,16 @@ impl Table3Reader {
             self.last = Some(RowKey::OtherOther);
             return;
         }
+        // A label cut before its words still names its place by its number (`5.属于三类` is
+        // the fifth row of the group the rows before are in; `（四）无法提供 1.本机关不掌`, the
+        // first of 无法提供), where the rows between printed no figure at all.
+        let key = key.or_else(|| {
+            self.pending
+                .is_none()
+                .then(|| numbered_place(&whole, self.last))
+                .flatten()
+                .filter(|&k| self.free_for_label(k))
+        });
         // Nothing names the row: only its place could tell which it is.
         let unnamed = key.is_none() && self.pending.is_none();
         // Blank cells alone fill a row only where a label names it: under a header cell that
@@ -240,6 +312,70 @@ mod tests {
 
     fn row(n: f64) -> Option<[Option<Num>; 7]> {
         Some([Num::new(n); 7])
+    }
+
+    #[test]
+    fn a_numbered_label_cut_before_its_words_names_its_place() {
+        // Rows 2–4 printed no figure (blank cells), their labels cut before their words: the
+        // numbers still place the rows after them.
+        let mut reader = Table3Reader::default();
+        let mut split = Split::default();
+        let rows: [&[&str]; 7] = [
+            &[
+                "（三）不予公开",
+                "1.属于国家秘密",
+                "14",
+                "—",
+                "—",
+                "—",
+                "—",
+                "—",
+                "14",
+            ],
+            &["2.其他法律行", "—", "—", "—", "—", "—", "—", "—"],
+            &["3.危及“三", "—", "—", "—", "—", "—", "—", "—"],
+            &["4.保护第", "—", "—", "—", "—", "—", "—", "—"],
+            &["5.属于三类", "5", "—", "—", "—", "—", "—", "5"],
+            &[
+                "（四）无法提供 1.本机关不掌",
+                "252",
+                "12",
+                "—",
+                "—",
+                "1",
+                "—",
+                "265",
+            ],
+            &["2.没有现成信", "44", "3", "—", "—", "—", "—", "47"],
+        ];
+        for cells in rows {
+            split_into(&mut split, cells);
+            reader.offer(&split);
+        }
+        let t = reader.finish().table;
+        let first = |key| t.row(key).and_then(|r| r[0]).map(Num::value);
+        assert_eq!(first(RowKey::DeniedInternalAffairs), Some(5.0));
+        assert_eq!(first(RowKey::UnableNotHeld), Some(252.0));
+        assert_eq!(first(RowKey::UnableNeedsCreation), Some(44.0));
+        assert_eq!(first(RowKey::DeniedLawProhibits), None);
+        // A number places a row only after the last one read, in a group that numbers its rows.
+        for (label, last, want) in [
+            (
+                "5属于三类",
+                RowKey::DeniedStateSecret,
+                Some(RowKey::DeniedInternalAffairs),
+            ),
+            (
+                "四无法提供1本机关不掌",
+                RowKey::DeniedAdminQuery,
+                Some(RowKey::UnableNotHeld),
+            ),
+            ("1属于国家秘密", RowKey::DeniedProcessInfo, None),
+            ("9属于", RowKey::DeniedStateSecret, None),
+            ("2上年结转", RowKey::New, None),
+        ] {
+            assert_eq!(numbered_place(label, Some(last)), want, "{label}");
+        }
     }
 
     #[test]
