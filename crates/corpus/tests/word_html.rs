@@ -151,3 +151,86 @@ fn the_shanghai_report_through_word_and_libreoffice_keeps_its_rows() {
     assert_eq!(errors(&findings), errors(&on_page));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The same with the zeros of the tables left blank, as many bodies print them: LibreOffice's
+/// PDF reads back every cell in pure Rust, and its `pdftotext -layout` text, which keeps no
+/// trace of a blank cell, reads no figure into a wrong cell (what it cannot place it leaves).
+#[test]
+fn word_web_pages_with_blank_zeros_read_nothing_wrong() {
+    let dir = workdir("word-blank");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/word_html.py");
+    // Reports of their own (31001 has figures in one column of 法人或其他组织 alone, which
+    // `pdftotext` draws under the next column's header).
+    let cases: Vec<_> = (31_000..31_008u64)
+        .map(|seed| {
+            let mut rng = corpus::Rng::new(seed);
+            (
+                seed,
+                common::zeros_blank(&corpus::generate(&mut rng, 2025).report),
+            )
+        })
+        .collect();
+    let mut pages = Vec::new();
+    for (seed, want) in &cases {
+        let (ours, word) = (format!("r{seed}.html"), format!("w{seed}.html"));
+        std::fs::write(dir.join(&ours), report::render::html(want)).expect("write");
+        python(
+            &dir,
+            &[script, &ours, &word, "lists", "split", "fit"],
+            &word,
+        );
+        pages.push(word);
+    }
+    let out = Command::new("soffice")
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            ".",
+        ])
+        .args(&pages)
+        .env("HOME", &dir)
+        .current_dir(&dir)
+        .output()
+        .unwrap_or_else(|e| panic!("LibreOffice (soffice) is needed for this test: {e}"));
+    assert!(out.status.success(), "soffice failed");
+    for (seed, want) in &cases {
+        let pdf = format!("w{seed}.pdf");
+        let bytes = std::fs::read(dir.join(&pdf)).unwrap_or_else(|e| panic!("{pdf}: {e}"));
+        let got = report::parse::parse(&bytes).unwrap_or_else(|e| panic!("{pdf}: {e}"));
+        // Every cell (a row of blank cells may come back as a row not printed: no figure).
+        let cell = |t: &report::model::Table3, key: report::RowKey, col: usize| {
+            t.row(key).and_then(|r| r[col])
+        };
+        for key in report::RowKey::ALL {
+            for col in 0..7 {
+                assert_eq!(
+                    cell(&got.report.table3, key, col),
+                    cell(&want.table3, key, col),
+                    "{pdf} {} {col}",
+                    key.key()
+                );
+            }
+        }
+        let text = pdftotext_of(&dir, &pdf, &["-layout"]);
+        let got = report::parse::parse(&text).unwrap_or_else(|e| panic!("{pdf}: {e}"));
+        for key in report::RowKey::ALL {
+            let (row, wanted) = (got.report.table3.row(key), want.table3.row(key));
+            for col in 0..7 {
+                let cell = row.and_then(|r| r[col]);
+                if cell.is_some() {
+                    assert_eq!(
+                        cell,
+                        wanted.and_then(|r| r[col]),
+                        "{pdf} (pdftotext -layout) {} {col}",
+                        key.key()
+                    );
+                }
+            }
+        }
+        assert!(error_rules(&got).is_empty(), "{pdf} (pdftotext -layout)");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

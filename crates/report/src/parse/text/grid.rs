@@ -138,35 +138,62 @@ fn columns(lines: &[&str]) -> Option<Vec<Placed>> {
 }
 
 /// Where the header's words name each column, in doubled places (to keep centres whole).
-type Spans = [Option<(usize, usize)>; 7];
+struct Spans {
+    at: [Option<(usize, usize)>; 7],
+    /// A column's words stand one space from the next column's on a line of the header, one
+    /// of them a long word (`法律服务机构 其他`): a line `pdftotext` packed, its words drawn
+    /// left of where they stand on the page (a CJK character is given one place, though twice
+    /// as wide as a figure), so they place no figure between them that is not clearly under
+    /// one. (Short words a place apart, as w3m sets narrow columns, stand where they are.)
+    packed: [bool; 7],
+}
 
 fn header_spans(lines: &[&str], metric: Metric) -> Option<Spans> {
-    let mut spans: Spans = [None; 7];
+    let mut spans = Spans {
+        at: [None; 7],
+        packed: [false; 7],
+    };
     for line in lines {
+        // The column of the word before, where it ends, and whether it is long.
+        let mut before: Option<(usize, usize, bool)> = None;
         for (word, start, stop) in tokens(line, metric) {
-            if let Some(span) = column_of(word).and_then(|c| spans.get_mut(c)) {
+            let column = column_of(word);
+            let long = word.chars().count() >= 4;
+            if let (Some(c), Some((b, end, long_before))) = (column, before)
+                && c == b + 1
+                && start <= end + width(' ', metric)
+                && (long || long_before)
+                && let Some(p) = spans.packed.get_mut(b)
+            {
+                *p = true;
+            }
+            before = column.map(|c| (c, stop, long));
+            if let Some(span) = column.and_then(|c| spans.at.get_mut(c)) {
                 let (a, b) = span.unwrap_or((2 * start, 2 * stop));
                 *span = Some((a.min(2 * start), b.max(2 * stop)));
             }
         }
     }
-    spans.first().copied().flatten()?;
-    spans.last().copied().flatten()?;
+    spans.at.first().copied().flatten()?;
+    spans.at.last().copied().flatten()?;
     Some(spans)
 }
 
 /// The column whose header words stand over `centre` (doubled), or a place to a side, where
-/// every other column's stand at least a place farther.
+/// every other column's stand at least a place farther — two places where the two columns'
+/// words were packed together ([`Spans::packed`]).
 fn column_at(centre: usize, spans: &Spans) -> Option<usize> {
     let mut near: [(usize, usize); 7] = [(usize::MAX, 7); 7];
-    for (c, span) in spans.iter().enumerate() {
+    for (c, span) in spans.at.iter().enumerate() {
         if let Some((a, b)) = *span {
             near[c] = (a.saturating_sub(centre).max(centre.saturating_sub(b)), c);
         }
     }
     near.sort_unstable();
-    let [(d, c), (next, _), ..] = near;
-    (d <= 2 && next >= d + 2).then_some(c)
+    let [(d, c), (next, other), ..] = near;
+    let packed = c.abs_diff(other) == 1 && spans.packed.get(c.min(other)) == Some(&true);
+    let margin = if packed { 4 } else { 2 };
+    (d <= 2 && next >= d + margin).then_some(c)
 }
 
 /// A line of table 三 with figures at its end.
@@ -239,6 +266,51 @@ mod tests {
         let placed = table3_columns(lines);
         assert!(placed.iter().all(|p| p.label.is_empty()), "{placed:?}");
         placed.into_iter().map(|p| (p.line, p.columns)).collect()
+    }
+
+    /// A line with each word starting at its place (in characters).
+    fn line_of(words: &[(usize, &str)]) -> String {
+        let mut line = String::new();
+        for (at, word) in words {
+            let n = line.chars().count();
+            line.push_str(&" ".repeat(at.saturating_sub(n).max(usize::from(n > 0))));
+            line.push_str(word);
+        }
+        line
+    }
+
+    #[test]
+    fn a_packed_header_line_places_no_figure_between_its_words() {
+        // `pdftotext -layout` of LibreOffice's PDF: the 7 stands under 法律服务机构 on the page,
+        // but the packed header line draws 其他 over it.
+        let lines = [
+            line_of(&[
+                (0, "（本列数据的勾稽关系为：第一项加第"),
+                (63, "申请人情况"),
+            ]),
+            line_of(&[
+                (0, "二项之和，等于第三项加第四项之和）"),
+                (28, "自然人"),
+                (42, "法人或其他组织"),
+                (59, "总计"),
+            ]),
+            line_of(&[
+                (34, "商业"),
+                (37, "科研"),
+                (40, "社会公益组织"),
+                (47, "法律服务机构"),
+                (54, "其他"),
+            ]),
+            line_of(&[(34, "企业"), (37, "机构")]),
+            line_of(&[(0, "一、本年新收政府"), (54, "7"), (59, "7")]),
+            "四、政府信息公开行政复议、行政诉讼情况".to_string(),
+        ];
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        assert!(
+            table3_columns(&lines).is_empty(),
+            "{:?}",
+            columns_of(&lines)
+        );
     }
 
     #[test]
