@@ -14,18 +14,7 @@ use common::{Case, SEEDS, docx_files, error_rules, pdftotext, python, workdir};
 fn convert(dir: &std::path::Path, target: &str) -> Vec<Case> {
     let cases = docx_files(dir);
     let files: Vec<String> = (0..SEEDS).map(|s| format!("r{s}.docx")).collect();
-    let status = Command::new("soffice")
-        .args(["--headless", "--norestore", "--convert-to", target, "--outdir", "."])
-        .args(&files)
-        .env("HOME", dir)
-        .current_dir(dir)
-        .output()
-        .unwrap_or_else(|e| panic!("LibreOffice (soffice) is needed for this test; `bash scripts/test.sh` installs it: {e}"));
-    assert!(
-        status.status.success(),
-        "soffice failed: {}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    common::soffice(dir, target, &files);
     cases
 }
 

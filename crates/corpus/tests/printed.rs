@@ -287,14 +287,7 @@ fn blank_cells_of_a_word_processor_pdf_are_read_by_their_columns() {
     }
     let files: Vec<String> = wants.iter().map(|(s, _, _)| format!("b{s}.docx")).collect();
     for to in ["pdf", "doc"] {
-        let out = Command::new("soffice")
-            .args(["--headless", "--norestore", "--convert-to", to, "--outdir", "."])
-            .args(&files)
-            .env("HOME", &dir)
-            .current_dir(&dir)
-            .output()
-            .unwrap_or_else(|e| panic!("LibreOffice (soffice) is needed for this test; `bash scripts/test.sh` installs it: {e}"));
-        assert!(out.status.success(), "soffice failed");
+        common::soffice(&dir, to, &files);
     }
     // The same pages as OFD files (`pdf_to_ofd.py`), whose glyphs are read the same way.
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/pdf_to_ofd.py");
@@ -436,14 +429,7 @@ fn a_blank_zero_table_on_one_page_is_read_from_pdftotext_layout() {
         .iter()
         .map(|(s, _, _)| format!("p{s}-1p.docx"))
         .collect();
-    let out = Command::new("soffice")
-        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir", "."])
-        .args(&pages)
-        .env("HOME", &dir)
-        .current_dir(&dir)
-        .output()
-        .unwrap_or_else(|e| panic!("LibreOffice (soffice) is needed for this test; `bash scripts/test.sh` installs it: {e}"));
-    assert!(out.status.success(), "soffice failed");
+    common::soffice(&dir, "pdf", &pages);
     let mut figures = 0;
     for (seed, want, seeded) in wants {
         let name = format!("p{seed}-1p.pdf (pdftotext -layout)");

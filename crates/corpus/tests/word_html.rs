@@ -9,8 +9,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::{docx_files, error_rules, pdftotext_of, python, workdir};
 
 /// A section's words, whatever lines they stand on.
@@ -75,14 +73,7 @@ fn word_web_pages_read_back_in_every_form() {
         pages.push(word);
     }
     for to in ["pdf", "docx:MS Word 2007 XML"] {
-        let out = Command::new("soffice")
-            .args(["--headless", "--norestore", "--convert-to", to, "--outdir", "."])
-            .args(&pages)
-            .env("HOME", &dir)
-            .current_dir(&dir)
-            .output()
-            .unwrap_or_else(|e| panic!("LibreOffice (soffice) is needed for this test; `bash scripts/test.sh` installs it: {e}"));
-        assert!(out.status.success(), "soffice failed");
+        common::soffice(&dir, to, &pages);
     }
     for (i, case) in cases.iter().enumerate() {
         for ext in ["docx", "pdf"] {
@@ -122,13 +113,7 @@ fn the_shanghai_report_through_word_and_libreoffice_keeps_its_rows() {
         &[script, "r.html", "w.html", "lists", "split", "fit"],
         "w.html",
     );
-    let out = Command::new("soffice")
-        .args(["--headless", "--norestore", "--convert-to", "pdf", "w.html"])
-        .env("HOME", &dir)
-        .current_dir(&dir)
-        .output()
-        .unwrap_or_else(|e| panic!("LibreOffice (soffice) is needed for this test: {e}"));
-    assert!(out.status.success(), "soffice failed");
+    common::soffice(&dir, "pdf", &["w.html".to_string()]);
     let bytes = std::fs::read(dir.join("w.pdf")).expect("w.pdf");
     let (got, findings) = report::read_and_check(&bytes).expect("w.pdf");
     for key in report::RowKey::ALL {
@@ -181,21 +166,7 @@ fn word_web_pages_with_blank_zeros_read_nothing_wrong() {
         );
         pages.push(word);
     }
-    let out = Command::new("soffice")
-        .args([
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            ".",
-        ])
-        .args(&pages)
-        .env("HOME", &dir)
-        .current_dir(&dir)
-        .output()
-        .unwrap_or_else(|e| panic!("LibreOffice (soffice) is needed for this test: {e}"));
-    assert!(out.status.success(), "soffice failed");
+    common::soffice(&dir, "pdf", &pages);
     for (seed, want) in &cases {
         let pdf = format!("w{seed}.pdf");
         let bytes = std::fs::read(dir.join(&pdf)).unwrap_or_else(|e| panic!("{pdf}: {e}"));

@@ -80,6 +80,22 @@ pub fn pdftotext_of(dir: &std::path::Path, pdf: &str, args: &[&str]) -> Vec<u8> 
 }
 
 /// What `python3 args…` prints, run in `dir`.
+/// Converts `files` in `dir` by LibreOffice to `target` (a `--convert-to` argument), beside them.
+pub fn soffice(dir: &std::path::Path, target: &str, files: &[String]) {
+    let out = Command::new("soffice")
+        .args(["--headless", "--norestore", "--convert-to", target, "--outdir", "."])
+        .args(files)
+        .env("HOME", dir)
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| panic!("LibreOffice (soffice) is needed for this test; `bash scripts/test.sh` installs it: {e}"));
+    assert!(
+        out.status.success(),
+        "soffice failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 pub fn python(dir: &std::path::Path, args: &[&str], name: &str) -> Vec<u8> {
     let out = Command::new("python3")
         .args(args)
