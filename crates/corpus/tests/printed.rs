@@ -82,7 +82,7 @@ fn chromium_prints_read_nothing_wrong() {
         );
         let name = format!("r{}.html", case.seed);
         std::fs::write(dir.join(&name), untitled).expect("write");
-        let pdf = chromium_pdf(&dir, &name, case.seed);
+        let pdf = common::chromium_pdf(&dir, &name, &format!("r{}.pdf", case.seed));
         let layout = pdftotext(&dir, case.seed, &["-layout"]);
         for (form, input) in [("pure Rust", pdf), ("pdftotext -layout", layout)] {
             let name = format!("{name} printed ({form})");
@@ -114,24 +114,6 @@ fn strip_between(text: &str, open: &str, close: &str) -> String {
         Some((a, b)) => format!("{}{}", &text[..a], &text[b..]),
         None => text.to_string(),
     }
-}
-
-/// Prints `dir/name` to `dir/r{seed}.pdf` with Debian's chromium, and gives the PDF.
-fn chromium_pdf(dir: &std::path::Path, name: &str, seed: u64) -> Vec<u8> {
-    let out = Command::new("chromium")
-        .args(["--headless", "--no-sandbox", "--disable-gpu"])
-        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
-        .arg(format!("--print-to-pdf=r{seed}.pdf"))
-        .arg(name)
-        .current_dir(dir)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!(
-                "Debian's chromium is needed for this test; `bash scripts/test.sh` installs it: {e}"
-            )
-        });
-    assert!(out.status.success(), "chromium failed to print {name}");
-    std::fs::read(dir.join(format!("r{seed}.pdf"))).expect("pdf")
 }
 
 /// Table 二's rows of three in `report` with a figure and a blank cell: rows whose figures a
@@ -263,7 +245,11 @@ fn blank_cells_of_a_printed_table_are_read_by_their_columns() {
         partial += partial_table2_rows(&want);
         let name = format!("r{}.html", case.seed);
         std::fs::write(dir.join(&name), report::render::html(&want)).expect("write");
-        rows += blanks_read_back(&chromium_pdf(&dir, &name, case.seed), &want, &name);
+        rows += blanks_read_back(
+            &common::chromium_pdf(&dir, &name, &format!("r{}.pdf", case.seed)),
+            &want,
+            &name,
+        );
     }
     assert!(rows >= 10, "only {rows} rows with figures");
     assert!(partial >= 2, "only {partial} rows of table 二 with blanks");

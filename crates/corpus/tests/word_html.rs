@@ -139,14 +139,17 @@ fn the_shanghai_report_through_word_and_libreoffice_keeps_its_rows() {
 
 /// The same with the zeros of the tables left blank, as many bodies print them: LibreOffice's
 /// PDF reads back every cell in pure Rust, and its `pdftotext -layout` text, which keeps no
-/// trace of a blank cell, reads no figure into a wrong cell (what it cannot place it leaves).
+/// trace of a blank cell, reads no figure into a wrong cell (what it cannot place it leaves);
+/// nor does Chromium's print of the page, read in pure Rust.
 #[test]
 fn word_web_pages_with_blank_zeros_read_nothing_wrong() {
     let dir = workdir("word-blank");
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/word_html.py");
     // Reports of their own (31001 has figures in one column of 法人或其他组织 alone, which
-    // `pdftotext` draws under the next column's header).
-    let cases: Vec<_> = (31_000..31_008u64)
+    // `pdftotext` draws under the next column's header; Chromium's prints set a figure's
+    // digits three quarters of an em apart, `2 7` for 27).
+    let cases: Vec<_> = (31_000..31_004u64)
+        .chain(40_000..40_008)
         .map(|seed| {
             let mut rng = corpus::Rng::new(seed);
             (
@@ -186,22 +189,41 @@ fn word_web_pages_with_blank_zeros_read_nothing_wrong() {
             }
         }
         let text = pdftotext_of(&dir, &pdf, &["-layout"]);
-        let got = report::parse::parse(&text).unwrap_or_else(|e| panic!("{pdf}: {e}"));
-        for key in report::RowKey::ALL {
-            let (row, wanted) = (got.report.table3.row(key), want.table3.row(key));
-            for col in 0..7 {
-                let cell = row.and_then(|r| r[col]);
-                if cell.is_some() {
-                    assert_eq!(
-                        cell,
-                        wanted.and_then(|r| r[col]),
-                        "{pdf} (pdftotext -layout) {} {col}",
-                        key.key()
-                    );
-                }
-            }
+        no_cell_wrong(&text, want, &format!("{pdf} (pdftotext -layout)"));
+        // The same page printed by Chromium, read in pure Rust: no cell wrong. (Not yet for
+        // 40000–40007, where Chromium sets some rows' figures above their labels' first line
+        // and one row of 40002 takes the figures of the row below it.)
+        if *seed < 40_000 {
+            let printed = format!("c{seed}.pdf");
+            let bytes = common::chromium_pdf(&dir, &format!("w{seed}.html"), &printed);
+            no_cell_wrong(&bytes, want, &printed);
         }
-        assert!(error_rules(&got).is_empty(), "{pdf} (pdftotext -layout)");
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `bytes` read give no figure another cell than `want`'s (what they cannot place they may
+/// leave), and raise no error.
+fn no_cell_wrong(bytes: &[u8], want: &report::model::Report, name: &str) {
+    let got = report::parse::parse(bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let agree = |got: &[report::model::Cell], want: &[report::model::Cell], what: &str| {
+        for (i, (g, w)) in got.iter().zip(want).enumerate() {
+            if g.is_some() {
+                assert_eq!(g, w, "{name} {what} {i}");
+            }
+        }
+    };
+    agree(&got.report.table2.cells(), &want.table2.cells(), "table 二");
+    agree(&got.report.table4.0, &want.table4.0, "table 四");
+    for key in report::RowKey::ALL {
+        if let Some(row) = got.report.table3.row(key) {
+            let wanted = want.table3.row(key).copied().unwrap_or([None; 7]);
+            agree(row, &wanted, key.key());
+        }
+    }
+    assert!(
+        error_rules(&got).is_empty(),
+        "{name}: {:?}",
+        error_rules(&got)
+    );
 }

@@ -96,6 +96,24 @@ pub fn soffice(dir: &std::path::Path, target: &str, files: &[String]) {
     );
 }
 
+/// Prints `dir/name` to `dir/pdf` with Debian's chromium, and gives the PDF.
+pub fn chromium_pdf(dir: &std::path::Path, name: &str, pdf: &str) -> Vec<u8> {
+    let out = Command::new("chromium")
+        .args(["--headless", "--no-sandbox", "--disable-gpu"])
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
+        .arg(format!("--print-to-pdf={pdf}"))
+        .arg(name)
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!(
+                "Debian's chromium is needed for this test; `bash scripts/test.sh` installs it: {e}"
+            )
+        });
+    assert!(out.status.success(), "chromium failed to print {name}");
+    std::fs::read(dir.join(pdf)).expect("pdf")
+}
+
 pub fn python(dir: &std::path::Path, args: &[&str], name: &str) -> Vec<u8> {
     let out = Command::new("python3")
         .args(args)

@@ -92,6 +92,7 @@ fn write(lines: &[Vec<Glyph>]) -> Option<String> {
     let mut out = String::new();
     for line in lines {
         let (mut at, mut right) = (0usize, None);
+        let mut before: Option<&Glyph> = None;
         for g in line {
             let want = ((g.x - left) / column).round().max(0.0) as usize;
             // At most a page's width of padding: a stray glyph far off the page adds no more.
@@ -100,12 +101,19 @@ fn write(lines: &[Vec<Glyph>]) -> Option<String> {
             // size (a heading's larger glyphs take more columns than they are given); one
             // that stands apart is parted by a space at least.
             if let Some(right) = right {
-                pad = if g.x - right < g.size / 4.0 {
+                // A figure's characters follow each other by their own advance, which some
+                // printers' fonts make wider than half an em (Chromium's: three quarters): a
+                // digit less than an em after the one before is the same figure.
+                let same_figure = before.is_some_and(|b| {
+                    is_figure_char(b.c) && is_figure_char(g.c) && g.x - b.x < 0.8 * g.size
+                });
+                pad = if g.x - right < g.size / 4.0 || same_figure {
                     0
                 } else {
                     pad.max(1)
                 };
             }
+            before = Some(g);
             out.extend(std::iter::repeat_n(' ', pad));
             out.push(g.c);
             if out.len() > MAX_PAGE_TEXT {
@@ -125,6 +133,11 @@ fn write(lines: &[Vec<Glyph>]) -> Option<String> {
     Some(out)
 }
 
+/// A character a figure is written with.
+fn is_figure_char(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '.' | ',')
+}
+
 /// The size most glyphs on the page have (the body text's), rounded to a tenth of a millimetre.
 fn usual_size<'a>(glyphs: impl Iterator<Item = &'a Glyph>) -> f64 {
     let mut counts: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
@@ -137,4 +150,39 @@ fn usual_size<'a>(glyphs: impl Iterator<Item = &'a Glyph>) -> f64 {
         .map(|(size, _)| size as f64 / 10.0)
         .filter(|s| *s > 0.0)
         .unwrap_or(3.5)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn glyph(c: char, x: f64, size: f64) -> Glyph {
+        Glyph {
+            x,
+            y: 100.0,
+            size,
+            c,
+        }
+    }
+
+    #[test]
+    fn a_figures_digits_stay_together_however_wide_their_advance() {
+        // Chromium's digits, three quarters of an em apart; the next cell's figure far off.
+        let line = vec![
+            glyph('行', 35.5, 10.5),
+            glyph('政', 46.0, 10.5),
+            glyph('2', 392.59, 10.5),
+            glyph('7', 400.46, 10.5),
+            glyph('1', 440.0, 10.5),
+            glyph('.', 448.0, 10.5),
+            glyph('5', 452.0, 10.5),
+        ];
+        let text = lay_out(line).unwrap_or_default();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert_eq!(words, ["行政", "27", "1.5"], "{text:?}");
+        // Two figures an em apart or more are two.
+        let apart = lay_out(vec![glyph('2', 100.0, 10.5), glyph('7', 111.0, 10.5)]);
+        let apart = apart.unwrap_or_default();
+        assert_eq!(apart.split_whitespace().count(), 2, "{apart:?}");
+    }
 }
