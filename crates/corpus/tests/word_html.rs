@@ -150,6 +150,7 @@ fn word_web_pages_with_blank_zeros_read_nothing_wrong() {
     // digits three quarters of an em apart, `2 7` for 27).
     let cases: Vec<_> = (31_000..31_004u64)
         .chain(40_000..40_008)
+        .chain([60_003, 60_007])
         .map(|seed| {
             let mut rng = corpus::Rng::new(seed);
             (
@@ -162,11 +163,10 @@ fn word_web_pages_with_blank_zeros_read_nothing_wrong() {
     for (seed, want) in &cases {
         let (ours, word) = (format!("r{seed}.html"), format!("w{seed}.html"));
         std::fs::write(dir.join(&ours), report::render::html(want)).expect("write");
-        python(
-            &dir,
-            &[script, &ours, &word, "lists", "split", "fit"],
-            &word,
-        );
+        // 60003 and 60007 keep Word's cell widths (no `fit`): the header's long words packed
+        // into one line, where `pdftotext` draws 其他 over 法律服务机构's figures.
+        let fit = if *seed < 60_000 { "fit" } else { "gbk" };
+        python(&dir, &[script, &ours, &word, "lists", "split", fit], &word);
         pages.push(word);
     }
     common::soffice(&dir, "pdf", &pages);
@@ -191,8 +191,8 @@ fn word_web_pages_with_blank_zeros_read_nothing_wrong() {
         let text = pdftotext_of(&dir, &pdf, &["-layout"]);
         no_cell_wrong(&text, want, &format!("{pdf} (pdftotext -layout)"));
         // The same page printed by Chromium, read in pure Rust: no cell wrong. (Not yet for
-        // 40000–40007, where Chromium sets some rows' figures above their labels' first line
-        // and one row of 40002 takes the figures of the row below it.)
+        // 40000–40007 and 60007, where Chromium sets some rows' figures above their labels'
+        // first line and a row of 40002 and of 60007 takes the figures of the row below it.)
         if *seed < 40_000 {
             let printed = format!("c{seed}.pdf");
             let bytes = common::chromium_pdf(&dir, &format!("w{seed}.html"), &printed);

@@ -180,7 +180,7 @@ fn header_spans(lines: &[&str], metric: Metric) -> Option<Spans> {
 }
 
 /// The column whose header words stand over `centre` (doubled), or a place to a side, where
-/// every other column's stand at least a place farther — two places where the two columns'
+/// every other column's stand at least a place farther — three places where the two columns'
 /// words were packed together ([`Spans::packed`]).
 fn column_at(centre: usize, spans: &Spans) -> Option<usize> {
     let mut near: [(usize, usize); 7] = [(usize::MAX, 7); 7];
@@ -192,7 +192,7 @@ fn column_at(centre: usize, spans: &Spans) -> Option<usize> {
     near.sort_unstable();
     let [(d, c), (next, other), ..] = near;
     let packed = c.abs_diff(other) == 1 && spans.packed.get(c.min(other)) == Some(&true);
-    let margin = if packed { 4 } else { 2 };
+    let margin = if packed { 6 } else { 2 };
     (d <= 2 && next >= d + margin).then_some(c)
 }
 
