@@ -9,7 +9,7 @@ mod table2;
 
 use table2::mark_table2;
 
-use super::glyphs::{Glyph, end};
+use super::glyphs::{Glyph, end, same_word};
 use super::number::{CellText, classify};
 use super::radicals::ideograph;
 use crate::model::{Column, Table4};
@@ -32,9 +32,12 @@ impl Run {
 
 fn runs(line: &[Glyph]) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::new();
+    let mut before: Option<&Glyph> = None;
     for g in line {
+        let joined = before.is_some_and(|b| same_word(b, g));
+        before = Some(g);
         match out.last_mut() {
-            Some(r) if g.x - r.end < g.size / 4.0 => {
+            Some(r) if joined => {
                 r.text.push(ideograph(g.c));
                 r.end = end(g);
             }

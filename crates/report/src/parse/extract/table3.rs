@@ -170,7 +170,17 @@ impl Table3Reader {
             return;
         }
         self.after_figures = true;
-        let carried = std::mem::take(&mut self.carry);
+        let mut carried = std::mem::take(&mut self.carry);
+        // A numbered label after the words of another numbered row that printed no figures
+        // (`（三）不 1.属于国家秘密`, its cells blank, then `2.其他法律行 … 1 1`): those words,
+        // and the row they named, are not this row's; that row places this one's number.
+        let mut named_before = None;
+        if split.label.starts_with(|c: char| c.is_ascii_digit())
+            && carried.bytes().any(|b| b.is_ascii_digit())
+        {
+            carried.clear();
+            named_before = self.pending.take();
+        }
         let whole: std::borrow::Cow<str> = if carried.is_empty() {
             split.label.as_str().into()
         } else {
@@ -193,7 +203,7 @@ impl Table3Reader {
         let key = key.or_else(|| {
             self.pending
                 .is_none()
-                .then(|| numbered_place(&whole, self.last))
+                .then(|| numbered_place(&whole, named_before.or(self.last)))
                 .flatten()
                 .filter(|&k| self.free_for_label(k))
         });
@@ -376,6 +386,21 @@ mod tests {
         ] {
             assert_eq!(numbered_place(label, Some(last)), want, "{label}");
         }
+    }
+
+    #[test]
+    fn a_numbered_label_after_a_named_row_without_figures_is_the_next_row() {
+        // 1.属于国家秘密 printed no figure (blank cells, no marks), its label over two lines;
+        // the figures that follow stand beside 2.其他法律行, cut before its words.
+        let t = read(&[
+            ("（二）部分公开", "1", 7),
+            ("（三）不 1.属于国家秘密", "", 0),
+            ("予公开", "", 0),
+            ("2.其他法律行", "2", 7),
+            ("政法规禁止公开", "", 0),
+        ]);
+        assert_eq!(t.row(RowKey::DeniedStateSecret), None);
+        assert_eq!(t.row(RowKey::DeniedLawProhibits), row(2.0).as_ref());
     }
 
     #[test]
