@@ -384,10 +384,11 @@ fn blank_cells_of_a_word_processor_pdf_are_read_by_their_columns() {
     }
     assert!(rows >= 20, "only {rows} rows with figures");
     assert!(partial >= 2, "only {partial} rows of table 二 with blanks");
-    // Most of them (353 of 487 over forty such reports): the rest stand on a page after the
-    // header's.
+    // A quarter of them at least (20 of 75 here): the rest stand on a page after the header's,
+    // or between two header words a place apart, which place no figure not clearly under one
+    // (`grid.rs`, `Spans::packed`: such a line misread Chromium's prints).
     assert!(
-        aligned_read * 2 >= aligned_written,
+        aligned_read * 4 >= aligned_written,
         "pdftotext -layout: {aligned_read} of {aligned_written} figures of table 三 read"
     );
     let _ = std::fs::remove_dir_all(&dir);

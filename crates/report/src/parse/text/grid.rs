@@ -140,11 +140,15 @@ fn columns(lines: &[&str]) -> Option<Vec<Placed>> {
 /// Where the header's words name each column, in doubled places (to keep centres whole).
 struct Spans {
     at: [Option<(usize, usize)>; 7],
-    /// A column's words stand one space from the next column's on a line of the header, one
-    /// of them a long word (`法律服务机构 其他`): a line `pdftotext` packed, its words drawn
-    /// left of where they stand on the page (a CJK character is given one place, though twice
-    /// as wide as a figure), so they place no figure between them that is not clearly under
-    /// one. (Short words a place apart, as w3m sets narrow columns, stand where they are.)
+    /// A column's words stand one space from the next column's on a line of the header: a
+    /// line `pdftotext` packed, its words drawn left of where they stand on the page (a CJK
+    /// character is given one place, though twice as wide as a figure), while a figure under
+    /// a header cell of such characters spanning several columns (法人或其他组织) may be set
+    /// right of its own column's words, under the next one's (Chromium's prints, where 社会公益
+    /// 组织's figures stood under 其他). So these words place no figure between them that is
+    /// not clearly under one. Counted in display columns (w3m, pandoc), a CJK character takes
+    /// its two places, and short words a place apart stand where they are (w3m's narrow
+    /// columns): there only a long word (`法律服务机构 其他`) packs a line.
     packed: [bool; 7],
 }
 
@@ -162,7 +166,7 @@ fn header_spans(lines: &[&str], metric: Metric) -> Option<Spans> {
             if let (Some(c), Some((b, end, long_before))) = (column, before)
                 && c == b + 1
                 && start <= end + width(' ', metric)
-                && (long || long_before)
+                && (long || long_before || matches!(metric, Metric::Chars))
                 && let Some(p) = spans.packed.get_mut(b)
             {
                 *p = true;
@@ -303,6 +307,37 @@ mod tests {
             ]),
             line_of(&[(34, "企业"), (37, "机构")]),
             line_of(&[(0, "一、本年新收政府"), (54, "7"), (59, "7")]),
+            "四、政府信息公开行政复议、行政诉讼情况".to_string(),
+        ];
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        assert!(
+            table3_columns(&lines).is_empty(),
+            "{:?}",
+            columns_of(&lines)
+        );
+        // Chromium's print: short words a place apart, and the 1 of 社会公益组织 set under 其他
+        // (the header cell 法人或其他组织 above pushed right).
+        let lines = [
+            line_of(&[
+                (3, "（本列数据的勾稽关系为：第一项加第"),
+                (49, "申请人情况"),
+            ]),
+            line_of(&[
+                (3, "二项之和，等于第三项加第四项之和）"),
+                (41, "自然"),
+                (48, "法人或其他组织"),
+                (59, "总计"),
+            ]),
+            line_of(&[
+                (42, "人"),
+                (44, "商业"),
+                (47, "科研"),
+                (50, "社会"),
+                (53, "法律"),
+                (56, "其他"),
+            ]),
+            line_of(&[(44, "企业"), (47, "机构"), (50, "公益"), (53, "服务")]),
+            line_of(&[(3, "一、本年新收政府"), (42, "3"), (56, "1"), (60, "4")]),
             "四、政府信息公开行政复议、行政诉讼情况".to_string(),
         ];
         let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
