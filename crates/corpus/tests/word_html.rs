@@ -3,8 +3,9 @@
 //! set apart by a tab, long cells in several paragraphs, a GB2312 page, table 三 broken in two
 //! at a page with its header repeated; tables as wide as the page), read as it is, as
 //! LibreOffice opens it and saves it as
-//! DOCX, and as LibreOffice prints it (read in pure Rust and from `pdftotext -layout`): every
-//! cell and every section's words come back, and nothing raises an error.
+//! DOCX, as LibreOffice prints it and as Chromium prints it, its margins included (read in
+//! pure Rust and from `pdftotext -layout`): every cell and every section's words come back, and
+//! nothing raises an error.
 #![allow(clippy::panic)]
 
 mod common;
@@ -87,6 +88,15 @@ fn word_web_pages_read_back_in_every_form() {
             let pdf = format!("w{}.pdf", case.seed);
             let text = pdftotext_of(&dir, &pdf, &["-layout"]);
             reads_back(&text, &case.want, &format!("{pdf} (pdftotext -layout)"));
+        }
+        // The page as a browser prints it, its margins carrying the date, the page's address
+        // and the page count, which the text runs into the report's lines.
+        let printed = format!("c{}.pdf", case.seed);
+        let bytes = common::chromium_pdf(&dir, &format!("w{}.html", case.seed), &printed);
+        reads_back(&bytes, &case.want, &printed);
+        if i % 3 != 2 {
+            let text = pdftotext_of(&dir, &printed, &["-layout"]);
+            reads_back(&text, &case.want, &format!("{printed} (pdftotext -layout)"));
         }
     }
     let _ = std::fs::remove_dir_all(&dir);

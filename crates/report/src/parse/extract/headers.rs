@@ -43,8 +43,10 @@ pub(super) fn is_table3_header(line: &str) -> bool {
 }
 
 /// The terms of the headers of tables 二 and 三 (2021 and 2019 formats), squashed.
-const TERMS: [&str; 24] = [
+const TERMS: [&str; 25] = [
     "信息内容",
+    // Its second half, where a narrow cell wrapped it (`信息` / `内容 本年制发件数 …`).
+    "内容",
     "本年制发件数",
     "本年废止件数",
     "现行有效件数",
@@ -160,6 +162,8 @@ mod tests {
                 true,
             ),
             ("本年新制作数量 本年新公开数量 对外公开总数量", true),
+            ("内容 本年制发件数 本年废止件数 现行有效件数", true),
+            ("内容丰富，形式多样。", false),
             ("本年制发规范性文件6件，废止7件。", false),
             ("其他需要报告的事项", false),
             ("第二十条规定的信息均已公开。", false),

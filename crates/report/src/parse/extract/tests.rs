@@ -18,6 +18,14 @@ fn a_blank_table_s_header_and_labels_are_not_prose() {
         report.sections.get(0),
         Some("本年度，我镇扎实推进政务公开。")
     );
+    // Chromium's print: the heading runs into the caption, and the header's first cell wraps.
+    let text = "一、总体情况\n本年度，我镇扎实推进政务公开。\n\
+        二、\u{a0}\u{a0}\u{a0}\u{a0} 主动公开政府信息情况\n 第二十条第（一）项\n\n信息\n\
+        内容 本年制发件数 本年废止件数 现行有效件数\n规章 1 0 0\n\
+        三、收到和处理政府信息公开申请情况\n";
+    let (doc, _) = crate::parse::text::read(text);
+    let report = extract(&doc).report;
+    assert_eq!(report.sections.get(1).map(str::trim), Some(""));
 }
 
 #[test]

@@ -16,6 +16,7 @@ mod browser;
 mod doubled;
 mod fullwidth;
 mod grid;
+mod margins;
 mod marks;
 mod page_number;
 mod pipes;
@@ -150,6 +151,10 @@ impl<'t> Lines<'t> {
         let mut lines = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
         lines.extend(text_lines(text));
         doubled::undouble(&mut lines);
+        // Only a text with a web address can hold a browser's margins.
+        if memchr::memmem::find(text.as_bytes(), b"://").is_some() {
+            margins::drop_browser_margins(&mut lines);
+        }
         running::drop_page_headers(&mut lines);
         Lines {
             lines,

@@ -1,0 +1,203 @@
+//! What a browser prints in a page's margins when it prints a web page to PDF: the date and
+//! time at the top (`12/7/26, 11:38 AM`, `2026/12/7 11:38`), the page's address and the page
+//! count at the foot (`https://www.example.gov.cn/… 2/4`). A report saved from a portal that
+//! way carries them on every page; a text extractor runs them into the lines around (the
+//! foot of one page and the top of the next, `…AMfile:///…/report.html 2/4类过程性信息`), where
+//! they would end up in a paragraph or a label. They are taken out before anything is read.
+
+/// Takes the margins out of `lines`: a line that is only a date and time goes, and an address
+/// that ends in a page count (with a date and time just before it) is cut out of its line,
+/// what stood before and after it kept as lines of their own.
+pub(super) fn drop_browser_margins(lines: &mut Vec<&str>) {
+    // An address alone on a line, the same on two pages at least (its page count set on a
+    // line of its own, as `pdftotext` gives the foot).
+    let bare: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| is_bare_address(l))
+        .collect();
+    let repeated = |t: &str| is_bare_address(t) && bare.iter().filter(|b| **b == t).count() >= 2;
+    let mut out: Option<Vec<&str>> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let cut = footer(line);
+        let stamp =
+            cut.is_none() && (is_stamp(line) || (!bare.is_empty() && repeated(line.trim())));
+        if cut.is_none() && !stamp {
+            if let Some(out) = out.as_mut() {
+                out.push(line);
+            }
+            continue;
+        }
+        let out = out.get_or_insert_with(|| lines.get(..i).unwrap_or_default().to_vec());
+        if let Some((start, end)) = cut {
+            let (before, after) = (line.get(..start), line.get(end..));
+            out.extend(
+                [before, after]
+                    .into_iter()
+                    .flatten()
+                    .filter(|p| !p.trim().is_empty()),
+            );
+        }
+    }
+    if let Some(out) = out {
+        *lines = out;
+    }
+}
+
+/// Where in `line` an address ending in a page count stands, with a date and time run into it
+/// from before: `(start, end)` in bytes.
+fn footer(line: &str) -> Option<(usize, usize)> {
+    let at = memchr::memmem::find(line.as_bytes(), b"://")?;
+    let head = line.get(..at)?;
+    // The scheme, `ﬁle` as some extractors give it (the ligature of its first two letters).
+    let scheme = ["https", "http", "file", "\u{fb01}le"]
+        .into_iter()
+        .find(|s| head.ends_with(s))?;
+    let mut start = at - scheme.len();
+    // The address and the page count after it run on to the first character that is not
+    // ASCII (the next page's first words), spaces an extractor put between letters included.
+    let tail = line.get(at..)?;
+    let end = at
+        + tail
+            .char_indices()
+            .find(|(_, c)| !c.is_ascii())
+            .map_or(tail.len(), |(i, _)| i);
+    if !ends_with_page_count(line.get(at..end)?) {
+        return None;
+    }
+    // A date and time just before the address: the top of the page, printed after its foot.
+    let before = line.get(..start)?;
+    let ascii = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii())
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    if before.get(ascii..).is_some_and(is_stamp) {
+        start = ascii;
+    }
+    Some((start, end))
+}
+
+/// A web address and nothing else.
+fn is_bare_address(t: &str) -> bool {
+    ["https://", "http://", "file://", "\u{fb01}le://"]
+        .iter()
+        .any(|s| t.starts_with(s))
+        && !t.contains(char::is_whitespace)
+}
+
+/// `2/4` at the end of an address's run, set apart from it by a space (`…/1/20/art_1.html
+/// 3/5`; an address of its own that ends in figures, `…/2025/1/2`, has none).
+fn ends_with_page_count(run: &str) -> bool {
+    let t = run.trim_end().as_bytes();
+    let digits = |t: &[u8]| t.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let total = digits(t);
+    let Some(rest) = t.get(..t.len() - total) else {
+        return false;
+    };
+    let rest = rest.trim_ascii_end();
+    let Some(rest) = rest.strip_suffix(b"/") else {
+        return false;
+    };
+    let rest = rest.trim_ascii_end();
+    let page = digits(rest);
+    let before = rest.get(..rest.len() - page);
+    total > 0
+        && total <= 4
+        && page > 0
+        && page <= 4
+        && before.is_some_and(|b| b.last().is_some_and(u8::is_ascii_whitespace))
+}
+
+/// A date and time as a browser prints them (spaces aside): `12/7/26, 11:38 AM`, `2026/12/7
+/// 11:38`.
+fn is_stamp(text: &str) -> bool {
+    let b = text.as_bytes();
+    if b.len() > 40 || memchr::memchr(b':', b).is_none() || memchr::memchr(b'/', b).is_none() {
+        return false;
+    }
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t
+        .strip_suffix("AM")
+        .or_else(|| t.strip_suffix("PM"))
+        .unwrap_or(&t);
+    let Some((date, time)) = t.split_once(',').or_else(|| split_date_time(t)) else {
+        return false;
+    };
+    let parts: Vec<&str> = date.split('/').collect();
+    let numbers = |s: &str, max: usize| {
+        !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    parts.len() == 3
+        && parts.iter().all(|p| numbers(p, 4))
+        && time
+            .split_once(':')
+            .is_some_and(|(h, m)| numbers(h, 2) && m.len() == 2 && numbers(m, 2))
+}
+
+/// `2026/12/711:38` (the space between taken out): the date ends where the hour begins, two
+/// digits before the colon at most.
+fn split_date_time(t: &str) -> Option<(&str, &str)> {
+    let colon = t.find(':')?;
+    let hour = t
+        .get(..colon)?
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_digit)
+        .count()
+        .min(2);
+    let cut = colon.checked_sub(hour)?;
+    Some((t.get(..cut)?, t.get(cut..)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dropped(text: &str) -> Vec<&str> {
+        let mut lines: Vec<&str> = text.lines().collect();
+        drop_browser_margins(&mut lines);
+        lines
+    }
+
+    #[test]
+    fn a_browsers_margins_go_and_what_they_ran_into_stays() {
+        for (text, want) in [
+            // pdf-extract: the foot of one page and the top of the next, run together.
+            (
+                "6.属于四\n1 2 /7 /2 6 ,   1 1 :3 8   AMﬁle:///tmp/gk/w4 0 0 0 2 . html 2 /4类过程性信息",
+                vec!["6.属于四", "类过程性信息"],
+            ),
+            // Set out by the glyphs: each on a line of its own.
+            (
+                "规章  1  0  0\nﬁle:///tm p/gk2/w 70001.htm l        1/4\n12/7/26, 12:01 PM\n行政规范性文件",
+                vec!["规章  1  0  0", "行政规范性文件"],
+            ),
+            (
+                "公开。https://www.example.gov.cn/art/2026/1/20/art_1.html 3/5\n2026/1/21 09:05",
+                vec!["公开。"],
+            ),
+            // `pdftotext`: the address on a line of its own, on every page.
+            (
+                "规章\nfile:///tmp/w.html\n本年制发\n公开。\nfile:///tmp/w.html\n\n3/4",
+                vec!["规章", "本年制发", "公开。", "", "3/4"],
+            ),
+            // An address in the report's words, and dates that are no time stamps, stay.
+            (
+                "详见http://www.gov.cn/zhengce/2025/1/2。\n2025年1月20日\n1/2/3",
+                vec![
+                    "详见http://www.gov.cn/zhengce/2025/1/2。",
+                    "2025年1月20日",
+                    "1/2/3",
+                ],
+            ),
+            (
+                "网站：\nhttp://www.gov.cn\n其他",
+                vec!["网站：", "http://www.gov.cn", "其他"],
+            ),
+        ] {
+            assert_eq!(dropped(text), want, "{text}");
+        }
+    }
+}
