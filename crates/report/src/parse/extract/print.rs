@@ -90,15 +90,18 @@ pub fn caption_rest(line: &str) -> Option<&str> {
         .map(str::trim)
 }
 
+/// `t` starts with a web address (`ﬁ` is the ligature some PDFs set for "fi").
+pub fn starts_with_address(t: &str) -> bool {
+    ["http://", "https://", "file://", "ﬁle://"]
+        .iter()
+        .any(|s| t.starts_with(s))
+}
+
 /// The bottom margin: a web address, then the page's number and the count (`… 1/3`).
 pub fn is_footer(line: &str) -> bool {
     let t = line.trim();
-    // `ﬁ` is the ligature some PDFs set for "fi".
-    let url = ["http://", "https://", "file://", "ﬁle://"]
-        .iter()
-        .any(|s| t.starts_with(s));
     // Most lines are no address: the search for the page count's slash is spared them.
-    if !url {
+    if !starts_with_address(t) {
         return false;
     }
     let Some((before, count)) = t.rsplit_once('/') else {

@@ -3,7 +3,11 @@
 //! count at the foot (`https://www.example.gov.cn/… 2/4`). A report saved from a portal that
 //! way carries them on every page; a text extractor runs them into the lines around (the
 //! foot of one page and the top of the next, `…AMfile:///…/report.html 2/4类过程性信息`), where
-//! they would end up in a paragraph or a label. They are taken out before anything is read.
+//! they would end up in a paragraph or a label. They are taken out before anything is read,
+//! but for a stamp with the window's title after it, which names the body where the page does
+//! not ([`crate::parse::extract::print`] reads it).
+
+use crate::parse::extract::print::{stamp_rest, starts_with_address};
 
 /// Takes the margins out of `lines`: a line that is only a date and time goes, and an address
 /// that ends in a page count (with a date and time just before it) is cut out of its line,
@@ -81,10 +85,7 @@ fn footer(line: &str) -> Option<(usize, usize)> {
 
 /// A web address and nothing else.
 fn is_bare_address(t: &str) -> bool {
-    ["https://", "http://", "file://", "\u{fb01}le://"]
-        .iter()
-        .any(|s| t.starts_with(s))
-        && !t.contains(char::is_whitespace)
+    starts_with_address(t) && !t.contains(char::is_whitespace)
 }
 
 /// `2/4` at the end of an address's run, set apart from it by a space (`…/1/20/art_1.html
@@ -110,45 +111,13 @@ fn ends_with_page_count(run: &str) -> bool {
         && before.is_some_and(|b| b.last().is_some_and(u8::is_ascii_whitespace))
 }
 
-/// A date and time as a browser prints them (spaces aside): `12/7/26, 11:38 AM`, `2026/12/7
-/// 11:38`.
+/// A browser's date-and-time stamp and nothing else ([`stamp_rest`]).
 fn is_stamp(text: &str) -> bool {
     let b = text.as_bytes();
-    if b.len() > 40 || memchr::memchr(b':', b).is_none() || memchr::memchr(b'/', b).is_none() {
-        return false;
-    }
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let t = t
-        .strip_suffix("AM")
-        .or_else(|| t.strip_suffix("PM"))
-        .unwrap_or(&t);
-    let Some((date, time)) = t.split_once(',').or_else(|| split_date_time(t)) else {
-        return false;
-    };
-    let parts: Vec<&str> = date.split('/').collect();
-    let numbers = |s: &str, max: usize| {
-        !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())
-    };
-    parts.len() == 3
-        && parts.iter().all(|p| numbers(p, 4))
-        && time
-            .split_once(':')
-            .is_some_and(|(h, m)| numbers(h, 2) && m.len() == 2 && numbers(m, 2))
-}
-
-/// `2026/12/711:38` (the space between taken out): the date ends where the hour begins, two
-/// digits before the colon at most.
-fn split_date_time(t: &str) -> Option<(&str, &str)> {
-    let colon = t.find(':')?;
-    let hour = t
-        .get(..colon)?
-        .bytes()
-        .rev()
-        .take_while(u8::is_ascii_digit)
-        .count()
-        .min(2);
-    let cut = colon.checked_sub(hour)?;
-    Some((t.get(..cut)?, t.get(cut..)?))
+    b.len() <= 40
+        && memchr::memchr(b':', b).is_some()
+        && memchr::memchr(b'/', b).is_some()
+        && stamp_rest(text) == Some("")
 }
 
 #[cfg(test)]
