@@ -169,4 +169,26 @@ mod tests {
             assert_eq!(dropped(text), want, "{text}");
         }
     }
+
+    proptest::proptest! {
+        /// Whatever the lines, the pass never panics, keeps only pieces of lines in their
+        /// order, and leaves a text with no `://` and no stamp as it was.
+        #[test]
+        fn only_takes_away(text in "[ﬁfile:/htps.w0-9 ,APM类\n年/:-]{0,80}") {
+            let before: Vec<&str> = text.lines().collect();
+            let mut after = before.clone();
+            drop_browser_margins(&mut after);
+            // A line cut in two leaves two pieces of it: each piece is looked for from the line
+            // the one before it came from.
+            let mut at = 0;
+            for piece in &after {
+                let found = before.iter().skip(at).position(|b| b.contains(piece));
+                proptest::prop_assert!(found.is_some(), "{piece:?}");
+                at += found.unwrap_or(0);
+            }
+            if !text.contains("://") && !before.iter().any(|l| is_stamp(l)) {
+                proptest::prop_assert_eq!(after, before);
+            }
+        }
+    }
 }
