@@ -70,7 +70,8 @@ const WORDS: [(&str, RowKey); 28] = {
         ("本年新收", New),
         ("新收政府信息公开申请", New),
         ("上年结转", CarriedOver),
-        ("结转下年", CarriedForward),
+        // `四、结转下` where a narrow cell wraps the label (`年度继续办理` below its figures).
+        ("结转下", CarriedForward),
         ("国家秘密", DeniedStateSecret),
         ("法律行政法规禁止", DeniedLawProhibits),
         ("三安全一稳定", DeniedThreeSafety),
@@ -205,6 +206,7 @@ mod tests {
             ("3. 其他", Some(RowKey::OtherOther)),
             ("(七) 总计", Some(RowKey::TotalProcessed)),
             ("四、结转下年度继续办理", Some(RowKey::CarriedForward)),
+            ("四、结转下", Some(RowKey::CarriedForward)),
             ("（六）其他处理", None),
             ("商业企业", None),
             ("自然人法人或其他组织总计", None),
