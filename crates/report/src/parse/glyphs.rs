@@ -98,10 +98,13 @@ fn loose_figures(glyphs: Vec<Glyph>) -> (Vec<Glyph>, Vec<Glyph>) {
     let mut rest = glyphs.as_slice();
     while let Some(first) = rest.first() {
         // One baseline exactly (a twentieth of an em), from the left.
+        // At least the first glyph itself, whatever its size (a hostile file's may be
+        // negative or not a number).
         let n = rest
             .iter()
+            .skip(1)
             .position(|g| (g.y - first.y).abs() > first.size / 20.0)
-            .unwrap_or(rest.len());
+            .map_or(rest.len(), |i| i + 1);
         let (same, after) = rest.split_at(n);
         rest = after;
         let mut same = same.to_vec();
@@ -312,6 +315,34 @@ mod tests {
             lay_out(prose.concat()).unwrap_or_default().trim(),
             "复议3件"
         );
+    }
+
+    #[test]
+    fn glyphs_of_any_size_or_place_are_set_out() {
+        // A hostile file's sizes and places: negative, zero, not a number.
+        for size in [-1.0, 0.0, f64::NAN, f64::INFINITY] {
+            let page = vec![
+                Glyph {
+                    x: 1.0,
+                    y: 2.0,
+                    size,
+                    c: '1',
+                },
+                Glyph {
+                    x: 3.0,
+                    y: 2.0,
+                    size,
+                    c: '字',
+                },
+                Glyph {
+                    x: f64::NAN,
+                    y: f64::NAN,
+                    size,
+                    c: '2',
+                },
+            ];
+            assert!(lay_out(page).is_some(), "{size}");
+        }
     }
 
     #[test]

@@ -15,12 +15,15 @@ use crate::parse::extract::print::{stamp_rest, starts_with_address};
 pub(super) fn drop_browser_margins(lines: &mut Vec<&str>) {
     // An address alone on a line, the same on two pages at least (its page count set on a
     // line of its own, as `pdftotext` gives the foot).
-    let bare: Vec<&str> = lines
+    let mut bare: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for l in lines
         .iter()
         .map(|l| l.trim())
         .filter(|l| is_bare_address(l))
-        .collect();
-    let repeated = |t: &str| is_bare_address(t) && bare.iter().filter(|b| **b == t).count() >= 2;
+    {
+        *bare.entry(l).or_default() += 1;
+    }
+    let repeated = |t: &str| bare.get(t).is_some_and(|&n| n >= 2);
     let mut out: Option<Vec<&str>> = None;
     for (i, line) in lines.iter().enumerate() {
         let cut = footer(line);
