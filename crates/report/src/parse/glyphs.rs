@@ -97,9 +97,8 @@ fn loose_figures(glyphs: Vec<Glyph>) -> (Vec<Glyph>, Vec<Glyph>) {
     let (mut words, mut loose) = (Vec::with_capacity(glyphs.len()), Vec::new());
     let mut rest = glyphs.as_slice();
     while let Some(first) = rest.first() {
-        // One baseline exactly (a twentieth of an em), from the left.
-        // At least the first glyph itself, whatever its size (a hostile file's may be
-        // negative or not a number).
+        // One baseline exactly (a twentieth of an em), from the left: the first glyph at
+        // least, whatever its size (a hostile file's may be negative or not a number).
         let n = rest
             .iter()
             .skip(1)
@@ -116,7 +115,7 @@ fn loose_figures(glyphs: Vec<Glyph>) -> (Vec<Glyph>, Vec<Glyph>) {
             let ends = same
                 .get(i)
                 .zip(same.get(i - 1))
-                .is_none_or(|(g, b)| g.x - end(b) > g.size && !same_word(b, g));
+                .is_none_or(|(g, b)| g.x - end(b) > g.size);
             if !ends {
                 continue;
             }
@@ -149,28 +148,28 @@ pub(crate) fn same_word(before: &Glyph, g: &Glyph) -> bool {
 /// usual offset of figures the page shows where only one line is near; returns those near
 /// none.
 fn place(lines: &mut [Vec<Glyph>], loose: Vec<Glyph>) -> Vec<Glyph> {
-    let near = |lines: &[Vec<Glyph>], g: &Glyph| -> Vec<usize> {
+    // The lines within a third of a glyph's size of its baseline (sorted from the top).
+    let near = |lines: &[Vec<Glyph>], g: &Glyph| -> std::ops::Range<usize> {
         let from = lines.partition_point(|l| baseline(l) < g.y - g.size / 3.0);
-        (from..lines.len())
-            .take_while(|&i| {
-                lines
-                    .get(i)
-                    .is_some_and(|l| baseline(l) <= g.y + g.size / 3.0)
-            })
-            .collect()
+        let to = lines.partition_point(|l| baseline(l) <= g.y + g.size / 3.0);
+        from..to.max(from)
     };
     let mut offsets: Vec<f64> = loose
         .iter()
-        .filter_map(|g| match near(lines, g).as_slice() {
-            [i] if !g.c.is_whitespace() => lines.get(*i).map(|l| baseline(l) - g.y),
-            _ => None,
+        .filter(|g| !g.c.is_whitespace())
+        .filter_map(|g| {
+            let range = near(lines, g);
+            (range.len() == 1)
+                .then(|| lines.get(range.start))
+                .flatten()
+                .map(|l| baseline(l) - g.y)
         })
         .collect();
     offsets.sort_by(f64::total_cmp);
     let offset = offsets.get(offsets.len() / 2).copied().unwrap_or(0.0);
     let mut rest = Vec::new();
     for g in loose {
-        let best = near(lines, &g).into_iter().min_by(|&a, &b| {
+        let best = near(lines, &g).min_by(|&a, &b| {
             let miss = |i: usize| {
                 lines
                     .get(i)
