@@ -90,11 +90,14 @@ pub fn caption_rest(line: &str) -> Option<&str> {
         .map(str::trim)
 }
 
-/// `t` starts with a web address (`ﬁ` is the ligature some PDFs set for "fi").
+/// The schemes of the addresses a browser prints (`ﬁ` is the ligature some PDFs set for "fi").
+pub const SCHEMES: [&str; 4] = ["https", "http", "file", "\u{fb01}le"];
+
+/// `t` starts with a web address.
 pub fn starts_with_address(t: &str) -> bool {
-    ["http://", "https://", "file://", "ﬁle://"]
+    SCHEMES
         .iter()
-        .any(|s| t.starts_with(s))
+        .any(|s| t.strip_prefix(s).is_some_and(|r| r.starts_with("://")))
 }
 
 /// The bottom margin: a web address, then the page's number and the count (`… 1/3`).

@@ -7,7 +7,7 @@
 //! but for a stamp with the window's title after it, which names the body where the page does
 //! not ([`crate::parse::extract::print`] reads it).
 
-use crate::parse::extract::print::{stamp_rest, starts_with_address};
+use crate::parse::extract::print::{SCHEMES, stamp_rest, starts_with_address};
 
 /// Takes the margins out of `lines`: a line that is only a date and time goes, and an address
 /// that ends in a page count (with a date and time just before it) is cut out of its line,
@@ -27,8 +27,7 @@ pub(super) fn drop_browser_margins(lines: &mut Vec<&str>) {
     let mut out: Option<Vec<&str>> = None;
     for (i, line) in lines.iter().enumerate() {
         let cut = footer(line);
-        let stamp =
-            cut.is_none() && (is_stamp(line) || (!bare.is_empty() && repeated(line.trim())));
+        let stamp = cut.is_none() && (is_stamp(line) || repeated(line.trim()));
         if cut.is_none() && !stamp {
             if let Some(out) = out.as_mut() {
                 out.push(line);
@@ -36,15 +35,20 @@ pub(super) fn drop_browser_margins(lines: &mut Vec<&str>) {
             continue;
         }
         let out = out.get_or_insert_with(|| lines.get(..i).unwrap_or_default().to_vec());
-        if let Some((start, end)) = cut {
-            let (before, after) = (line.get(..start), line.get(end..));
-            out.extend(
-                [before, after]
-                    .into_iter()
-                    .flatten()
-                    .filter(|p| !p.trim().is_empty()),
-            );
-        }
+        let (start, end) = cut.unwrap_or((0, line.len()));
+        // A page break in what goes (`\f12/7/26, 11:38 AM`, the next page's top) stays, a line
+        // of its own as [`super::PAGE_BREAK`]: the readers of aligned text go page by page.
+        let page = line
+            .get(start..end)
+            .is_some_and(|m| m.contains('\u{c}'))
+            .then_some(super::PAGE_BREAK);
+        let (before, after) = (line.get(..start), line.get(end..));
+        out.extend(
+            [before, page, after]
+                .into_iter()
+                .flatten()
+                .filter(|p| !p.trim().is_empty() || *p == super::PAGE_BREAK),
+        );
     }
     if let Some(out) = out {
         *lines = out;
@@ -56,10 +60,7 @@ pub(super) fn drop_browser_margins(lines: &mut Vec<&str>) {
 fn footer(line: &str) -> Option<(usize, usize)> {
     let at = memchr::memmem::find(line.as_bytes(), b"://")?;
     let head = line.get(..at)?;
-    // The scheme, `ﬁle` as some extractors give it (the ligature of its first two letters).
-    let scheme = ["https", "http", "file", "\u{fb01}le"]
-        .into_iter()
-        .find(|s| head.ends_with(s))?;
+    let scheme = SCHEMES.into_iter().find(|s| head.ends_with(s))?;
     let mut start = at - scheme.len();
     // The address and the page count after it run on to the first character that is not
     // ASCII (the next page's first words), spaces an extractor put between letters included.
@@ -149,6 +150,11 @@ mod tests {
             (
                 "公开。https://www.example.gov.cn/art/2026/1/20/art_1.html 3/5\n2026/1/21 09:05",
                 vec!["公开。"],
+            ),
+            // `pdftotext -layout`: the next page's top after a form feed; the break stays.
+            (
+                "公开。\nfile:///tmp/w.html     1/2\n\u{c}12/7/26, 11:38 AM\n二、主动公开",
+                vec!["公开。", "\u{c}", "二、主动公开"],
             ),
             // `pdftotext`: the address on a line of its own, on every page.
             (
