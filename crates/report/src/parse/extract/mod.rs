@@ -370,6 +370,10 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
         ..Report::default()
     };
     if report.year.is_none() {
+        let overview = section_text.first().map_or(&[][..], Vec::as_slice);
+        report.year = title::year_in_words(&preamble, overview);
+    }
+    if report.year.is_none() {
         report.year = title::first_year(&section_text);
     }
     if report.year.is_none() {

@@ -47,6 +47,18 @@ fn a_report_without_a_year_in_its_title_covers_the_year_before_its_date() {
 }
 
 #[test]
+fn a_title_in_a_sentence_of_the_preamble_gives_the_year() {
+    // A portal page whose title is only in the site's template: the preamble's sentence names
+    // the report, and section 一 opens with a sub-heading.
+    let text = "根据《中华人民共和国政府信息公开条例》规定，现公布区统计局2023年政府信息公开工作年度报告。本报告由六部分组成。\n\
+        一、总体情况\n\
+        （一）主动公开情况\n\
+        我局主动公开政府信息50条。\n";
+    let (doc, _) = crate::parse::text::read(text);
+    assert_eq!(extract(&doc).report.year, Some(2023));
+}
+
+#[test]
 fn lines_of_figures_alone() {
     for (line, want) in [
         ("2 2", true),

@@ -163,6 +163,51 @@ pub(super) fn first_year(sections: &[Vec<Cow<str>>; 6]) -> Option<i32> {
     digits.parse().ok().filter(|y| (2000..=2100).contains(y))
 }
 
+/// The year the report's own words give where its title names none (a title set in a sentence
+/// of the preamble, or left off the page): the statistical period it covers (`统计期限自2023年1月1日
+/// 起至…`), or a year followed in the same clause by the report's name (`现公布区统计局2023年政府信息
+/// 公开工作年度报告`). Looked for in the preamble and the first paragraphs of section 一, where
+/// reports say it; the first paragraph's first year would take `2021` from the format's
+/// circular (`国办公开办函〔2021〕30号`) or a year-old plan.
+pub(super) fn year_in_words(preamble: &[Cow<str>], overview: &[Cow<str>]) -> Option<i32> {
+    let paras = || {
+        preamble
+            .iter()
+            .chain(overview.iter().take(6))
+            .flat_map(|p| years(p))
+    };
+    let period_start = |after: &str| {
+        let t = after.trim_start();
+        ["1月1日", "01月01日", "1月01日", "１月１日", "一月一日"]
+            .iter()
+            .any(|d| t.starts_with(d))
+    };
+    let names_report = |after: &str| {
+        let clause = after
+            .split(['。', '，', ',', '；', ';', '：', ':'])
+            .next()
+            .unwrap_or_default();
+        clause.chars().count() <= 30
+            && clause.contains("政府信息公开")
+            && (clause.contains("年度报告") || clause.contains("年报"))
+    };
+    paras()
+        .find(|&(_, after)| period_start(after))
+        .or_else(|| paras().find(|&(_, after)| names_report(after)))
+        .map(|(year, _)| year)
+}
+
+/// Every year of `text` written before 年, with the text after its 年.
+fn years(text: &str) -> impl Iterator<Item = (i32, &str)> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let rest = text.get(from..)?;
+        let (_, end, year) = find_year(rest)?;
+        from += end;
+        Some((year, rest.get(end..).unwrap_or_default()))
+    })
+}
+
 /// The year a report dated `published` (ISO) covers, where neither its title nor its opening
 /// names one (a title set as a picture, or left off the page): a report covers the calendar
 /// year that ended before it was published. Said in an info finding, as an inference.
@@ -181,6 +226,51 @@ pub(super) fn year_before(published: Option<&str>, findings: &mut Vec<Finding>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn year_in_the_report_s_own_words() {
+        let c = |s: &'static str| Cow::Borrowed(s);
+        // (preamble, section 一, year)
+        let cases = [
+            (
+                vec![c(
+                    "根据《条例》规定，现公布区统计局2023年政府信息公开工作年度报告。本报告由六部分组成。",
+                )],
+                vec![],
+                Some(2023),
+            ),
+            // The period wins over the circular's year and a plan named first.
+            (
+                vec![],
+                vec![
+                    c("依据国办公开办函〔2021〕30号和《2022年政务公开工作要点》要求编制。"),
+                    c("本报告所列数据的统计期限为2024年1月1日至2024年12月31日。"),
+                ],
+                Some(2024),
+            ),
+            (
+                vec![c("统计期限自二〇二二年一月一日起至十二月三十一日止。")],
+                vec![],
+                Some(2022),
+            ),
+            // A year with the report's name far away in the sentence is no title.
+            (
+                vec![c(
+                    "2023年，我局认真梳理各类事项，主动公开政府信息50条，并在年底编制政府信息公开工作年度报告。",
+                )],
+                vec![],
+                None,
+            ),
+            (vec![c("我局高度重视政府信息公开工作。")], vec![], None),
+        ];
+        for (preamble, overview, want) in cases {
+            assert_eq!(
+                year_in_words(&preamble, &overview),
+                want,
+                "{preamble:?} {overview:?}"
+            );
+        }
+    }
 
     #[test]
     fn site_chrome() {
