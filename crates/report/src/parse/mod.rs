@@ -84,6 +84,12 @@ pub enum ParseError {
     Json(String),
     #[error("不是政府信息公开工作年度报告：{0}")]
     NotAReport(String),
+    /// A report of a year before 2019, in the form of the 2008 regulation: none of the
+    /// tables this engine reads.
+    #[error(
+        "这是{0}年度的年度报告，采用2019年以前的格式（依2008年施行的原《条例》编制，没有2021年格式的统计表）；本工具读取2021年格式（国办公开办函〔2021〕30号）及2019年试行格式的年度报告"
+    )]
+    BeforeFormat(i32),
     /// A ZIP archive of files (its entry count), each to be read as a report of its own.
     #[error(
         "这是 ZIP 压缩包（内有 {0} 个文件），不是一份报告：请解压后逐个检查，或用命令行 gongkai check 直接检查压缩包"
@@ -346,6 +352,14 @@ pub fn from_word97_text(text: &str) -> Result<Parsed, ParseError> {
 /// Reads a report from an already-built [`Doc`].
 pub fn from_doc(doc: &Doc<'_>, layout: Layout) -> Result<Parsed, ParseError> {
     let ex = extract::extract(doc);
+    // Reports before 2019 are titled and dated like ours but set out otherwise (概述, 依申请公开
+    // 政府信息情况, 复议、诉讼和申诉情况, tables of other rows): say which, rather than call them
+    // no report, or read their headings as a report whose every table is missing.
+    if ex.tables_found == 0
+        && let Some(year) = ex.report.year.filter(|y| *y < 2019)
+    {
+        return Err(ParseError::BeforeFormat(year));
+    }
     if ex.tables_found == 0 && ex.headings_found < 3 {
         return Err(ParseError::NotAReport(
             "没有找到年度报告的章节（一、总体情况……六、其他需要报告的事项）或表格（主动公开、申请处理、复议诉讼情况）".into(),

@@ -67,3 +67,26 @@ fn text_is_told_from_binary() {
     );
     assert_eq!(decode("公开 1".as_bytes()).ok().as_deref(), Some("公开 1"));
 }
+
+#[test]
+fn a_report_before_the_2019_formats_is_named_as_such() {
+    // Headed as reports under the 2008 regulation were, with their own table of indicators.
+    let old = "某市人民政府2017年政府信息公开工作年度报告\n\
+        一、概述\n2017年，我市政府信息公开工作稳步推进。\n\
+        二、主动公开政府信息情况\n全年主动公开政府信息1200条。\n\
+        三、依申请公开政府信息情况\n全年受理申请35件，均按期答复。\n\
+        四、政府信息公开的收费及减免情况\n未收取费用。\n\
+        五、因政府信息公开申请行政复议、提起行政诉讼的情况\n无。\n\
+        六、存在的主要问题和改进措施\n公开的深度有待加强。\n\
+        指标名称\t计量单位\t2017年度\n主动公开信息数\t条\t1200\n";
+    let err = parse(old.as_bytes()).map(|p| p.layout).unwrap_err();
+    assert_eq!(err, ParseError::BeforeFormat(2017));
+    assert!(err.to_string().contains("2019年以前"), "{err}");
+    // Only the preamble's sentence names the year.
+    let preamble = "根据《中华人民共和国政府信息公开条例》规定，现公布某区财政局2014年政府信息公开工作年度报告。\n\
+        一、概述\n本年度工作正常开展。\n二、主动公开政府信息情况\n主动公开信息86条。\n";
+    assert_eq!(
+        parse(preamble.as_bytes()).map(|p| p.layout).unwrap_err(),
+        ParseError::BeforeFormat(2014)
+    );
+}

@@ -40,6 +40,20 @@ pub fn org_line(p: &str) -> bool {
         && !s.contains("年度报告")
 }
 
+/// Names ending like a county or district that are neither.
+const NOT_GOVERNMENTS: [&str; 10] = [
+    "开发区",
+    "高新区",
+    "园区",
+    "示范区",
+    "试验区",
+    "实验区",
+    "合作区",
+    "保税区",
+    "工业区",
+    "社区",
+];
+
 /// Completes a place name to its government: a 镇 publishes as 镇人民政府.
 fn complete_body(name: &str) -> String {
     let n = name.trim_end_matches(['的', ' ', '　']);
@@ -49,6 +63,11 @@ fn complete_body(name: &str) -> String {
         .trim_start_matches("关于");
     if n.ends_with("街道") {
         return format!("{n}办事处");
+    }
+    // Zones and parks are run by a 管理委员会, a 社区 by its committee: their name stays as
+    // printed rather than be given a government they do not have.
+    if NOT_GOVERNMENTS.iter().any(|s| n.ends_with(s)) {
+        return n.to_string();
     }
     if ["镇", "乡", "县", "区", "市", "州", "旗", "盟", "省"]
         .iter()
@@ -309,6 +328,22 @@ mod tests {
             (t.body.as_deref(), t.year, t.publisher.as_deref()),
             (None, Some(2024), Some("某县统计局"))
         );
+    }
+
+    #[test]
+    fn a_place_is_completed_to_its_government() {
+        for (name, body) in [
+            ("凫城镇", "凫城镇人民政府"),
+            ("某县", "某县人民政府"),
+            ("浦东新区", "浦东新区人民政府"),
+            ("城关街道", "城关街道办事处"),
+            ("葫芦岛高新技术产业开发区", "葫芦岛高新技术产业开发区"),
+            ("苏州工业园区", "苏州工业园区"),
+            ("东湖社区", "东湖社区"),
+            ("临城县财政局", "临城县财政局"),
+        ] {
+            assert_eq!(complete_body(name), body);
+        }
     }
 
     #[test]
