@@ -124,7 +124,9 @@ pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
     let mut joined = String::new();
     let mut title = None;
     for p in preamble.iter().take(8) {
-        if p.chars().count() > 60 {
+        // A title is short and no sentence: the prose after it names the report in a clause
+        // ([`sentence_title`]).
+        if p.chars().count() > 60 || p.contains(['，', '。', ',']) {
             break;
         }
         if is_attachment_mark(p) {
@@ -141,7 +143,9 @@ pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
             break;
         }
     }
-    let title = title.or_else(|| doc_title.map(squash));
+    let title = title
+        .or_else(|| doc_title.map(squash))
+        .or_else(|| sentence_title(&preamble));
     let mut info = TitleInfo {
         body: None,
         year: None,
@@ -193,7 +197,7 @@ pub(super) fn year_in_words(preamble: &[Cow<str>], overview: &[Cow<str>]) -> Opt
         preamble
             .iter()
             .chain(overview.iter().take(6))
-            .flat_map(|p| years(p))
+            .flat_map(|p| years(p).map(move |(_, year, end)| (year, &p[end..])))
     };
     let period_start = |after: &str| {
         let t = after.trim_start();
@@ -201,29 +205,58 @@ pub(super) fn year_in_words(preamble: &[Cow<str>], overview: &[Cow<str>]) -> Opt
             .iter()
             .any(|d| t.starts_with(d))
     };
-    let names_report = |after: &str| {
-        let clause = after
-            .split(['。', '，', ',', '；', ';', '：', ':'])
-            .next()
-            .unwrap_or_default();
-        clause.chars().count() <= 30
-            && clause.contains("政府信息公开")
-            && (clause.contains("年度报告") || clause.contains("年报"))
-    };
     paras()
         .find(|&(_, after)| period_start(after))
-        .or_else(|| paras().find(|&(_, after)| names_report(after)))
+        .or_else(|| paras().find(|&(_, after)| report_name(after).is_some()))
         .map(|(year, _)| year)
 }
 
-/// Every year of `text` written before 年, with the text after its 年.
-fn years(text: &str) -> impl Iterator<Item = (i32, &str)> {
+/// Where a clause of `p` names the report (`年政府信息公开工作年度报告`) right after a year's 年:
+/// the clause's length.
+fn report_name(after: &str) -> Option<usize> {
+    let clause = after.split(CLAUSE_ENDS).next().unwrap_or_default();
+    let t = clause.trim_end();
+    // The name ends the clause: a notice about the reports (`《关于做好2016年政府信息公开年度报告
+    // 编制公布工作的通知》`) names no report.
+    (t.chars().count() <= 30
+        && t.contains("政府信息公开")
+        && (t.ends_with("年度报告") || t.ends_with("年报")))
+    .then_some(t.len())
+}
+
+const CLAUSE_ENDS: [char; 8] = ['。', '，', ',', '；', ';', '：', ':', '、'];
+
+/// The title a preamble sets in a sentence (`根据《条例》规定，现公布区统计局2023年政府信息公开
+/// 工作年度报告。`): the clause from after its verb (公布, 编制, 公开 …) to the report's name.
+fn sentence_title<S: AsRef<str>>(preamble: &[S]) -> Option<String> {
+    const VERBS: [&str; 6] = ["公布", "编制", "公开", "发布", "形成", "报告"];
+    preamble.iter().take(8).find_map(|p| {
+        let p = p.as_ref();
+        years(p).find_map(|(start, _, end)| {
+            let name_end = end + report_name(&p[end..])?;
+            let clause_start = p[..start]
+                .rfind(CLAUSE_ENDS)
+                .map_or(0, |i| i + p[i..].chars().next().map_or(1, char::len_utf8));
+            let before = &p[clause_start..start];
+            let name_start = VERBS
+                .iter()
+                .filter_map(|v| before.rfind(v).map(|i| i + v.len()))
+                .max()
+                .map_or(clause_start, |i| clause_start + i);
+            let title = &p[name_start..name_end];
+            (!title.contains(['《', '》'])).then(|| squash(title))
+        })
+    })
+}
+
+/// Every year of `text` written before 年: where it starts, the year, and where its 年 ends.
+fn years(text: &str) -> impl Iterator<Item = (usize, i32, usize)> {
     let mut from = 0;
     std::iter::from_fn(move || {
-        let rest = text.get(from..)?;
-        let (_, end, year) = find_year(rest)?;
+        let (start, end, year) = find_year(text.get(from..)?)?;
+        let found = (from + start, year, from + end);
         from += end;
-        Some((year, rest.get(end..).unwrap_or_default()))
+        Some(found)
     })
 }
 
@@ -328,6 +361,32 @@ mod tests {
             (t.body.as_deref(), t.year, t.publisher.as_deref()),
             (None, Some(2024), Some("某县统计局"))
         );
+    }
+
+    #[test]
+    fn a_title_set_in_a_sentence() {
+        for (preamble, want) in [
+            (
+                "根据《条例》规定，现公布区统计局2023年政府信息公开工作年度报告。本报告由六部分组成。",
+                (Some("区统计局"), Some(2023)),
+            ),
+            (
+                "根据《条例》要求，特编制湛江市人民政府地方志办公室2023年政府信息公开工作年度报告。",
+                (Some("湛江市人民政府地方志办公室"), Some(2023)),
+            ),
+            (
+                "杨林寨乡根据有关要求，特向社会公开2022年度杨林寨乡政府信息公开年度报告。",
+                (Some("杨林寨乡人民政府"), Some(2022)),
+            ),
+            // A notice about the reports is no title.
+            (
+                "按照《关于做好2016年政府信息公开年度报告编制公布工作的通知》要求，开展工作。",
+                (None, None),
+            ),
+        ] {
+            let t = title_info(&[preamble.into()], None);
+            assert_eq!((t.body.as_deref(), t.year), want, "{preamble}");
+        }
     }
 
     #[test]
