@@ -9,7 +9,8 @@
 //! every row under the header fits so, no row is placed (a program that stretched one line, as
 //! `pdftotext` does, would put that row's figures under other columns). So it goes page by
 //! page: `pdftotext` sets each page out in its own widths, and a page the table runs on to
-//! may stand wider than the header's, its rows then left as they are. Figures on a line
+//! may stand wider than the header's; its places are then scaled so that its rows' totals
+//! stand under 总计, and its rows placed only if every figure then stands under a column. Figures on a line
 //! without their row's label are given one only where the lines around them leave no other
 //! ([`super::apart`]).
 
@@ -97,8 +98,9 @@ fn columns(lines: &[&str]) -> Option<Vec<Placed>> {
         .map_or(lines.len(), |i| i + first);
     // Each page on its own: `pdftotext` sets each page out in characters of that page's own
     // width (a page the table runs on to may stand a fifth wider, its totals under no 总计),
-    // so a page whose figures do not all stand under the header's words keeps its rows as
-    // they are. The page under the header must fit, or the count of places is wrong.
+    // so a later page is tried at its own scale ([`page_scale`]) and keeps its rows as they
+    // are if they fit at neither. The page under the header must fit, or the count of places
+    // is wrong.
     let mut pages = Vec::new();
     let mut from = first;
     for i in first..end {
@@ -115,7 +117,13 @@ fn columns(lines: &[&str]) -> Option<Vec<Placed>> {
             let mut out = Vec::new();
             for (k, page) in pages.iter().enumerate() {
                 let rows = lines.get(page.clone())?;
-                let Some(figures) = place(rows, &spans, metric) else {
+                // A page the table runs on to, set out in its own width, is placed at its own
+                // scale: the one that puts its rows' totals under 总计.
+                let figures = place(rows, &spans, metric, (1, 1)).or_else(|| {
+                    let scale = (k > 0).then(|| page_scale(rows, &spans, metric))??;
+                    place(rows, &spans, metric, scale)
+                });
+                let Some(figures) = figures else {
                     if k == 0 {
                         return None;
                     }
@@ -227,10 +235,34 @@ fn row_figures(line: &str, metric: Metric) -> Option<RowLine<'_>> {
     (!figures.is_empty() && figures.len() < 7).then_some(RowLine { figures, words })
 }
 
+/// How much wider (or narrower) than the header's a later page sets the table out: the ratio
+/// of 总计's place under the header to the middle place of the page's rows' last figures (each
+/// row's total), as `(times, per)`. `pdftotext -layout` counts a page's places in that page's
+/// own widths; a page of table 三 whose rows are mostly blank after the first page's header
+/// stood a fifth wider, its totals five places right of 总计. A page more than a third wider or
+/// narrower is not taken for the same table.
+fn page_scale(lines: &[&str], spans: &Spans, metric: Metric) -> Option<(usize, usize)> {
+    let (a, b) = spans.at.get(6).copied().flatten()?;
+    let total = (a + b) / 2;
+    let mut lasts: Vec<usize> = lines
+        .iter()
+        .filter_map(|l| row_figures(l, metric))
+        .filter_map(|r| r.figures.last().map(|&(start, stop)| (start + stop) / 2))
+        .collect();
+    lasts.sort_unstable();
+    let middle = *lasts.get(lasts.len() / 2)?;
+    (middle * 3 >= total * 2 && middle * 2 <= total * 3).then_some((total, middle))
+}
+
 /// Each line's figures given the column they stand under ([`column_at`]), and the row its
 /// words name; None unless every line fits, each figure under a column, a line's figures left
 /// to right and its last under 总计.
-fn place(lines: &[&str], spans: &Spans, metric: Metric) -> Option<Vec<Figures>> {
+fn place(
+    lines: &[&str],
+    spans: &Spans,
+    metric: Metric,
+    (times, per): (usize, usize),
+) -> Option<Vec<Figures>> {
     let mut out = Vec::new();
     let mut label = String::new();
     for (i, line) in lines.iter().enumerate() {
@@ -239,7 +271,8 @@ fn place(lines: &[&str], spans: &Spans, metric: Metric) -> Option<Vec<Figures>> 
         };
         let mut columns = Vec::with_capacity(figures.len());
         for (start, stop) in figures {
-            let c = column_at((start + stop) / 2, spans)?;
+            let centre = ((start + stop) / 2 * times + per / 2) / per.max(1);
+            let c = column_at(centre, spans)?;
             if columns.last().is_some_and(|&l| l >= c) {
                 return None;
             }
@@ -263,6 +296,7 @@ fn place(lines: &[&str], spans: &Spans, metric: Metric) -> Option<Vec<Figures>> 
 
 #[cfg(test)]
 mod tests {
+    use super::super::PAGE_BREAK;
     use super::*;
 
     /// Each placed line with its figures' columns.
@@ -382,6 +416,65 @@ mod tests {
     }
 
     #[test]
+    fn a_later_page_set_wider_is_placed_at_its_own_scale() {
+        // `pdftotext -layout` of LibreOffice's print: the rows of table 三 after the page
+        // break stand a fifth wider than the header's page (总计 at 54, the total at 65).
+        let header = [
+            line_of(&[(27, "自然"), (41, "社会"), (44, "法律")]),
+            line_of(&[
+                (1, "项之和，等于第三项加第四项之和）"),
+                (33, "商业"),
+                (38, "科研"),
+                (54, "总计"),
+            ]),
+            line_of(&[(27, "人"), (41, "公益"), (44, "服务"), (49, "其他")]),
+            line_of(&[(33, "企业"), (38, "机构")]),
+        ];
+        let first = [
+            line_of(&[
+                (1, "一、本年新收政府信息公开申请数量"),
+                (28, "11"),
+                (54, "11"),
+            ]),
+            line_of(&[
+                (1, "二、上年结转政府信息公开申请数量"),
+                (38, "1"),
+                (54, "1"),
+            ]),
+        ];
+        let later = [
+            line_of(&[(14, "（七）总计"), (33, "11"), (45, "1"), (65, "12")]),
+            line_of(&[(4, "四、结转下年度继续办理"), (45, "1"), (65, "1")]),
+        ];
+        let mut text = vec!["申请人情况".to_string()];
+        text.extend(header.iter().cloned());
+        text.extend(first.iter().cloned());
+        text.push(PAGE_BREAK.to_string());
+        text.extend(later.iter().cloned());
+        text.push("四、政府信息公开行政复议、行政诉讼情况".to_string());
+        let lines: Vec<&str> = text.iter().map(String::as_str).collect();
+        assert_eq!(
+            columns_of(&lines),
+            [
+                (5, vec![0, 6]),
+                (6, vec![2, 6]),
+                (8, vec![0, 2, 6]),
+                (9, vec![2, 6])
+            ]
+        );
+        // A page whose figures stand under no column at the scale of its totals (a 1 between
+        // 商业 and 科研) is left as it is.
+        let wide = [
+            line_of(&[(14, "（七）总计"), (33, "11"), (43, "1"), (65, "12")]),
+            line_of(&[(4, "四、结转下年度继续办理"), (45, "1"), (65, "1")]),
+        ];
+        let mut text = text[..8].to_vec();
+        text.extend(wide.iter().cloned());
+        let lines: Vec<&str> = text.iter().map(String::as_str).collect();
+        assert_eq!(columns_of(&lines), [(5, vec![0, 6]), (6, vec![2, 6])]);
+    }
+
+    #[test]
     fn header_words_name_their_columns() {
         for (word, want) in [
             ("自然", Some(0)),
@@ -399,12 +492,13 @@ mod tests {
     }
 
     #[test]
-    fn a_word_processor_pdf_has_its_rows_placed_by_their_labels_but_a_wider_page_left() {
+    fn a_word_processor_pdf_has_its_rows_placed_by_their_labels_and_a_wider_page_at_its_scale() {
         // `pdftotext -layout` of a LibreOffice PDF whose zeros are blank. A row's figures may
         // stand on a line of their own or of a piece of the merged 三、本年度办理结果 cell,
         // between their label's lines or above it ("理结 … 2" belongs to 1.属于国家秘密 below
         // it): those get the label of the lines around them. The page after the break is set
-        // out wider (its 总计 at 63, not 53), its figures under no column: left as it is.
+        // out wider (its totals at 66, under 总计 at 53): placed at its own scale, its figures
+        // are those the table's sums want (科研's 5 new = 4 done + 1 carried forward).
         let text = "\
                                        申请人情况
                                       法人或其他组织
@@ -449,6 +543,8 @@ mod tests {
                 vec![at("部分公开"), at("计这一情形")],
             ),
             (at("理结"), vec![0, 2, 6], vec![at("国家秘密")]),
+            (at("（七）总计"), vec![0, 2, 6], vec![]),
+            (at("结转下年度"), vec![2, 6], vec![]),
         ];
         let want: Vec<Placed> = want
             .into_iter()
