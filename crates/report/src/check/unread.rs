@@ -9,13 +9,19 @@ use super::{Context, Finding};
 use crate::model::{Format, Report, RowKey, SECTION_HEADINGS, SECTION_NUMERALS};
 
 pub(super) fn check(report: &Report, ctx: &Context, out: &mut Vec<Finding>) {
-    let [table2_seen, _, table4_seen] = ctx.tables_seen;
+    let [table2_seen, table3_seen, table4_seen] = ctx.tables_seen;
     let table2_read =
         report.table2.cells().iter().any(Option::is_some) || report.table2_2019.is_some();
     if !table2_read && !table2_seen {
         out.push(unread(2));
     }
-    if report.table3.is_empty() {
+    if report.table3.is_empty() && table3_seen {
+        out.push(Finding::warning(
+            "sections",
+            "table3",
+            "表三各行均无数字（单元格全部空白：未填写，或提取时丢失），表中数字未能核对；如本年度未收到申请，宜逐格填0",
+        ));
+    } else if report.table3.is_empty() {
         out.push(unread(3));
     } else {
         missing_rows(report, out);
@@ -113,6 +119,22 @@ mod tests {
         assert_eq!(places([false; 3]), ["table2", "table4"]);
         assert_eq!(places([true, true, false]), ["table4"]);
         assert!(places([true; 3]).is_empty());
+    }
+
+    /// Table 三 printed with its labels and every cell blank is said to be so, not missing.
+    #[test]
+    fn table_3_seen_with_every_cell_blank_is_named_as_blank() {
+        let mut r = whole();
+        r.table3 = Default::default();
+        let said = said_seen(&r, [true; 3]);
+        assert_eq!(said.len(), 1, "{said:?}");
+        assert_eq!(said[0].0, "table3");
+        assert!(said[0].1.contains("全部空白"), "{}", said[0].1);
+        assert!(
+            said_seen(&r, [true, false, true])[0]
+                .1
+                .starts_with("没有第三部分")
+        );
     }
 
     #[test]

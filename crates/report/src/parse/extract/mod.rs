@@ -388,7 +388,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
     // A source whose cells were scrambled shows labels and headers without their figures.
     let tables_seen = [
         t2.seen() && !doc.scrambled,
-        t3.found(),
+        t3.found() || t3.seen_blank() && !doc.scrambled,
         t4.seen() && !doc.scrambled,
     ];
     report.table2 = t2.table2();

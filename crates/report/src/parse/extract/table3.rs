@@ -30,6 +30,9 @@ pub struct Table3Reader {
     /// The last line offered was a row with figures: label-only lines right after it may be
     /// the rest of its label, wrapped below its figures.
     after_figures: bool,
+    /// Rows whose label stood without a figure, one bit each: with no figure anywhere, a
+    /// table printed with every cell blank rather than one missing.
+    named_blank: u32,
 }
 
 /// The rows of the groups of table 三 whose rows are numbered `1.`, `2.` …, by the numeral of
@@ -121,6 +124,12 @@ impl Table3Reader {
         self.raw.iter().any(Option::is_some)
     }
 
+    /// The table stood with its labels but not one figure: every cell blank, or its figures
+    /// lost on the way (most of its rows named, none with a figure).
+    pub fn seen_blank(&self) -> bool {
+        !self.found() && self.named_blank.count_ones() >= 15
+    }
+
     pub fn complete(&self) -> bool {
         self.filled(RowKey::CarriedForward)
     }
@@ -152,8 +161,9 @@ impl Table3Reader {
             if self.after_figures && self.carry.is_empty() && !names_mark(&split.label) {
                 return;
             }
-            if key.is_some() {
+            if let Some(k) = key {
                 self.pending = key;
+                self.named_blank |= 1 << k.index();
             }
             self.after_figures = false;
             // A second numbered label (`3.危及“三` after `2.其他法律行` / `政法规禁止公开`): the

@@ -72,3 +72,21 @@ fn lines_of_figures_alone() {
         assert_eq!(figures_only(line), want, "{line:?}");
     }
 }
+
+#[test]
+fn table_3_printed_with_every_cell_blank_is_seen() {
+    // A township's table 三 left blank (no application all year), as a PDF's text gives it:
+    // the labels, one per line, and no figure.
+    let mut text = String::from(
+        "三、收到和处理政府信息公开申请情况\n申请人情况\n自然人\n法人或其他组织\n总计\n",
+    );
+    for key in crate::model::RowKey::ALL {
+        text.push_str(key.label());
+        text.push('\n');
+    }
+    text.push_str("四、政府信息公开行政复议、行政诉讼情况\n行政复议\n");
+    let (doc, _) = crate::parse::text::read(&text);
+    let ex = extract(&doc);
+    assert!(ex.report.table3.is_empty());
+    assert!(ex.tables_seen[1], "{:?}", ex.tables_seen);
+}
