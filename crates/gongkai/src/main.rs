@@ -52,6 +52,9 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // A PDF or `.doc` whose reader panics is reported as that file's error; the panic itself
+    // is not printed as if the program had crashed.
+    report::parse::quiet_shielded_panics();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check::run(args),

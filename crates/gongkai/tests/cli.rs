@@ -411,3 +411,57 @@ fn agencies_and_accounts_are_set_up_from_the_command_line() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("角色应为"));
 }
+
+/// A one-page PDF whose text is set in a Chinese font it does not carry, under the named
+/// predefined CMap, each line given as the hex of its codes.
+fn pdf_in_predefined_cmap(encoding: &str, lines_hex: &[String]) -> Vec<u8> {
+    let mut content = String::from("BT /F1 12 Tf 14 TL 50 780 Td\n");
+    for hex in lines_hex {
+        content.push_str(&format!("<{hex}> Tj T*\n"));
+    }
+    content.push_str("ET\n");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{content}endstream", content.len()),
+        format!("<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /{encoding} /DescendantFonts [6 0 R] >>"),
+        "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 2 >> /FontDescriptor 7 0 R /DW 1000 /W [1 95 500] >>".to_string(),
+        "<< /Type /FontDescriptor /FontName /SimSun /Flags 6 /FontBBox [0 -141 1000 859] /ItalicAngle 0 /Ascent 859 /Descent -141 /CapHeight 859 /StemV 93 >>".to_string(),
+    ];
+    let mut out = String::from("%PDF-1.4\n");
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.push_str(&format!("{} 0 obj\n{o}\nendobj\n", i + 1));
+    }
+    let xref = out.len();
+    out.push_str(&format!(
+        "xref\n0 {}\n0000000000 65535 f \n",
+        objects.len() + 1
+    ));
+    for o in offsets {
+        out.push_str(&format!("{o:010} 00000 n \n"));
+    }
+    out.push_str(&format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    ));
+    out.into_bytes()
+}
+
+#[test]
+fn a_pdf_the_extractor_cannot_read_is_an_error_without_a_panic_printed() {
+    let dir = tempdir("unsupported-cmap");
+    // A Japanese predefined CMap: the extractor panics on it, inside the shield.
+    let path = dir.join("shift-jis.pdf");
+    let pdf = pdf_in_predefined_cmap("90ms-RKSJ-H", &["93fa967b".to_string()]);
+    std::fs::write(&path, pdf).expect("write");
+    let path = path.to_string_lossy().into_owned();
+    let o = gongkai(&["check", &path]);
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(stdout(&o).contains("shift-jis.pdf"), "{}", stdout(&o));
+    let _ = std::fs::remove_dir_all(&dir);
+}

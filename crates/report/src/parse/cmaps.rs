@@ -107,7 +107,7 @@ fn identity_cmap() -> Vec<u8> {
 
 /// A CID font's widths (`W`) for its ASCII CIDs, given by their codes in a Unicode CMap
 /// (CID 1 is the space, code 0x20); the rest take the default width.
-fn ascii_widths(w: &Object) -> Object {
+pub(super) fn ascii_widths(w: &Object) -> Object {
     // Slot k holds the width of CID k + 1.
     let mut widths: Vec<Option<Object>> = vec![None; ASCII_CIDS];
     let mut put = |cid: i64, width: &Object| {
@@ -171,7 +171,7 @@ fn ascii_widths(w: &Object) -> Object {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use pdf_extract::dictionary;
 
@@ -200,6 +200,17 @@ mod tests {
     /// A one-page PDF as ReportLab writes one: its text in the built-in `STSong-Light`, not
     /// embedded, in `UniGB-UCS2-H` (two bytes a character, its Unicode value).
     fn unembedded_pdf(text: &str) -> Vec<u8> {
+        let ucs2 = |line: &str| line.encode_utf16().map(|u| format!("{u:04X}")).collect();
+        unembedded_pdf_in("UniGB-UCS2-H", text, ucs2)
+    }
+
+    /// The same in any predefined CMap, `codes` giving each line's codes in hex; a page a
+    /// line every 20 points, as many pages as the lines need.
+    pub(in crate::parse) fn unembedded_pdf_in(
+        encoding: &str,
+        text: &str,
+        codes: impl Fn(&str) -> String,
+    ) -> Vec<u8> {
         let mut doc = Document::with_version("1.4");
         let descriptor = doc.add_object(dictionary! {
             "Type" => "FontDescriptor", "FontName" => "STSong-Light", "Flags" => 6,
@@ -217,28 +228,36 @@ mod tests {
             "W" => vec![1.into(), vec![207.into()].into(), 17.into(), digits.into()],
         });
         let font = doc.add_object(dictionary! {
-            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "STSong-Light-UniGB-UCS2-H",
-            "Encoding" => "UniGB-UCS2-H", "DescendantFonts" => vec![cid_font.into()],
+            "Type" => "Font", "Subtype" => "Type0",
+            "BaseFont" => Object::Name(format!("STSong-Light-{encoding}").into_bytes()),
+            "Encoding" => Object::Name(encoding.as_bytes().to_vec()),
+            "DescendantFonts" => vec![cid_font.into()],
         });
-        let mut content = Vec::new();
-        for (i, line) in text.lines().enumerate() {
-            let codes: String = line.encode_utf16().map(|u| format!("{u:04X}")).collect();
-            let y = 780 - 20 * i;
-            content.extend(format!("BT /F1 10.5 Tf 50 {y} Td <{codes}> Tj ET\n").into_bytes());
-        }
-        let content = doc.add_object(Stream::new(Dictionary::new(), content));
         let pages = doc.new_object_id();
-        let page = doc.add_object(dictionary! {
-            "Type" => "Page", "Parent" => pages, "Contents" => content,
-            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-            "Resources" => dictionary! {
-                "Font" => dictionary! { "F1" => font },
-            },
-        });
+        let lines: Vec<&str> = text.lines().collect();
+        let mut kids: Vec<Object> = Vec::new();
+        for chunk in lines.chunks(36) {
+            let mut content = Vec::new();
+            for (i, line) in chunk.iter().enumerate() {
+                let y = 780 - 20 * i;
+                let codes = codes(line);
+                content.extend(format!("BT /F1 10.5 Tf 50 {y} Td <{codes}> Tj ET\n").into_bytes());
+            }
+            let content = doc.add_object(Stream::new(Dictionary::new(), content));
+            let page = doc.add_object(dictionary! {
+                "Type" => "Page", "Parent" => pages, "Contents" => content,
+                "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+                "Resources" => dictionary! {
+                    "Font" => dictionary! { "F1" => font },
+                },
+            });
+            kids.push(page.into());
+        }
+        let count = kids.len() as i64;
         doc.objects.insert(
             pages,
             dictionary! {
-                "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
+                "Type" => "Pages", "Kids" => kids, "Count" => count,
             }
             .into(),
         );

@@ -11,6 +11,7 @@ mod docx_body;
 pub mod extract;
 pub mod glyphs;
 pub mod html;
+mod legacy_cmaps;
 pub mod msdoc;
 mod msdoc_rows;
 pub mod number;
@@ -19,6 +20,7 @@ pub mod ofd;
 pub mod pdf;
 pub mod radicals;
 mod reflow;
+mod shield;
 pub mod text;
 pub mod traditional;
 mod words;
@@ -29,6 +31,7 @@ use crate::check::Finding;
 use crate::model::{Cell, Column, Format, Report, RowKey};
 
 pub use doc::Doc;
+pub use shield::quiet_shielded_panics;
 
 /// The form a report arrived in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

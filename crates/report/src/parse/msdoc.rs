@@ -73,7 +73,7 @@ struct Streams {
 fn streams(bytes: &[u8]) -> Result<Streams, ParseError> {
     // The container reader is third-party code over hostile input: a panic in it must become an
     // error for this one file.
-    let read = std::panic::catch_unwind(|| -> std::io::Result<Option<Streams>> {
+    let read = super::shield::shielded(|| -> std::io::Result<Option<Streams>> {
         let mut file = cfb::CompoundFile::open(Cursor::new(bytes))?;
         let mut stream = |name: &str| -> std::io::Result<Option<Vec<u8>>> {
             if !file.is_stream(name) {

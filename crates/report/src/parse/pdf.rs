@@ -25,7 +25,7 @@ pub fn text(bytes: &[u8]) -> Result<String, ParseError> {
 pub fn extract(bytes: &[u8]) -> Result<Extracted, ParseError> {
     // The extractor is third-party code over hostile input: a panic inside it must become an
     // error for this one file, never a crash of the batch.
-    let result = std::panic::catch_unwind(|| {
+    let result = super::shield::shielded(|| {
         let mut text = String::new();
         let mut pages = Vec::new();
         let mut doc = pdf_extract::Document::load_mem(bytes)?;
@@ -33,6 +33,7 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, ParseError> {
             doc.decrypt("")?;
         }
         super::cmaps::unify(&mut doc);
+        super::legacy_cmaps::unify(&mut doc);
         let mut out = Recorder {
             plain: PlainTextOutput::new(&mut text),
             pages: &mut pages,
