@@ -7,6 +7,8 @@
 //! Big5) does, and its ASCII widths (kept by CID, 1–95) by code: the extractor numbers a
 //! character by its code under the one CID range it reads.
 
+use std::sync::LazyLock;
+
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 
 use super::cmaps::ascii_widths;
@@ -66,7 +68,7 @@ pub fn unify(doc: &mut Document) -> bool {
             Some(&(_, e, t)) => (e, t),
             None => {
                 let e = doc.add_object(Stream::new(Dictionary::new(), encoding_cmap()));
-                let t = doc.add_object(Stream::new(Dictionary::new(), to_unicode_cmap(legacy)));
+                let t = doc.add_object(Stream::new(Dictionary::new(), to_unicode(legacy).to_vec()));
                 streams.push((legacy, e, t));
                 (e, t)
             }
@@ -109,6 +111,16 @@ fn encoding_cmap() -> Vec<u8> {
      endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n"
         .as_bytes()
         .to_vec()
+}
+
+/// [`to_unicode_cmap`], written once for each encoding.
+fn to_unicode(legacy: Legacy) -> &'static [u8] {
+    static GBK: LazyLock<Vec<u8>> = LazyLock::new(|| to_unicode_cmap(Legacy::Gbk));
+    static BIG5: LazyLock<Vec<u8>> = LazyLock::new(|| to_unicode_cmap(Legacy::Big5));
+    match legacy {
+        Legacy::Gbk => &GBK,
+        Legacy::Big5 => &BIG5,
+    }
 }
 
 /// Every code of the encoding as the character it decodes to, in UTF-16 as ToUnicode gives it.
