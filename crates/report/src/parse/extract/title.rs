@@ -363,6 +363,21 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Whatever the preamble, the title's readers give an answer, never a panic.
+        #[test]
+        fn titles_in_sentences_never_panic(
+            lines in proptest::collection::vec("[2０二〇05年度政府信息公开工作报告局镇公布编制，。,《》 a1]{0,40}", 0..4)
+        ) {
+            let preamble: Vec<Cow<str>> = lines.iter().map(|l| Cow::Borrowed(l.as_str())).collect();
+            let t = title_info(&preamble, None);
+            if let Some(year) = t.year {
+                proptest::prop_assert!((2000..=2100).contains(&year));
+            }
+            let _ = year_in_words(&preamble, &preamble);
+        }
+    }
+
     #[test]
     fn a_title_set_in_a_sentence() {
         for (preamble, want) in [
