@@ -45,34 +45,42 @@ pub fn unify(doc: &mut Document) -> bool {
     }
     let identity = doc.add_object(Stream::new(Dictionary::new(), identity_cmap()));
     for id in fonts {
-        let mut descendant = None;
-        if let Ok(font) = doc.get_object_mut(id).and_then(Object::as_dict_mut) {
-            let vertical = font
-                .get(b"Encoding")
-                .and_then(Object::as_name)
-                .is_ok_and(|n| n.ends_with(b"-V"));
-            let encoding = if vertical { "Identity-V" } else { "Identity-H" };
-            font.set("Encoding", Object::Name(encoding.into()));
-            if font.get(b"ToUnicode").is_err() {
-                font.set("ToUnicode", Object::Reference(identity));
-            }
-            descendant = font
-                .get(b"DescendantFonts")
-                .and_then(Object::as_array)
-                .ok()
-                .and_then(|a| a.first())
-                .and_then(|d| d.as_reference().ok());
-        }
-        if let Some(cid_font) = descendant.and_then(|d| doc.get_object_mut(d).ok())
-            && let Ok(cid_font) = cid_font.as_dict_mut()
-        {
-            let widths = cid_font.get(b"W").ok().map(ascii_widths);
-            if let Some(widths) = widths {
-                cid_font.set("W", widths);
-            }
-        }
+        let vertical = doc
+            .get_object(id)
+            .and_then(Object::as_dict)
+            .and_then(|font| font.get(b"Encoding"))
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n.ends_with(b"-V"));
+        let encoding = if vertical { "Identity-V" } else { "Identity-H" };
+        refont(doc, id, Object::Name(encoding.into()), identity);
     }
     true
+}
+
+/// Gives font `id` the `encoding`, the `to_unicode` map where it has none of its own, and its
+/// descendant CID font's ASCII widths by code ([`ascii_widths`]).
+pub(super) fn refont(doc: &mut Document, id: ObjectId, encoding: Object, to_unicode: ObjectId) {
+    let mut descendant = None;
+    if let Ok(font) = doc.get_object_mut(id).and_then(Object::as_dict_mut) {
+        font.set("Encoding", encoding);
+        if font.get(b"ToUnicode").is_err() {
+            font.set("ToUnicode", Object::Reference(to_unicode));
+        }
+        descendant = font
+            .get(b"DescendantFonts")
+            .and_then(Object::as_array)
+            .ok()
+            .and_then(|a| a.first())
+            .and_then(|d| d.as_reference().ok());
+    }
+    if let Some(cid_font) = descendant.and_then(|d| doc.get_object_mut(d).ok())
+        && let Ok(cid_font) = cid_font.as_dict_mut()
+    {
+        let widths = cid_font.get(b"W").ok().map(ascii_widths);
+        if let Some(widths) = widths {
+            cid_font.set("W", widths);
+        }
+    }
 }
 
 fn in_unicode_cmap(font: &Dictionary) -> bool {

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 
 use pdf_extract::{Dictionary, Document, Object, ObjectId, Stream};
 
-use super::cmaps::ascii_widths;
+use super::cmaps::refont;
 
 #[derive(Clone, Copy, PartialEq, Debug)]
 enum Legacy {
@@ -73,27 +73,7 @@ pub fn unify(doc: &mut Document) -> bool {
                 (e, t)
             }
         };
-        let mut descendant = None;
-        if let Ok(font) = doc.get_object_mut(id).and_then(Object::as_dict_mut) {
-            font.set("Encoding", Object::Reference(encoding));
-            if font.get(b"ToUnicode").is_err() {
-                font.set("ToUnicode", Object::Reference(to_unicode));
-            }
-            descendant = font
-                .get(b"DescendantFonts")
-                .and_then(Object::as_array)
-                .ok()
-                .and_then(|a| a.first())
-                .and_then(|d| d.as_reference().ok());
-        }
-        if let Some(cid_font) = descendant.and_then(|d| doc.get_object_mut(d).ok())
-            && let Ok(cid_font) = cid_font.as_dict_mut()
-        {
-            let widths = cid_font.get(b"W").ok().map(ascii_widths);
-            if let Some(widths) = widths {
-                cid_font.set("W", widths);
-            }
-        }
+        refont(doc, id, Object::Reference(encoding), to_unicode);
     }
     true
 }
