@@ -363,7 +363,8 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
         body: info
             .body
             .or_else(|| signature.map(|s| squash(&s)))
-            .or(info.publisher),
+            .or(info.publisher)
+            .or_else(|| title::compiled_by(&preamble)),
         year: info.year,
         // The report's own date, or else the one the portal's box of fields gives the page.
         published: published.or(info.page_date),

@@ -69,7 +69,8 @@ fn complete_body(name: &str) -> String {
     if NOT_GOVERNMENTS.iter().any(|s| n.ends_with(s)) {
         return n.to_string();
     }
-    if ["镇", "乡", "县", "区", "市", "州", "旗", "盟", "省"]
+    // 苏木 is Inner Mongolia's township (正蓝旗扎格斯台苏木人民政府).
+    if ["镇", "乡", "苏木", "县", "区", "市", "州", "旗", "盟", "省"]
         .iter()
         .any(|s| n.ends_with(s))
     {
@@ -243,9 +244,31 @@ fn sentence_title<S: AsRef<str>>(preamble: &[S]) -> Option<String> {
                 .filter_map(|v| before.rfind(v).map(|i| i + v.len()))
                 .max()
                 .map_or(clause_start, |i| clause_start + i);
+            // `我局`, `本机关`: the body speaking of itself names nobody; the year stands.
+            let name_start = if p[name_start..start].starts_with(['我', '本']) {
+                start
+            } else {
+                name_start
+            };
             let title = &p[name_start..name_end];
             (!title.contains(['《', '》'])).then(|| squash(title))
         })
+    })
+}
+
+/// Who the preamble says compiled the report (`本年度报告由包头市人民政府外事办公室根据《条例》…
+/// 编制`), where nothing else names the body: a name ending as a body's does, between `报告由`
+/// and `根据`, `编制` or `依据`.
+pub(super) fn compiled_by(preamble: &[Cow<str>]) -> Option<String> {
+    preamble.iter().take(8).find_map(|p| {
+        let at = p.find("报告由")? + "报告由".len();
+        let rest = p.get(at..)?;
+        let end = ["根据", "编制", "依据", "按照"]
+            .iter()
+            .filter_map(|w| rest.find(w))
+            .min()?;
+        let name = squash(rest.get(..end)?);
+        (org_line(&name) && name.chars().count() >= 4).then_some(name)
     })
 }
 
@@ -393,6 +416,11 @@ mod tests {
                 "杨林寨乡根据有关要求，特向社会公开2022年度杨林寨乡政府信息公开年度报告。",
                 (Some("杨林寨乡人民政府"), Some(2022)),
             ),
+            // The body speaking of itself names nobody; the year stands.
+            (
+                "根据《条例》规定，特向社会公布我局2023年政府信息公开工作年度报告。",
+                (None, Some(2023)),
+            ),
             // A notice about the reports is no title.
             (
                 "按照《关于做好2016年政府信息公开年度报告编制公布工作的通知》要求，开展工作。",
@@ -405,9 +433,35 @@ mod tests {
     }
 
     #[test]
+    fn who_compiled_the_report() {
+        let c = |s: &'static str| vec![Cow::Borrowed(s)];
+        for (preamble, want) in [
+            (
+                c(
+                    "本年度报告由包头市人民政府外事办公室根据《中华人民共和国政府信息公开条例》编制。",
+                ),
+                Some("包头市人民政府外事办公室"),
+            ),
+            (
+                c("本报告由某县财政局编制，全文包括总体情况等六部分。"),
+                Some("某县财政局"),
+            ),
+            // Parts, not a body.
+            (
+                c("本年度报告由总体情况、主动公开政府信息情况等部分组成，根据《条例》编制。"),
+                None,
+            ),
+            (c("我局高度重视政府信息公开工作。"), None),
+        ] {
+            assert_eq!(compiled_by(&preamble).as_deref(), want, "{preamble:?}");
+        }
+    }
+
+    #[test]
     fn a_place_is_completed_to_its_government() {
         for (name, body) in [
             ("凫城镇", "凫城镇人民政府"),
+            ("正蓝旗扎格斯台苏木", "正蓝旗扎格斯台苏木人民政府"),
             ("某县", "某县人民政府"),
             ("浦东新区", "浦东新区人民政府"),
             ("城关街道", "城关街道办事处"),
