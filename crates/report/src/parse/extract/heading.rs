@@ -36,7 +36,8 @@ fn section_of(words: &str) -> Option<usize> {
         Some(0)
     } else if has(1) || words.starts_with("主动公开情况") {
         Some(1)
-    } else if has(2) || has(3) {
+    // `收到和处理政府信息公开的申请情况`, as some bodies word it.
+    } else if has(2) || has(3) || words.contains("收到和处理") && words.contains("申请") {
         Some(2)
     } else if has(4) && has(5) {
         Some(3)
@@ -275,6 +276,7 @@ mod tests {
             ("四、结转下年度继续办理", None),
             ("二 主动公开政府信息情况", Some(1)),
             ("三　收到和处理政府信息公开申请情况", Some(2)),
+            ("三、收到和处理政府信息公开的申请情况", Some(2)),
             ("一、基本情况", Some(0)),
             ("一、工作概况", Some(0)),
             ("二、基本情况", None),

@@ -64,6 +64,10 @@ fn complete_body(name: &str) -> String {
     if n.ends_with("街道") {
         return format!("{n}办事处");
     }
+    // `东风路街办`: the 街道办事处 as people shorten it.
+    if let Some(stem) = n.strip_suffix("街办") {
+        return format!("{stem}街道办事处");
+    }
     // Zones and parks are run by a 管理委员会, a 社区 by its committee: their name stays as
     // printed rather than be given a government they do not have.
     if NOT_GOVERNMENTS.iter().any(|s| n.ends_with(s)) {
@@ -465,6 +469,7 @@ mod tests {
             ("某县", "某县人民政府"),
             ("浦东新区", "浦东新区人民政府"),
             ("城关街道", "城关街道办事处"),
+            ("东风路街办", "东风路街道办事处"),
             ("葫芦岛高新技术产业开发区", "葫芦岛高新技术产业开发区"),
             ("苏州工业园区", "苏州工业园区"),
             ("东湖社区", "东湖社区"),
