@@ -18,7 +18,7 @@ pub struct Heading {
 
 /// Words that name each section in the 2021 format and in the 2019 trial format.
 fn section_of(words: &str) -> Option<usize> {
-    static NAMES: WordSet<9> = WordSet::new([
+    static NAMES: WordSet<11> = WordSet::new([
         "总体情况",
         "主动公开政府信息",
         "收到和处理政府信息公开申请",
@@ -28,6 +28,9 @@ fn section_of(words: &str) -> Option<usize> {
         "存在的主要问题",
         "问题及改进",
         "其他需要报告",
+        // As some bodies write 其他, and word section 五.
+        "其它需要报告",
+        "不足及改进",
     ]);
     // One pass says which of the words the heading holds.
     let found = NAMES.all_in(words);
@@ -41,9 +44,9 @@ fn section_of(words: &str) -> Option<usize> {
         Some(2)
     } else if has(4) && has(5) {
         Some(3)
-    } else if has(6) || has(7) {
+    } else if has(6) || has(7) || has(10) {
         Some(4)
-    } else if has(8) {
+    } else if has(8) || has(9) {
         Some(5)
     } else {
         None
@@ -51,7 +54,7 @@ fn section_of(words: &str) -> Option<usize> {
 }
 
 /// Headings as printed without a number (2021 and 2019 wordings), squashed.
-const UNNUMBERED: [&str; 9] = [
+const UNNUMBERED: [&str; 10] = [
     "总体情况",
     "概述",
     "主动公开政府信息情况",
@@ -61,6 +64,7 @@ const UNNUMBERED: [&str; 9] = [
     "存在的主要问题及改进情况",
     "政府信息公开工作存在的主要问题及改进情况",
     "其他需要报告的事项",
+    "其它需要报告的事项",
 ];
 
 /// `二 主动公开政府信息情况`: a Chinese numeral set off by a space instead of 、 (as some
@@ -95,7 +99,7 @@ fn part_mark(text: &str) -> Option<(u32, Style, &str)> {
 pub fn heading(para: &str) -> Option<Heading> {
     let text = crate::parse::trim(para);
     // Headings are short and name their section; most paragraphs need not be looked at closely.
-    static HINTS: WordSet<9> = WordSet::new([
+    static HINTS: WordSet<12> = WordSet::new([
         "总体情况",
         "概述",
         "概况",
@@ -105,6 +109,9 @@ pub fn heading(para: &str) -> Option<Heading> {
         "行政复议",
         "问题",
         "其他需要报告",
+        "其它需要报告",
+        "不足及改进",
+        "事项",
     ]);
     if text.len() > 160 {
         return None;
@@ -144,10 +151,19 @@ pub fn heading(para: &str) -> Option<Heading> {
     {
         return None;
     }
-    let section = section_of(&words).or_else(|| {
-        (mark == Some((1, Style::Chinese)) && OVERVIEW_NAMES.iter().any(|n| words.starts_with(n)))
+    let section = section_of(&words)
+        .or_else(|| {
+            (mark == Some((1, Style::Chinese))
+                && OVERVIEW_NAMES.iter().any(|n| words.starts_with(n)))
             .then_some(0)
-    });
+        })
+        // `六、其他事项`: short, so only where numbered 六.
+        .or_else(|| {
+            (mark == Some((6, Style::Chinese))
+                && words.starts_with('其')
+                && words.ends_with("事项"))
+            .then_some(5)
+        });
     section.map(|section| Heading { section, mark })
 }
 
@@ -288,6 +304,11 @@ mod tests {
             ("（二）2025年存在的主要问题及下步改进措施", None),
             ("总体情况", Some(0)),
             ("其他需要报告的事项", Some(5)),
+            ("六、其它需要报告的事项", Some(5)),
+            ("其它需要报告的事项", Some(5)),
+            ("六、其他事项", Some(5)),
+            ("（三）其他事项", None),
+            ("五、存在的不足及改进措施", Some(4)),
         ];
         for (p, want) in cases {
             assert_eq!(heading(p).map(|h| h.section), want, "{p}");
