@@ -44,27 +44,32 @@ fn value(token: &str) -> Option<u32> {
 /// The year in a title: four digits of any kind before 年, starting with 2 (years 2000–2100),
 /// as the byte range of the year and its 年, and the year.
 pub fn find_year(s: &str) -> Option<(usize, usize, i32)> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    for (i, &(start, c)) in chars.iter().enumerate() {
-        if !matches!(c, '2' | '２' | '二')
-            || i > 0 && chars.get(i - 1).is_some_and(|p| is_numeral(p.1))
-        {
+    // Read in place, a candidate at a time: collecting the text's characters first made each
+    // call as long as the text, and [`super::title`]'s walk over a paragraph's years quadratic.
+    let mut after_numeral = false;
+    for (start, c) in s.char_indices() {
+        let candidate = matches!(c, '2' | '２' | '二') && !after_numeral;
+        after_numeral = is_numeral(c);
+        if !candidate {
             continue;
         }
-        let Some(run) = chars.get(i..i + 4) else {
-            break;
-        };
-        let Some(year) = run
-            .iter()
-            .try_fold(0u32, |v, &(_, c)| Some(v * 10 + digit(c)?))
-        else {
+        let mut rest = s.get(start..)?.char_indices();
+        let mut year = 0u32;
+        let mut read = 0;
+        for (_, c) in rest.by_ref().take(4) {
+            let Some(d) = digit(c) else { break };
+            year = year * 10 + d;
+            read += 1;
+        }
+        if read < 4 {
             continue;
-        };
-        let after = chars.iter().skip(i + 4).find(|x| !x.1.is_whitespace());
-        if let Some(&(end, '年')) = after
+        }
+        let after = rest.find(|x| !x.1.is_whitespace());
+        if let Some((at, '年')) = after
             && (2000..=2100).contains(&year)
         {
-            return Some((start, end + '年'.len_utf8(), year as i32));
+            let end = start + at + '年'.len_utf8();
+            return Some((start, end, year as i32));
         }
     }
     None
@@ -184,6 +189,41 @@ pub struct Close<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `find_year` as it was, collecting the text's characters first.
+    fn find_year_collected(s: &str) -> Option<(usize, usize, i32)> {
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        for (i, &(start, c)) in chars.iter().enumerate() {
+            if !matches!(c, '2' | '２' | '二')
+                || i > 0 && chars.get(i - 1).is_some_and(|p| is_numeral(p.1))
+            {
+                continue;
+            }
+            let Some(run) = chars.get(i..i + 4) else {
+                break;
+            };
+            let Some(year) = run
+                .iter()
+                .try_fold(0u32, |v, &(_, c)| Some(v * 10 + digit(c)?))
+            else {
+                continue;
+            };
+            let after = chars.iter().skip(i + 4).find(|x| !x.1.is_whitespace());
+            if let Some(&(end, '年')) = after
+                && (2000..=2100).contains(&year)
+            {
+                return Some((start, end + '年'.len_utf8(), year as i32));
+            }
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn find_year_reads_as_it_did(s in "[2２二〇○0O1１一十9年 度a公]{0,14}") {
+            proptest::prop_assert_eq!(find_year(&s), find_year_collected(&s));
+        }
+    }
 
     #[test]
     fn closing_date_run_onto_the_last_paragraph() {

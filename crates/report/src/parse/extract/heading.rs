@@ -99,7 +99,7 @@ fn part_mark(text: &str) -> Option<(u32, Style, &str)> {
 pub fn heading(para: &str) -> Option<Heading> {
     let text = crate::parse::trim(para);
     // Headings are short and name their section; most paragraphs need not be looked at closely.
-    static HINTS: WordSet<12> = WordSet::new([
+    static HINTS: WordSet<13> = WordSet::new([
         "总体情况",
         "概述",
         "概况",
@@ -111,7 +111,9 @@ pub fn heading(para: &str) -> Option<Heading> {
         "其他需要报告",
         "其它需要报告",
         "不足及改进",
-        "事项",
+        // `六、其他事项` alone; 事项 by itself is in much prose.
+        "其他事项",
+        "其它事项",
     ]);
     if text.len() > 160 {
         return None;
