@@ -40,6 +40,18 @@ pub fn org_line(p: &str) -> bool {
         && !s.contains("年度报告")
 }
 
+/// Could be the body's name on a line of its own above the title: an office, or a place
+/// (which [`complete_body`] completes to its government).
+fn names_a_body(s: &str) -> bool {
+    const PLACES: [&str; 12] = [
+        "镇", "乡", "苏木", "街道", "街办", "县", "区", "市", "州", "旗", "盟", "省",
+    ];
+    s.chars().count() <= 40
+        && (ORG_SUFFIXES.iter().any(|suf| s.ends_with(suf))
+            || PLACES.iter().any(|suf| s.ends_with(suf))
+            || NOT_GOVERNMENTS.iter().any(|suf| s.ends_with(suf)))
+}
+
 /// Names ending like a county or district that are neither.
 const NOT_GOVERNMENTS: [&str; 10] = [
     "开发区",
@@ -137,7 +149,13 @@ pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
         if is_attachment_mark(p) {
             continue;
         }
-        joined.push_str(&squash(p));
+        let piece = squash(p);
+        // What stands above the line with the year is the title's only when it names the
+        // body (巨鹿县官亭镇人民政府 / 2025年…年度报告), never a portal's toolbar (关怀版 无障碍).
+        if !joined.is_empty() && find_year(&piece).is_some() && !names_a_body(&joined) {
+            joined.clear();
+        }
+        joined.push_str(&piece);
         if joined.contains("年度报告") || joined.contains("年报") {
             // A menu or column name (政府信息公开年报) names no year: not the title.
             if !joined.contains("年度报告") && find_year(&joined).is_none() {
@@ -543,6 +561,35 @@ mod tests {
             );
         }
         assert!(!is_attachment_mark("附件材料已公开"));
+        // A portal's toolbar above the title is no part of the body's name.
+        for above in ["关怀版 无障碍 无障碍", "繁體 | 简体 | English", "访问量："]
+        {
+            let t = title_info(
+                &[
+                    above.into(),
+                    "信丰县卫生健康委2023年政府信息公开工作".into(),
+                    "年度报告".into(),
+                ],
+                None,
+            );
+            assert_eq!(
+                (t.body.as_deref(), t.year),
+                (Some("信丰县卫生健康委"), Some(2023)),
+                "{above}"
+            );
+        }
+        // The place on a line of its own above the year is the body.
+        let t = title_info(
+            &[
+                "山亭区凫城镇".into(),
+                "2025年政府信息公开工作年度报告".into(),
+            ],
+            None,
+        );
+        assert_eq!(
+            (t.body.as_deref(), t.year),
+            (Some("山亭区凫城镇人民政府"), Some(2025))
+        );
     }
 
     #[test]
