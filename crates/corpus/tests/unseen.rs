@@ -475,3 +475,53 @@ fn a_report_in_traditional_characters_reads_as_in_simplified() {
         }
     }
 }
+
+/// A portal's page saved as text: every paragraph and table cell followed by an empty line, and
+/// a line break inside a header cell (`本年制发` / `件数`) kept as a single line end. The
+/// wrapped headers are read as the cells they are, and every figure stays in its column.
+#[test]
+fn a_pages_cells_with_line_breaks_inside_read_back_exactly() {
+    const WRAPPED: [(&str, &str); 8] = [
+        ("本年制发件数", "本年制发\n件数"),
+        ("现行有效件数", "现行有效\n件数"),
+        ("本年处理决定数量", "本年处理\n决定数量"),
+        ("社会公益组织", "社会公益\n组织"),
+        ("法律服务机构", "法律服务\n机构"),
+        ("本年新制作数量", "本年新\n制作数量"),
+        ("本年新公开数量", "本年新\n公开数量"),
+        ("上一年项目数量", "上一年\n项目数量"),
+    ];
+    let paged = |bytes: &[u8]| {
+        let mut text = String::from_utf8_lossy(bytes).replace('\n', "\n\n");
+        for (cell, wrapped) in WRAPPED {
+            text = text.replace(&format!("\n{cell}\n"), &format!("\n{wrapped}\n"));
+        }
+        text.into_bytes()
+    };
+    for seed in 0..20u64 {
+        let mut rng = Rng::new(7000 + seed);
+        let trial = seed % 4 == 3;
+        let g = if trial {
+            corpus::generate_trial(&mut rng, 2019)
+        } else {
+            generate(&mut rng, 2021 + (seed % 5) as i32)
+        };
+        for layout in [Layout::OfficeText, Layout::CellPerLine] {
+            let bytes = paged(&layout.write(&g.report, &mut rng));
+            let what = format!("seed {seed} {} as a page", layout.name());
+            assert!(
+                String::from_utf8_lossy(&bytes).contains("件数\n\n") || trial,
+                "{what}: a header wrapped"
+            );
+            let (parsed, findings) = read(&bytes);
+            same_tables(&g.report, &parsed.report, &bytes, &what);
+            assert_eq!(
+                parsed.report.table2_2019, g.report.table2_2019,
+                "{what}: table 二 (2019)"
+            );
+            if !trial {
+                nothing_serious(&findings, &what);
+            }
+        }
+    }
+}

@@ -98,7 +98,7 @@ fn complete_body(name: &str) -> String {
 /// A portal's own text around an article: its breadcrumb (`当前位置：首页 > 政府信息公开`) and
 /// its footer (`版权所有`, `ICP备…`, `主办单位：…`). Never part of a report.
 pub fn is_site_chrome(text: &str) -> bool {
-    static MARKS: WordSet<15> = WordSet::new([
+    static MARKS: WordSet<16> = WordSet::new([
         "版权所有",
         "ICP备",
         "公网安备",
@@ -114,13 +114,21 @@ pub fn is_site_chrome(text: &str) -> bool {
         "您的位置",
         "现在的位置",
         "所在位置",
+        "当前页面",
     ]);
     // A sentence is the report's own: most paragraphs are let go at their last character.
     let t = crate::parse::trim(text);
     if t.len() > 600 || t.ends_with(['。', '；']) {
         return false;
     }
-    t.trim_start_matches(squash_drops).starts_with("首页") || MARKS.any_in(t)
+    let t = t.trim_start_matches(squash_drops);
+    t.starts_with("首页") || is_breadcrumb_step(t) || MARKS.any_in(t)
+}
+
+/// A step of a breadcrumb that a page's text broke over lines (`当前页面:` / `首页` /
+/// `> 政务公开` / `> 信息公开年度报告`).
+fn is_breadcrumb_step(t: &str) -> bool {
+    t.starts_with(['>', '＞', '»', '›']) && t.chars().count() <= 40
 }
 
 /// The body and year from the preamble (which the extractor has already rid of the site's
@@ -378,6 +386,9 @@ mod tests {
             "版权所有 © 2026 南部县人民政府　蜀ICP备05001234号-1",
             "主办单位：南部县人民政府办公室　技术支持：县大数据中心",
             "Copyright 2026 www.example.gov.cn",
+            "当前页面:",
+            "> 乡镇信息公开年度报告",
+            "＞ 政务公开",
         ];
         for p in chrome {
             assert!(is_site_chrome(p), "{p}");
