@@ -40,6 +40,21 @@ pub fn org_line(p: &str) -> bool {
         && !s.contains("年度报告")
 }
 
+/// A title without the tag a portal sets before it (`【图文】`, `[转载]`).
+fn without_tag(title: &str) -> &str {
+    let t = title.trim_start();
+    for (open, close) in [('【', '】'), ('[', ']'), ('〔', '〕')] {
+        if let Some(rest) = t.strip_prefix(open)
+            && let Some((tag, after)) = rest.split_once(close)
+            && tag.chars().count() <= 6
+            && find_year(tag).is_none()
+        {
+            return after;
+        }
+    }
+    t
+}
+
 /// Could be the body's name on a line of its own above the title: an office, or a place
 /// (which [`complete_body`] completes to its government).
 fn names_a_body(s: &str) -> bool {
@@ -157,14 +172,17 @@ pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
         if is_attachment_mark(p) {
             continue;
         }
-        let piece = squash(p);
+        let piece = squash(without_tag(p));
         // What stands above the line with the year is the title's only when it names the
         // body (巨鹿县官亭镇人民政府 / 2025年…年度报告), never a portal's toolbar (关怀版 无障碍).
         if !joined.is_empty() && find_year(&piece).is_some() && !names_a_body(&joined) {
             joined.clear();
         }
         joined.push_str(&piece);
-        if joined.contains("年度报告") || joined.contains("年报") {
+        if joined.contains("年度报告")
+            || joined.contains("年报")
+            || joined.contains("政府信息公开工作报告")
+        {
             // A menu or column name (政府信息公开年报) names no year: not the title.
             if !joined.contains("年度报告") && find_year(&joined).is_none() {
                 joined.clear();
@@ -192,12 +210,17 @@ pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
             let name = if before.is_empty() {
                 name_after
             } else {
-                before
+                before.split("政府信息公开").next().unwrap_or(before)
             };
-            if !name.is_empty() {
+            // `2022年度我局政府信息公开工作年度报告`: the body speaking of itself names nobody.
+            if !name.is_empty() && !name.starts_with(['我', '本']) {
                 info.body = Some(complete_body(name)).filter(|b| !b.is_empty());
             }
-        } else if let Some(name) = t.split("政府信息公开").next().filter(|n| !n.is_empty()) {
+        } else if let Some(name) = t
+            .split("政府信息公开")
+            .next()
+            .filter(|n| !n.is_empty() && !n.starts_with(['我', '本']))
+        {
             info.body = Some(complete_body(name)).filter(|b| !b.is_empty());
         }
     }
@@ -247,12 +270,37 @@ pub(super) fn year_in_words(preamble: &[Cow<str>], overview: &[Cow<str>]) -> Opt
 fn report_name(after: &str) -> Option<usize> {
     let clause = after.split(CLAUSE_ENDS).next().unwrap_or_default();
     let t = clause.trim_end();
-    // The name ends the clause: a notice about the reports (`《关于做好2016年政府信息公开年度报告
-    // 编制公布工作的通知》`) names no report.
-    (t.chars().count() <= 30
-        && t.contains("政府信息公开")
-        && (t.ends_with("年度报告") || t.ends_with("年报")))
-    .then_some(t.len())
+    // The name ends the clause, or the 《》 round it: a notice about the reports
+    // (`《关于做好2016年政府信息公开年度报告编制公布工作的通知》`) names no report.
+    let name = t.strip_suffix('》').unwrap_or(t);
+    (name.chars().count() <= 30 && name.contains("政府信息公开") && ends_as_report(name))
+        .then_some(name.len())
+}
+
+/// The last words of a report's name: 年度报告, 年报, or 工作报告 as some bodies title theirs
+/// (`自然资源部2024年政府信息公开工作报告`).
+pub fn ends_as_report(name: &str) -> bool {
+    ["年度报告", "年报", "工作报告"]
+        .iter()
+        .any(|end| name.ends_with(end))
+}
+
+/// A name set before the year (`中山市自然资源局政府信息公开工作2022年度报告`): the clause
+/// before the year ends in 政府信息公开(工作), the one after it is the report's.
+fn name_before_year(before: &str, after: &str) -> Option<usize> {
+    let before = before.trim_end();
+    if !(before.ends_with("政府信息公开工作") || before.ends_with("政府信息公开")) {
+        return None;
+    }
+    let t = after
+        .split(CLAUSE_ENDS)
+        .next()
+        .unwrap_or_default()
+        .trim_end();
+    let t = t.strip_suffix('》').unwrap_or(t);
+    ["度报告", "度工作报告", "报"]
+        .contains(&t)
+        .then_some(t.len())
 }
 
 const CLAUSE_ENDS: [char; 8] = ['。', '，', ',', '；', ';', '：', ':', '、'];
@@ -264,14 +312,18 @@ fn sentence_title<S: AsRef<str>>(preamble: &[S]) -> Option<String> {
     preamble.iter().take(8).find_map(|p| {
         let p = p.as_ref();
         years(p).find_map(|(start, _, end)| {
-            let name_end = end + report_name(&p[end..])?;
             let clause_start = p[..start]
                 .rfind(CLAUSE_ENDS)
                 .map_or(0, |i| i + p[i..].chars().next().map_or(1, char::len_utf8));
             let before = &p[clause_start..start];
+            let name_end =
+                end + report_name(&p[end..]).or_else(|| name_before_year(before, &p[end..]))?;
+            // A verb inside the name set before the year (`…局政府信息公开工作2022年度报告`)
+            // is the name's.
+            let verbs_in = before.find("政府信息公开").map_or(before, |i| &before[..i]);
             let name_start = VERBS
                 .iter()
-                .filter_map(|v| before.rfind(v).map(|i| i + v.len()))
+                .filter_map(|v| verbs_in.rfind(v).map(|i| i + v.len()))
                 .max()
                 .map_or(clause_start, |i| clause_start + i);
             // `我局`, `本机关`: the body speaking of itself names nobody; the year stands.
@@ -280,7 +332,8 @@ fn sentence_title<S: AsRef<str>>(preamble: &[S]) -> Option<String> {
             } else {
                 name_start
             };
-            let title = &p[name_start..name_end];
+            // The report's own name may stand in 《》 (`现发布《包头市市场监管局2022年…年度报告》`).
+            let title = p[name_start..name_end].trim_start_matches('《');
             (!title.contains(['《', '》'])).then(|| squash(title))
         })
     })
@@ -299,6 +352,23 @@ pub(super) fn compiled_by(preamble: &[Cow<str>]) -> Option<String> {
             .min()?;
         let name = squash(rest.get(..end)?);
         (org_line(&name) && name.chars().count() >= 4).then_some(name)
+    })
+}
+
+/// The body that says in the preamble it compiled the report, as the subject of its clause
+/// (`黄龙县市场监督管理局结合单位实际，编制本单位2022年度…年度报告`), where nothing else names it.
+pub(super) fn speaker(preamble: &[Cow<str>]) -> Option<String> {
+    const VERBS: [&str; 6] = ["结合", "编制", "根据", "按照", "依据", "认真"];
+    preamble.iter().take(8).find_map(|p| {
+        if !(p.contains("年度报告") || p.contains("工作报告")) {
+            return None;
+        }
+        p.split(CLAUSE_ENDS).find_map(|clause| {
+            let at = VERBS.iter().filter_map(|v| clause.find(v)).min()?;
+            let name = squash(clause.get(..at)?);
+            (names_a_body(&name) && name.chars().count() >= 3 && !name.starts_with(['我', '本']))
+                .then(|| complete_body(&name))
+        })
     })
 }
 
@@ -459,6 +529,25 @@ mod tests {
                 "按照《关于做好2016年政府信息公开年度报告编制公布工作的通知》要求，开展工作。",
                 (None, None),
             ),
+            // The report's name in 《》.
+            (
+                "根据《条例》要求，现发布《包头市市场监管局2022年政府信息公开工作年度报告》。",
+                (Some("包头市市场监管局"), Some(2022)),
+            ),
+            // The name before the year, and a report titled 工作报告.
+            (
+                "根据《条例》要求，现公布中山市自然资源局政府信息公开工作2022年度报告。",
+                (Some("中山市自然资源局"), Some(2022)),
+            ),
+            (
+                "根据《条例》要求，现公布朝阳市自然资源局2025年度政府信息公开工作报告。",
+                (Some("朝阳市自然资源局"), Some(2025)),
+            ),
+            // The body speaking of itself after the year names nobody either.
+            (
+                "特向社会公布2022年度我局政府信息公开工作年度报告。",
+                (None, Some(2022)),
+            ),
         ] {
             let t = title_info(&[preamble.into()], None);
             assert_eq!((t.body.as_deref(), t.year), want, "{preamble}");
@@ -488,6 +577,52 @@ mod tests {
         ] {
             assert_eq!(compiled_by(&preamble).as_deref(), want, "{preamble:?}");
         }
+    }
+
+    #[test]
+    fn who_says_they_compiled_the_report() {
+        let c = |s: &'static str| vec![Cow::Borrowed(s)];
+        for (preamble, want) in [
+            (
+                c(
+                    "根据县政府办公室通知要求，黄龙县市场监督管理局结合单位实际，编制本单位2022年度政务公开工作年度报告。",
+                ),
+                Some("黄龙县市场监督管理局"),
+            ),
+            (
+                c("官亭镇根据《条例》要求，编制本年度报告。"),
+                Some("官亭镇人民政府"),
+            ),
+            // The body speaking of itself, and a sentence that names no report.
+            (c("我局根据《条例》要求，编制本年度报告。"), None),
+            (c("黄龙县市场监督管理局根据要求开展工作。"), None),
+        ] {
+            assert_eq!(speaker(&preamble).as_deref(), want, "{preamble:?}");
+        }
+    }
+
+    #[test]
+    fn titles_with_a_portals_tag_or_titled_work_report() {
+        for (line, want) in [
+            (
+                "【图文】嘉兴市市场监督管理局2022年度政府信息公开工作年度报告",
+                (Some("嘉兴市市场监督管理局"), Some(2022)),
+            ),
+            (
+                "自然资源部2024年政府信息公开工作报告",
+                (Some("自然资源部"), Some(2024)),
+            ),
+            (
+                "[转载]巨鹿县教育局2025年政府信息公开工作年度报告",
+                (Some("巨鹿县教育局"), Some(2025)),
+            ),
+        ] {
+            let t = title_info(&[line.into()], None);
+            assert_eq!((t.body.as_deref(), t.year), want, "{line}");
+        }
+        // A bracket too long for a tag is the title's own.
+        let long = "【关于政府信息公开的说明】报告";
+        assert_eq!(without_tag(long), long);
     }
 
     #[test]

@@ -90,7 +90,7 @@ impl<'a> Wrapped<'a> {
                     // A title, and a web page's breadcrumb above it (a PDF printed from a
                     // portal), stand alone: run on, the breadcrumb would take the title with
                     // it when it is left out, and the title the date below it.
-                    && !self.para.ends_with("年度报告")
+                    && !crate::parse::extract::title::ends_as_report(&self.para)
                     && !crate::parse::extract::title::is_site_chrome(&self.para));
         self.last_line_long = line.chars().nth(14).is_some();
         self.last_line_len = line.len();
