@@ -16,15 +16,19 @@ pub enum Defect {
     Table4Total,
     /// The narrative quotes another number of applications than the table.
     TextVsTable,
+    /// Section 四 says there were no appeals while table 四 counts a reconsideration upheld
+    /// (last year's sentence left unchanged).
+    NoneSaid,
 }
 
 impl Defect {
-    pub const ALL: [Defect; 5] = [
+    pub const ALL: [Defect; 6] = [
         Defect::RowTotal,
         Defect::Balance,
         Defect::OutcomeSum,
         Defect::Table4Total,
         Defect::TextVsTable,
+        Defect::NoneSaid,
     ];
 
     pub fn rule(self) -> &'static str {
@@ -33,7 +37,7 @@ impl Defect {
             Defect::Balance => "balance",
             Defect::OutcomeSum => "outcome_sum",
             Defect::Table4Total => "table4_total",
-            Defect::TextVsTable => "text_vs_table",
+            Defect::TextVsTable | Defect::NoneSaid => "text_vs_table",
         }
     }
 }
@@ -114,6 +118,13 @@ pub fn inject(r: &mut Report, defect: Defect, rng: &mut Rng) -> &'static str {
             let delta = if carried == 3 { 4 } else { 3 };
             requote(r, new, new + delta);
         }
+        Defect::NoneSaid => {
+            r.sections.appeals = Some(crate::narrative::NO_APPEALS.to_string());
+            for i in [0, 4] {
+                let v = r.table4.0[i].map_or(0.0, Num::value) + 1.0;
+                r.table4.0[i] = Num::new(v);
+            }
+        }
     }
     defect.rule()
 }
@@ -124,5 +135,12 @@ fn requote(r: &mut Report, from: u32, to: u32) {
             &format!("共收到政府信息公开申请{from}件"),
             &format!("共收到政府信息公开申请{to}件"),
         );
+        // None said in words (`本年度未收到政府信息公开申请`) is quoted as a count too.
+        if from == 0 {
+            *text = text.replace(
+                "本年度未收到政府信息公开申请",
+                &format!("全年共收到政府信息公开申请{to}件"),
+            );
+        }
     }
 }

@@ -53,6 +53,9 @@ const RECTIFIED: [&str; 3] = [
     "对{prev}年存在的公开渠道单一问题，已在各村设置公开栏，拓宽公开渠道，整改取得实效。",
 ];
 
+/// How section 四 says there were no appeals at all.
+pub const NO_APPEALS: &str = "全年未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。";
+
 fn fill(template: &str, vars: &[(&str, String)]) -> String {
     let mut s = template.to_string();
     for (k, v) in vars {
@@ -91,7 +94,12 @@ pub fn sections(rng: &mut Rng, r: &Report) -> Sections {
     let new = total(r, RowKey::New);
     let carried = total(r, RowKey::CarriedOver);
     let review = r.table4.0[4].map_or(0, |n| n.value() as u32);
-    let mut requests = format!("全年共收到政府信息公开申请{new}件");
+    // A body that had none says so in words as often as with a 0.
+    let mut requests = if new == 0 && rng.chance(50) {
+        "本年度未收到政府信息公开申请".to_string()
+    } else {
+        format!("全年共收到政府信息公开申请{new}件")
+    };
     if carried > 0 {
         requests.push_str(&format!("，上年结转{carried}件"));
     }
@@ -105,7 +113,11 @@ pub fn sections(rng: &mut Rng, r: &Report) -> Sections {
         format!("（五）监督保障\n{}", pick(rng, &SUPERVISION)),
     ]
     .join("\n");
-    let appeals = format!("全年因政府信息公开工作被申请行政复议{review}件。");
+    let appeals = if r.table4.0.iter().flatten().all(|n| n.value() == 0.0) && rng.chance(50) {
+        NO_APPEALS.to_string()
+    } else {
+        format!("全年因政府信息公开工作被申请行政复议{review}件。")
+    };
     let problems = [
         format!("（一）{}年问题整改情况", year - 1),
         pick(rng, &RECTIFIED),

@@ -337,6 +337,33 @@ pub(super) fn check(report: &Report, narrative: &super::Narrative, out: &mut Vec
     }
     received(&near, report, out);
     appeals(&near, report, out);
+    let (reviews, lawsuits) = appeal_totals(report);
+    let counted = none_said::Counted {
+        new: row_total(t, New),
+        reviews,
+        lawsuits,
+    };
+    none_said::check(text, report.year, &counted, out);
+}
+
+/// Table 四's reconsiderations, and its lawsuits of both kinds; None for a group not read.
+fn appeal_totals(report: &Report) -> (Option<f64>, Option<f64>) {
+    let t4 = &report.table4;
+    let group_total = |g: usize| -> Option<f64> {
+        let cells = t4.group(g);
+        if cells.iter().all(Option::is_none) {
+            return None;
+        }
+        Some(match cells[4] {
+            Some(n) => n.value(),
+            None => cells.iter().take(4).flatten().map(|n| n.value()).sum(),
+        })
+    };
+    let lawsuits = match (group_total(1), group_total(2)) {
+        (None, None) => None,
+        (a, b) => Some(a.unwrap_or(0.0) + b.unwrap_or(0.0)),
+    };
+    (group_total(0), lawsuits)
 }
 
 fn received(near: &Near<'_>, report: &Report, out: &mut Vec<Finding>) {
@@ -388,22 +415,7 @@ fn received(near: &Near<'_>, report: &Report, out: &mut Vec<Finding>) {
 
 fn appeals(near: &Near<'_>, report: &Report, out: &mut Vec<Finding>) {
     let text = near.text;
-    let t4 = &report.table4;
-    let group_total = |g: usize| -> Option<f64> {
-        let cells = t4.group(g);
-        if cells.iter().all(Option::is_none) {
-            return None;
-        }
-        Some(match cells[4] {
-            Some(n) => n.value(),
-            None => cells.iter().take(4).flatten().map(|n| n.value()).sum(),
-        })
-    };
-    let review = group_total(0);
-    let litigation = match (group_total(1), group_total(2)) {
-        (None, None) => None,
-        (a, b) => Some(a.unwrap_or(0.0) + b.unwrap_or(0.0)),
-    };
+    let (review, litigation) = appeal_totals(report);
     for (phrases, table, label, loc) in [
         (&REVIEW[..], review, "行政复议", "table4[0..5]"),
         (&LITIGATION[..], litigation, "行政诉讼", "table4[5..15]"),
@@ -464,6 +476,8 @@ fn all_upheld(text: &str, report: &Report, out: &mut Vec<Finding>) {
         ));
     }
 }
+
+mod none_said;
 
 #[cfg(test)]
 mod tests;

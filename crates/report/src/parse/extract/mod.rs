@@ -156,8 +156,13 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                         continue;
                     }
                     // Inside sections 二–四 a short line is a piece of a table's broken label: the
-                    // table reader may need its words; it is not prose.
-                    if current.is_some_and(|s| (1..=3).contains(&s)) && p.chars().count() < 20 {
+                    // table reader may need its words; it is not prose. One that ends a sentence
+                    // is the last line of a paragraph the page wrapped (`讼的情况。`): no label
+                    // ends so.
+                    if current.is_some_and(|s| (1..=3).contains(&s))
+                        && p.chars().count() < 20
+                        && !p.ends_with(['。', '！', '？', '；'])
+                    {
                         cells::split_into(&mut split, std::slice::from_ref(&p));
                         // A figure alone on a line here is a page number, not a cell — or a
                         // cell of a table not read as one: a table whose header or labels stand

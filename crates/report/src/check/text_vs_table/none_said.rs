@@ -1,0 +1,310 @@
+//! The narrative says there was none (`全年未发生政府信息公开行政复议、行政诉讼`, `本年度未收到
+//! 政府信息公开申请`) where the tables count some: a sentence copied from last year's report
+//! and left unchanged. Only a negation that governs the whole clause is read; a clause with a
+//! figure, another year, or words that narrow it (`未发生被纠错的行政复议`,
+//! `未发生申请逾期答复`) is passed over.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::super::Finding;
+use super::show;
+use crate::parse::extract::dates::find_year;
+
+/// Words that say nothing happened, before what did not.
+const NONE: [&str; 17] = [
+    "未发生",
+    "未出现",
+    "没有发生",
+    "没有出现",
+    "未收到",
+    "未接到",
+    "没有收到",
+    "没有接到",
+    "未受理",
+    "未被申请",
+    "未被提起",
+    "未产生",
+    "未有",
+    "均无",
+    "全年无",
+    "本年度无",
+    "暂无",
+];
+
+/// Words after the negation that make it say less than none at all.
+const NARROWING: [&str; 12] = [
+    "纠错", "纠正", "败诉", "撤销", "违法", "逾期", "超期", "投诉", "举报", "费", "上年", "去年",
+];
+
+/// The most characters of a clause read after its negation.
+const MAX_CLAUSE: usize = 40;
+
+static FINDER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| AhoCorasick::new(NONE).ok());
+
+/// What a clause says there was none of.
+#[derive(Debug, PartialEq)]
+enum Nothing {
+    Applications,
+    Reviews,
+    Lawsuits,
+    ReviewsAndLawsuits,
+}
+
+/// The totals the tables give: applications newly received (table 三), reconsiderations and
+/// lawsuits (table 四); None where the table was not read.
+pub(super) struct Counted {
+    pub new: Option<f64>,
+    pub reviews: Option<f64>,
+    pub lawsuits: Option<f64>,
+}
+
+pub(super) fn check(text: &str, year: Option<i32>, counted: &Counted, out: &mut Vec<Finding>) {
+    let Some(finder) = FINDER.as_ref() else {
+        return;
+    };
+    let mut said = [false; 3];
+    for m in finder.find_iter(text) {
+        let opening = clause_before(text.get(..m.start()).unwrap_or_default());
+        let clause = clause_after(text.get(m.end()..).unwrap_or_default());
+        let word = NONE.get(m.pattern().as_usize()).copied();
+        let Some(nothing) = nothing_of(opening, clause, word, year) else {
+            continue;
+        };
+        let (applications, reviews, lawsuits) = match nothing {
+            Nothing::Applications => (true, false, false),
+            Nothing::Reviews => (false, true, false),
+            Nothing::Lawsuits => (false, false, true),
+            Nothing::ReviewsAndLawsuits => (false, true, true),
+        };
+        for (i, (claimed, table, message)) in [
+            (
+                applications,
+                counted.new,
+                "正文称本年度未收到政府信息公开申请，但表三“本年新收”总计为",
+            ),
+            (
+                reviews,
+                counted.reviews,
+                "正文称未发生政府信息公开行政复议，但表四行政复议总计为",
+            ),
+            (
+                lawsuits,
+                counted.lawsuits,
+                "正文称未发生政府信息公开行政诉讼，但表四行政诉讼总计为",
+            ),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let Some(n) = table.filter(|&n| claimed && n > 0.0) else {
+                continue;
+            };
+            if said.get(i).copied().unwrap_or(true) {
+                continue;
+            }
+            if let Some(s) = said.get_mut(i) {
+                *s = true;
+            }
+            let place = ["table3.new", "table4[0..5]", "table4[5..15]"];
+            out.push(Finding::error(
+                "text_vs_table",
+                place.get(i).copied().unwrap_or("table4"),
+                format!("{message}{}件", show(n)),
+            ));
+        }
+    }
+}
+
+/// The rest of the clause that starts at `rest`: up to its break, at most [`MAX_CLAUSE`]
+/// characters.
+fn clause_after(rest: &str) -> &str {
+    let end = rest
+        .char_indices()
+        .take(MAX_CLAUSE)
+        .find(|&(_, c)| is_break(c))
+        .map_or_else(
+            || {
+                rest.char_indices()
+                    .nth(MAX_CLAUSE)
+                    .map_or(rest.len(), |(i, _)| i)
+            },
+            |(i, _)| i,
+        );
+    rest.get(..end).unwrap_or_default()
+}
+
+/// The clause's words before a negation that ends `before`: back to its break, at most
+/// [`MAX_CLAUSE`] characters.
+fn clause_before(before: &str) -> &str {
+    let start = before
+        .char_indices()
+        .rev()
+        .take(MAX_CLAUSE)
+        .find(|&(_, c)| is_break(c))
+        .map_or_else(
+            || {
+                before
+                    .char_indices()
+                    .rev()
+                    .nth(MAX_CLAUSE)
+                    .map_or(0, |(i, _)| i)
+            },
+            |(i, c)| i + c.len_utf8(),
+        );
+    before.get(start..).unwrap_or_default()
+}
+
+fn is_break(c: char) -> bool {
+    matches!(c, '。' | '；' | ';' | '，' | ',' | '\n' | '：' | ':')
+}
+
+/// What the clause says there was none of: `opening` its words before the negation `word`,
+/// `clause` those after it.
+fn nothing_of(
+    opening: &str,
+    clause: &str,
+    word: Option<&str>,
+    year: Option<i32>,
+) -> Option<Nothing> {
+    for part in [opening, clause] {
+        // A figure, or another year than the report's: the clause counts something, or
+        // speaks of another time.
+        let this_year = year.map(|y| format!("{y}年")).unwrap_or_default();
+        let rest = if this_year.is_empty() {
+            part.to_string()
+        } else {
+            part.replace(&this_year, "")
+        };
+        if rest.contains(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            || find_year(&rest).is_some()
+        {
+            return None;
+        }
+        if NARROWING.iter().any(|w| part.contains(w)) {
+            return None;
+        }
+    }
+    let reviews = clause.contains("复议");
+    let lawsuits = clause.contains("诉讼");
+    match (reviews, lawsuits) {
+        (true, true) => return Some(Nothing::ReviewsAndLawsuits),
+        (true, false) => return Some(Nothing::Reviews),
+        (false, true) => return Some(Nothing::Lawsuits),
+        (false, false) => {}
+    }
+    // Applications only where the words say they were not received, and the clause ends with
+    // the applications (`未收到政府信息公开申请`), not with what became of them.
+    let receiving = matches!(
+        word,
+        Some("未收到" | "未接到" | "没有收到" | "没有接到" | "未受理")
+    );
+    let (before, after) = clause.split_once("申请")?;
+    // `依申请公开事项`: the applications by another name.
+    let tail = after.trim();
+    let tail = tail.strip_prefix("公开").unwrap_or(tail);
+    let tail = tail.strip_prefix('的').unwrap_or(tail);
+    (receiving
+        && before.chars().count() <= 14
+        && !before.contains("复议")
+        && ["", "事项", "件", "情况", "事件"].contains(&tail))
+    .then_some(Nothing::Applications)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_a_clause_says_there_was_none_of() {
+        for (text, want) in [
+            (
+                "全年未发生政府信息公开行政复议、行政诉讼",
+                Some(Nothing::ReviewsAndLawsuits),
+            ),
+            (
+                "未发生因政府信息公开申请行政复议、提起行政诉讼的情况",
+                Some(Nothing::ReviewsAndLawsuits),
+            ),
+            (
+                "本年度未收到政府信息公开申请。",
+                Some(Nothing::Applications),
+            ),
+            (
+                "2023年我局未收到依申请公开事项",
+                Some(Nothing::Applications),
+            ),
+            ("未被申请行政复议", Some(Nothing::Reviews)),
+            ("全年无政府信息公开行政诉讼案件", Some(Nothing::Lawsuits)),
+            // Narrowed: not none at all.
+            ("未发生行政复议被纠错的情况", None),
+            ("未发生政府信息公开申请逾期答复的情况", None),
+            ("未收到对政府信息公开工作的投诉举报", None),
+            ("未收到申请人对答复的异议", None),
+            ("未发生上年结转的行政复议", None),
+            // Another year, or a figure.
+            ("2022年未发生行政复议", None),
+            ("本年度共收到申请0件", None),
+            ("2023年未收到申请1件以外的申请", None),
+            ("二〇二二年未发生行政复议", None),
+            // The figure is another clause's.
+            ("未收到申请，办结结转申请1件", Some(Nothing::Applications)),
+            // What became of applications, not whether any came.
+            ("未发生申请人投诉", None),
+            ("暂无需要报告的事项", None),
+        ] {
+            let (word, opening, rest) = NONE
+                .iter()
+                .find_map(|w| text.find(w).map(|i| (*w, &text[..i], &text[i + w.len()..])))
+                .unwrap_or(("", "", text));
+            assert_eq!(
+                nothing_of(
+                    clause_before(opening),
+                    clause_after(rest),
+                    Some(word),
+                    Some(2023)
+                ),
+                want,
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn none_said_where_the_tables_count_some_is_an_error() {
+        let counted = Counted {
+            new: Some(3.0),
+            reviews: Some(1.0),
+            lawsuits: Some(0.0),
+        };
+        let mut out = Vec::new();
+        check(
+            "本年度未收到政府信息公开申请。全年未发生政府信息公开行政复议、行政诉讼。未发生行政复议。",
+            Some(2023),
+            &counted,
+            &mut out,
+        );
+        let said: Vec<&str> = out.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            said,
+            [
+                "正文称本年度未收到政府信息公开申请，但表三“本年新收”总计为3件",
+                "正文称未发生政府信息公开行政复议，但表四行政复议总计为1件",
+            ]
+        );
+        let none = Counted {
+            new: Some(0.0),
+            reviews: Some(0.0),
+            lawsuits: None,
+        };
+        let mut out = Vec::new();
+        check(
+            "本年度未收到政府信息公开申请。全年未发生行政复议、行政诉讼。",
+            Some(2023),
+            &none,
+            &mut out,
+        );
+        assert!(out.is_empty(), "{out:?}");
+    }
+}
