@@ -34,8 +34,26 @@ const NONE: [&str; 17] = [
 ];
 
 /// Words after the negation that make it say less than none at all.
-const NARROWING: [&str; 12] = [
-    "纠错", "纠正", "败诉", "撤销", "违法", "逾期", "超期", "投诉", "举报", "费", "上年", "去年",
+const NARROWING: [&str; 18] = [
+    "纠错",
+    "纠正",
+    "败诉",
+    "撤销",
+    "违法",
+    "逾期",
+    "超期",
+    "投诉",
+    "举报",
+    "费",
+    "上年",
+    "去年",
+    // Appeals of one cause only (`未发生因信息公开不及时引发的行政复议`).
+    "不及时",
+    "不规范",
+    "不当",
+    "不准确",
+    "泄密",
+    "失误",
 ];
 
 /// The most characters of a clause read after its negation.
@@ -202,12 +220,20 @@ fn nothing_of(
     );
     let (before, after) = clause.split_once("申请")?;
     // `依申请公开事项`: the applications by another name.
-    let tail = after.trim();
+    let tail = after.trim().trim_end_matches('.');
     let tail = tail.strip_prefix("公开").unwrap_or(tail);
     let tail = tail.strip_prefix('的').unwrap_or(tail);
+    // Applications for disclosure, not for a licence (`未收到行政许可申请`) or a review.
+    let disclosure = before.is_empty() || before.contains("公开") || after.starts_with("公开");
+    let other_kind = [
+        "许可", "复议", "诉讼", "投诉", "举报", "建议", "提案", "办理", "补正",
+    ]
+    .iter()
+    .any(|w| before.contains(w));
     (receiving
+        && disclosure
+        && !other_kind
         && before.chars().count() <= 14
-        && !before.contains("复议")
         && ["", "事项", "件", "情况", "事件"].contains(&tail))
     .then_some(Nothing::Applications)
 }
@@ -243,6 +269,7 @@ mod tests {
             ("未收到对政府信息公开工作的投诉举报", None),
             ("未收到申请人对答复的异议", None),
             ("未发生上年结转的行政复议", None),
+            ("未发生因信息公开不及时引发的行政复议", None),
             // Another year, or a figure.
             ("2022年未发生行政复议", None),
             ("本年度共收到申请0件", None),
@@ -252,6 +279,10 @@ mod tests {
             ("未收到申请，办结结转申请1件", Some(Nothing::Applications)),
             // What became of applications, not whether any came.
             ("未发生申请人投诉", None),
+            // Applications of another kind.
+            ("全年未收到行政许可申请", None),
+            ("全年未接到信息公开申请", Some(Nothing::Applications)),
+            ("2023年，未收到依申请公开事项.", Some(Nothing::Applications)),
             ("暂无需要报告的事项", None),
         ] {
             let (word, opening, rest) = NONE
