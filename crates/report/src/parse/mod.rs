@@ -93,6 +93,11 @@ pub enum ParseError {
         "这是{0}年度的年度报告，采用2019年以前的格式（依2008年施行的原《条例》编制，没有2021年格式的统计表）；本工具读取2021年格式（国办公开办函〔2021〕30号）及2019年试行格式的年度报告"
     )]
     BeforeFormat(i32),
+    /// The disclosure report of another law than the regulation (a university's).
+    #[error(
+        "这是{0}，不是政府信息公开工作年度报告：两者依据不同的规定、章节和表格不同；本工具读取政府信息公开工作年度报告（2021年格式及2019年试行格式）"
+    )]
+    OtherRegime(&'static str),
     /// A ZIP archive of files (its entry count), each to be read as a report of its own.
     #[error(
         "这是 ZIP 压缩包（内有 {0} 个文件），不是一份报告：请解压后逐个检查，或用命令行 gongkai check 直接检查压缩包"
@@ -362,6 +367,13 @@ pub fn from_doc(doc: &Doc<'_>, layout: Layout) -> Result<Parsed, ParseError> {
         && let Some(year) = ex.report.year.filter(|y| *y < 2019)
     {
         return Err(ParseError::BeforeFormat(year));
+    }
+    // A university's report (《高等学校信息公开办法》) has sections of its own and none of these
+    // tables: named as what it is, rather than read as a government's report missing them all.
+    if ex.tables_found == 0
+        && let Some(kind) = ex.other_regime
+    {
+        return Err(ParseError::OtherRegime(kind));
     }
     if ex.tables_found == 0 && ex.headings_found < 3 {
         return Err(ParseError::NotAReport(

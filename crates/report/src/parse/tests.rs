@@ -69,6 +69,27 @@ fn text_is_told_from_binary() {
 }
 
 #[test]
+fn a_universitys_report_is_named_as_such() {
+    let univ = "某某大学2022-2023学年信息公开工作年度报告\n\
+        根据《高等学校信息公开办法》要求，现公布我校2022-2023学年信息公开工作年度报告。\n\
+        一、概述\n学校高度重视信息公开工作。\n二、主动公开情况\n主动公开信息1200余条。\n\
+        三、依申请公开和不予公开情况\n共收到信息公开申请3件，均已按期答复。\n\
+        四、对信息公开的评议情况\n听取师生意见。\n\
+        五、因学校信息公开工作受到举报、复议、诉讼的情况\n未发生。\n\
+        六、信息公开工作存在的主要问题及改进情况\n及时性有待提高。\n七、其他需要报告的事项\n无。\n";
+    let err = parse(univ.as_bytes()).map(|p| p.layout).unwrap_err();
+    assert!(matches!(err, ParseError::OtherRegime(_)), "{err}");
+    assert!(err.to_string().contains("高等学校信息公开办法"), "{err}");
+    // A government's report that mentions a school year is still read.
+    let government = "某县教育局2023年政府信息公开工作年度报告\n\
+        一、总体情况\n2023-2024学年，我局推进学校信息公开工作。\n";
+    assert!(!matches!(
+        parse(government.as_bytes()).map(|p| p.layout),
+        Err(ParseError::OtherRegime(_))
+    ));
+}
+
+#[test]
 fn a_report_before_the_2019_formats_is_named_as_such() {
     // Headed as reports under the 2008 regulation were, with their own table of indicators.
     let old = "某市人民政府2017年政府信息公开工作年度报告\n\

@@ -48,6 +48,9 @@ pub struct Extracted {
     pub tables_found: usize,
     /// Tables 二, 三 and 四 stood in the source, even with every cell blank.
     pub tables_seen: [bool; 3],
+    /// The report of another law that the title names (a university's, which sets out other
+    /// sections and no such tables): [`title::other_regime`].
+    pub other_regime: Option<&'static str>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -364,6 +367,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
         ));
     }
     let info = title::title_info(&preamble, doc.title.as_deref().or(print_title.as_deref()));
+    let other_regime = title::other_regime(&preamble, doc.title.as_deref());
     let mut report = Report {
         body: info
             .body
@@ -419,6 +423,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
         headings_found: headings.len(),
         tables_found,
         tables_seen,
+        other_regime,
     }
 }
 

@@ -372,6 +372,22 @@ pub(super) fn speaker(preamble: &[Cow<str>]) -> Option<String> {
     })
 }
 
+/// The kind of disclosure report a title or preamble names when it is not a government's: a
+/// university's (`某大学2022-2023学年信息公开工作年度报告`, `根据《高等学校信息公开办法》`).
+pub(super) fn other_regime(preamble: &[Cow<str>], doc_title: Option<&str>) -> Option<&'static str> {
+    const UNIVERSITY: &str = "高等学校信息公开年度报告（依《高等学校信息公开办法》编制）";
+    let says = |p: &str| {
+        let university = p.contains("高等学校信息公开")
+            || p.contains("高校信息公开")
+            || p.contains("学年") && p.contains("信息公开") && !p.contains("政府信息公开");
+        university.then_some(UNIVERSITY)
+    };
+    doc_title
+        .into_iter()
+        .chain(preamble.iter().take(4).map(|p| p.as_ref()))
+        .find_map(says)
+}
+
 /// Every year of `text` written before 年: where it starts, the year, and where its 年 ends.
 fn years(text: &str) -> impl Iterator<Item = (usize, i32, usize)> {
     let mut from = 0;
