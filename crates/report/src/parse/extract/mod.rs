@@ -374,7 +374,8 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
             .or_else(|| signature.map(|s| squash(&s)))
             .or(info.publisher)
             .or_else(|| title::compiled_by(&preamble))
-            .or_else(|| title::speaker(&preamble)),
+            .or_else(|| title::speaker(&preamble))
+            .or_else(|| title::whose_work(&preamble)),
         year: info.year,
         // The report's own date, or else the one the portal's box of fields gives the page.
         published: published.or(info.page_date),

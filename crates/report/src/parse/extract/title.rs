@@ -372,6 +372,28 @@ pub(super) fn speaker(preamble: &[Cow<str>]) -> Option<String> {
     })
 }
 
+/// The body whose year's work the preamble says the report covers (`涵盖了2022年麒麟区自然资源局
+/// 政府信息公开工作`), the last place a body is looked for.
+pub(super) fn whose_work(preamble: &[Cow<str>]) -> Option<String> {
+    preamble.iter().take(8).find_map(|p| {
+        years(p).find_map(|(start, _, end)| {
+            // Inside 《》 the year is a notice's (`《关于做好2022年度某市政府信息公开…的通知》`).
+            let before = p.get(..start)?;
+            if before
+                .rfind('《')
+                .is_some_and(|i| before.rfind('》').is_none_or(|j| j < i))
+            {
+                return None;
+            }
+            let clause = p.get(end..)?.split(CLAUSE_ENDS).next()?;
+            let at = clause.find("政府信息公开")?;
+            let name = squash(clause.get(..at)?.trim_start_matches('度'));
+            (names_a_body(&name) && name.chars().count() >= 3 && !name.starts_with(['我', '本']))
+                .then(|| complete_body(&name))
+        })
+    })
+}
+
 /// The kind of disclosure report a title or preamble names when it is not a government's: a
 /// university's (`某大学2022-2023学年信息公开工作年度报告`, `根据《高等学校信息公开办法》`).
 pub(super) fn other_regime(preamble: &[Cow<str>], doc_title: Option<&str>) -> Option<&'static str> {
@@ -614,6 +636,29 @@ mod tests {
             (c("黄龙县市场监督管理局根据要求开展工作。"), None),
         ] {
             assert_eq!(speaker(&preamble).as_deref(), want, "{preamble:?}");
+        }
+    }
+
+    #[test]
+    fn whose_work_the_report_covers() {
+        let c = |s: &'static str| vec![Cow::Borrowed(s)];
+        for (preamble, want) in [
+            (
+                c("本报告涵盖了2022年麒麟区自然资源局政府信息公开工作，数据统计至年底。"),
+                Some("麒麟区自然资源局"),
+            ),
+            (
+                c("现将2023年度凫城镇政府信息公开工作情况报告如下："),
+                Some("凫城镇人民政府"),
+            ),
+            (c("现将2023年我局政府信息公开工作情况报告如下："), None),
+            (c("2023年政府信息公开工作情况如下："), None),
+            (
+                c("根据《关于做好2022年度某市政府信息公开工作年度报告的通知》要求编制。"),
+                None,
+            ),
+        ] {
+            assert_eq!(whose_work(&preamble).as_deref(), want, "{preamble:?}");
         }
     }
 
