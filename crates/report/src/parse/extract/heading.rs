@@ -190,9 +190,27 @@ pub fn run_on(para: &str) -> impl Iterator<Item = &str> {
     };
     let split = memchr::memmem::rfind(tail.as_bytes(), "。".as_bytes())
         .map(|i| i + t.len() - tail.len() + '。'.len_utf8())
-        .filter(|&i| para.get(i..).is_some_and(|rest| heading(rest).is_some()));
+        .filter(|&i| para.get(i..).is_some_and(|rest| heading(rest).is_some()))
+        .or_else(|| beside_menu(para, tail.len()));
     let (text, rest) = para.split_at(split.unwrap_or(para.len()));
     std::iter::once(text).chain((!rest.is_empty()).then_some(rest))
+}
+
+/// A heading a PDF's text set on one line with a portal's menu item beside it
+/// (`政府信息公开年报 一、总体情况`): where the heading starts, after the last space, when what
+/// stands before it is a few words and no sentence.
+fn beside_menu(para: &str, tail: usize) -> Option<usize> {
+    if tail == 0 {
+        return None;
+    }
+    let t = para.trim_end();
+    let space = t.rfind([' ', '\u{3000}'])?;
+    let before = t[..space].trim();
+    let rest = t.get(space..)?.trim_start();
+    let menu = !before.is_empty()
+        && before.chars().count() <= 20
+        && !before.contains(['。', '，', ',', '；', '：', ':']);
+    (menu && heading(rest).is_some()).then(|| t.len() - rest.len())
 }
 
 /// The body's name run onto the end of the last paragraph, before the closing date's line:
@@ -319,7 +337,18 @@ mod tests {
 
     #[test]
     fn headings_and_signatures_run_onto_a_paragraph() {
-        let cases: [(&str, &[&str]); 4] = [
+        let cases: [(&str, &[&str]); 7] = [
+            // A portal's menu item beside the heading on one line of a PDF's text.
+            (
+                "政府信息公开年报 一、总体情况",
+                &["政府信息公开年报 ", "一、总体情况"],
+            ),
+            // Words of a sentence before it are no menu.
+            (
+                "全年工作情况如下： 一、总体情况",
+                &["全年工作情况如下： 一、总体情况"],
+            ),
+            ("某某 项目情况", &["某某 项目情况"]),
             (
                 "提升工作人员业务能力。二、主动公开政府信息情况",
                 &["提升工作人员业务能力。", "二、主动公开政府信息情况"],

@@ -137,7 +137,13 @@ pub fn is_site_chrome(text: &str) -> bool {
         return false;
     }
     let t = t.trim_start_matches(squash_drops);
-    t.starts_with("首页") || is_breadcrumb_step(t) || MARKS.any_in(t)
+    // The menu's 首页 beside the title on one line (a PDF's text) is the title's line; a
+    // breadcrumb down to the report (`首页 > 年报 > 2022年…年度报告`) is not.
+    let home = t.starts_with("首页")
+        && !(ends_as_report(t.trim_end())
+            && find_year(t).is_some()
+            && !t.contains(['>', '＞', '»', '›']));
+    home || is_breadcrumb_step(t) || MARKS.any_in(t)
 }
 
 /// A step of a breadcrumb that a page's text broke over lines (`当前页面:` / `首页` /
@@ -163,7 +169,7 @@ pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
     // A title is often broken over lines: 山亭区凫城镇2025年政府信息公开 / 工作年度报告.
     let mut joined = String::new();
     let mut title = None;
-    for p in preamble.iter().take(8) {
+    'lines: for p in preamble.iter().take(8) {
         // A title is short and no sentence: the prose after it names the report in a clause
         // ([`sentence_title`]).
         if p.chars().count() > 60 || p.contains(['，', '。', ',']) {
@@ -172,24 +178,29 @@ pub fn title_info(preamble: &[Cow<str>], doc_title: Option<&str>) -> TitleInfo {
         if is_attachment_mark(p) {
             continue;
         }
-        let piece = squash(without_tag(p));
-        // What stands above the line with the year is the title's only when it names the
-        // body (巨鹿县官亭镇人民政府 / 2025年…年度报告), never a portal's toolbar (关怀版 无障碍).
-        if !joined.is_empty() && find_year(&piece).is_some() && !names_a_body(&joined) {
-            joined.clear();
-        }
-        joined.push_str(&piece);
-        if joined.contains("年度报告")
-            || joined.contains("年报")
-            || joined.contains("政府信息公开工作报告")
-        {
-            // A menu or column name (政府信息公开年报) names no year: not the title.
-            if !joined.contains("年度报告") && find_year(&joined).is_none() {
+        // A PDF's text can set a portal's menu beside the title on one line (`首页 凤阳县…报告`):
+        // each word apart is weighed as a line of its own.
+        for word in p.split([' ', '\u{3000}', '\t']).filter(|w| !w.is_empty()) {
+            let piece = squash(without_tag(word));
+            // What stands above the line with the year is the title's only when it names the
+            // body (巨鹿县官亭镇人民政府 / 2025年…年度报告), never a portal's toolbar (关怀版
+            // 无障碍) or menu (首页).
+            if !joined.is_empty() && find_year(&piece).is_some() && !names_a_body(&joined) {
                 joined.clear();
-                continue;
             }
-            title = Some(joined.clone());
-            break;
+            joined.push_str(&piece);
+            if joined.contains("年度报告")
+                || joined.contains("年报")
+                || joined.contains("政府信息公开工作报告")
+            {
+                // A menu or column name (政府信息公开年报) names no year: not the title.
+                if !joined.contains("年度报告") && find_year(&joined).is_none() {
+                    joined.clear();
+                    continue;
+                }
+                title = Some(joined.clone());
+                break 'lines;
+            }
         }
     }
     let title = title
@@ -495,6 +506,7 @@ mod tests {
             "主办单位：南部县人民政府办公室　技术支持：县大数据中心",
             "Copyright 2026 www.example.gov.cn",
             "当前页面:",
+            "首页 > 政府信息公开 > 2022年度政府信息公开工作年度报告",
             "> 乡镇信息公开年度报告",
             "＞ 政务公开",
         ];
@@ -506,6 +518,7 @@ mod tests {
             "在门户网站首页开设政府信息公开专栏，全年更新信息336条。",
             "一、总体情况",
             "南部县人民政府办公室",
+            "首页 凤阳县住房和城乡建设局2022年度政府信息公开工作年度报告",
         ];
         for p in report {
             assert!(!is_site_chrome(p), "{p}");
@@ -672,6 +685,14 @@ mod tests {
             (
                 "自然资源部2024年政府信息公开工作报告",
                 (Some("自然资源部"), Some(2024)),
+            ),
+            (
+                "首页 凤阳县住房和城乡建设局2022年度政府信息公开工作年度报告",
+                (Some("凤阳县住房和城乡建设局"), Some(2022)),
+            ),
+            (
+                "巨鹿县官亭镇人民政府 2025 年政府信息公开工作年度报告",
+                (Some("巨鹿县官亭镇人民政府"), Some(2025)),
             ),
             (
                 "[转载]巨鹿县教育局2025年政府信息公开工作年度报告",

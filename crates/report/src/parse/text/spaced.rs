@@ -83,8 +83,12 @@ impl<'a> Wrapped<'a> {
             // alone: run on, it would be lost as a date and taken as prose.
             && !self.para_is_date.unwrap_or_else(|| is_date(&self.para))
             && !*line_is_date.get_or_init(|| is_date(&line))
+            // A portal's menu item before the page's date (`政府信息公开 发布日期：2023-01-20`).
+            && !(one_line && self.para.rsplit_once(' ').is_some_and(|(_, end)| is_date(end)))
             && (!one_line
                 || !crate::parse::extract::is_heading(&self.para)
+                    // A heading behind a menu item or a sentence on its line ends it too.
+                    && crate::parse::extract::heading::run_on(&self.para).nth(1).is_none()
                     && (!numbering::is_numbered_heading(&self.para)
                         || numbering::ends_heading(&self.para, &line))
                     // A title, and a web page's breadcrumb above it (a PDF printed from a
@@ -266,6 +270,46 @@ mod tests {
                 "四、政府信息公开行政复议、行政诉讼情况",
                 "全年因政府信息公开工作被申请行政复议1件。"
             ]
+        );
+    }
+
+    #[test]
+    fn a_portals_menu_beside_the_date_and_the_first_heading_ends_their_lines() {
+        // pdfplumber's text of a portal page printed by a browser: the side menu's items on
+        // the lines of the title, the page's date and the first heading.
+        let text = format!(
+            "{}\n{}\n{}\n{}\n{}",
+            "首页 凤阳县住房和城乡建设局2022年度政府信息公开工作年度报告",
+            "政府信息公开 发布日期：2023-01-20",
+            "政府信息公开年报 一、总体情况",
+            "2022年，我单位严格按照省、市、县关于政务公开工作的部署要求，健全制度",
+            "1.属于国家秘密 0 0 0 0 0 0 0\n".repeat(6)
+        );
+        let (doc, layout) = read(&text);
+        assert_eq!(layout, TextLayout::Spaced);
+        let paras = paragraphs(&doc);
+        assert_eq!(
+            paras.get(1..4),
+            Some(
+                &[
+                    "政府信息公开 发布日期：2023-01-20",
+                    "政府信息公开年报 一、总体情况",
+                    "2022年，我单位严格按照省、市、县关于政务公开工作的部署要求，健全制度"
+                ][..]
+            )
+        );
+        let parsed = crate::parse::parse(text.as_bytes()).expect("a report");
+        assert_eq!(
+            (parsed.report.body.as_deref(), parsed.report.year),
+            (Some("凤阳县住房和城乡建设局"), Some(2022))
+        );
+        assert_eq!(parsed.report.published.as_deref(), Some("2023-01-20"));
+        assert!(
+            parsed
+                .report
+                .sections
+                .get(0)
+                .is_some_and(|s| s.starts_with("2022年"))
         );
     }
 
