@@ -210,7 +210,9 @@ fn beside_menu(para: &str, tail: usize) -> Option<usize> {
     let menu = !before.is_empty()
         && before.chars().count() <= 20
         && !before.contains(['。', '，', ',', '；', '：', ':']);
-    (menu && heading(rest).is_some()).then(|| t.len() - rest.len())
+    // A heading whose number stands apart from its words (`二、 主动公开…`, Word's list
+    // numbering) is one heading.
+    (menu && heading(rest).is_some() && heading(t).is_none()).then(|| t.len() - rest.len())
 }
 
 /// The body's name run onto the end of the last paragraph, before the closing date's line:
@@ -337,7 +339,7 @@ mod tests {
 
     #[test]
     fn headings_and_signatures_run_onto_a_paragraph() {
-        let cases: [(&str, &[&str]); 7] = [
+        let cases: [(&str, &[&str]); 8] = [
             // A portal's menu item beside the heading on one line of a PDF's text.
             (
                 "政府信息公开年报 一、总体情况",
@@ -349,6 +351,10 @@ mod tests {
                 &["全年工作情况如下： 一、总体情况"],
             ),
             ("某某 项目情况", &["某某 项目情况"]),
+            (
+                "二、\u{3000}主动公开政府信息情况",
+                &["二、\u{3000}主动公开政府信息情况"],
+            ),
             (
                 "提升工作人员业务能力。二、主动公开政府信息情况",
                 &["提升工作人员业务能力。", "二、主动公开政府信息情况"],
