@@ -53,7 +53,7 @@ fn negations(text: &str) -> Vec<(usize, usize, &'static str)> {
 }
 
 /// Words after the negation that make it say less than none at all.
-const NARROWING: [&str; 18] = [
+const NARROWING: [&str; 21] = [
     "纠错",
     "纠正",
     "败诉",
@@ -66,6 +66,9 @@ const NARROWING: [&str; 18] = [
     "费",
     "上年",
     "去年",
+    "上一年",
+    "往年",
+    "以往",
     // Appeals of one cause only (`未发生因信息公开不及时引发的行政复议`).
     "不及时",
     "不规范",
@@ -289,6 +292,7 @@ mod tests {
             ("未收到对政府信息公开工作的投诉举报", None),
             ("未收到申请人对答复的异议", None),
             ("未发生上年结转的行政复议", None),
+            ("上一年度未发生行政复议", None),
             ("未发生因信息公开不及时引发的行政复议", None),
             // Another year, or a figure.
             ("2022年未发生行政复议", None),
