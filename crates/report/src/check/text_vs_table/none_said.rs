@@ -237,10 +237,11 @@ fn nothing_of(
     }
     // Applications only where the words say they were not received, and the clause ends with
     // the applications (`未收到政府信息公开申请`), not with what became of them.
+    // Received none, or had none (`全年无政府信息公开申请`).
     let receiving = matches!(
         word,
         Some("未收到" | "未接到" | "没有收到" | "没有接到" | "未受理")
-    );
+    ) || word.is_some_and(|w| NONE_CLOSING.contains(&w));
     let (before, after) = clause.split_once("申请")?;
     // `依申请公开事项`: the applications by another name.
     let tail = after.trim().trim_end_matches('.');
@@ -305,6 +306,10 @@ mod tests {
             ("未发生申请人投诉", None),
             // Applications of another kind.
             ("全年未收到行政许可申请", None),
+            ("全年无政府信息公开申请", Some(Nothing::Applications)),
+            ("本年度无依申请公开事项", Some(Nothing::Applications)),
+            ("暂无申请人对答复不服的情况", None),
+            ("未发生政府信息公开申请", None),
             ("全年未接到信息公开申请", Some(Nothing::Applications)),
             ("2023年，未收到依申请公开事项.", Some(Nothing::Applications)),
             ("暂无需要报告的事项", None),
