@@ -4,6 +4,8 @@
 //! figure, another year, or words that narrow it (`未发生被纠错的行政复议`,
 //! `未发生申请逾期答复`) is passed over.
 
+use std::borrow::Cow;
+
 use memchr::memmem;
 
 use super::super::Finding;
@@ -90,6 +92,34 @@ enum Nothing {
     ReviewsAndLawsuits,
 }
 
+impl Nothing {
+    /// Whether it says none of applications, of reviews, of lawsuits ([`CLAIMS`]' order).
+    fn kinds(&self) -> [bool; 3] {
+        match self {
+            Nothing::Applications => [true, false, false],
+            Nothing::Reviews => [false, true, false],
+            Nothing::Lawsuits => [false, false, true],
+            Nothing::ReviewsAndLawsuits => [false, true, true],
+        }
+    }
+}
+
+/// Where each kind is counted, and what is said when words and table disagree.
+const CLAIMS: [(&str, &str); 3] = [
+    (
+        "table3.new",
+        "正文称本年度未收到政府信息公开申请，但表三“本年新收”总计为",
+    ),
+    (
+        "table4[0..5]",
+        "正文称未发生政府信息公开行政复议，但表四行政复议总计为",
+    ),
+    (
+        "table4[5..15]",
+        "正文称未发生政府信息公开行政诉讼，但表四行政诉讼总计为",
+    ),
+];
+
 /// The totals the tables give: applications newly received (table 三), reconsiderations and
 /// lawsuits (table 四); None where the table was not read.
 pub(super) struct Counted {
@@ -99,59 +129,29 @@ pub(super) struct Counted {
 }
 
 pub(super) fn check(text: &str, year: Option<i32>, counted: &Counted, out: &mut Vec<Finding>) {
+    let tables = [counted.new, counted.reviews, counted.lawsuits];
     // Tables that count none leave nothing for the words to contradict (most reports).
-    if ![counted.new, counted.reviews, counted.lawsuits]
-        .iter()
-        .any(|n| n.is_some_and(|n| n > 0.0))
-    {
+    if !tables.iter().any(|n| n.is_some_and(|n| n > 0.0)) {
         return;
     }
+    let this_year = year.map(|y| format!("{y}年"));
     let mut said = [false; 3];
     for (start, end, word) in negations(text) {
         let opening = clause_before(text.get(..start).unwrap_or_default());
         let clause = clause_after(text.get(end..).unwrap_or_default());
-        let Some(nothing) = nothing_of(opening, clause, Some(word), year) else {
+        let Some(nothing) = nothing_of(opening, clause, word, this_year.as_deref()) else {
             continue;
         };
-        let (applications, reviews, lawsuits) = match nothing {
-            Nothing::Applications => (true, false, false),
-            Nothing::Reviews => (false, true, false),
-            Nothing::Lawsuits => (false, false, true),
-            Nothing::ReviewsAndLawsuits => (false, true, true),
-        };
-        for (i, (claimed, table, message)) in [
-            (
-                applications,
-                counted.new,
-                "正文称本年度未收到政府信息公开申请，但表三“本年新收”总计为",
-            ),
-            (
-                reviews,
-                counted.reviews,
-                "正文称未发生政府信息公开行政复议，但表四行政复议总计为",
-            ),
-            (
-                lawsuits,
-                counted.lawsuits,
-                "正文称未发生政府信息公开行政诉讼，但表四行政诉讼总计为",
-            ),
-        ]
-        .into_iter()
-        .enumerate()
+        for (((said, (place, message)), claimed), table) in
+            said.iter_mut().zip(CLAIMS).zip(nothing.kinds()).zip(tables)
         {
-            let Some(n) = table.filter(|&n| claimed && n > 0.0) else {
+            let Some(n) = table.filter(|&n| claimed && n > 0.0 && !*said) else {
                 continue;
             };
-            if said.get(i).copied().unwrap_or(true) {
-                continue;
-            }
-            if let Some(s) = said.get_mut(i) {
-                *s = true;
-            }
-            let place = ["table3.new", "table4[0..5]", "table4[5..15]"];
+            *said = true;
             out.push(Finding::error(
                 "text_vs_table",
-                place.get(i).copied().unwrap_or("table4"),
+                place,
                 format!("{message}{}件", show(n)),
             ));
         }
@@ -161,40 +161,26 @@ pub(super) fn check(text: &str, year: Option<i32>, counted: &Counted, out: &mut 
 /// The rest of the clause that starts at `rest`: up to its break, at most [`MAX_CLAUSE`]
 /// characters.
 fn clause_after(rest: &str) -> &str {
-    let end = rest
+    let limit = rest
         .char_indices()
-        .take(MAX_CLAUSE)
-        .find(|&(_, c)| is_break(c))
-        .map_or_else(
-            || {
-                rest.char_indices()
-                    .nth(MAX_CLAUSE)
-                    .map_or(rest.len(), |(i, _)| i)
-            },
-            |(i, _)| i,
-        );
-    rest.get(..end).unwrap_or_default()
+        .nth(MAX_CLAUSE)
+        .map_or(rest.len(), |(i, _)| i);
+    let window = rest.get(..limit).unwrap_or_default();
+    window.find(is_break).map_or(window, |i| &window[..i])
 }
 
 /// The clause's words before a negation that ends `before`: back to its break, at most
 /// [`MAX_CLAUSE`] characters.
 fn clause_before(before: &str) -> &str {
-    let start = before
+    let limit = before
         .char_indices()
         .rev()
-        .take(MAX_CLAUSE)
-        .find(|&(_, c)| is_break(c))
-        .map_or_else(
-            || {
-                before
-                    .char_indices()
-                    .rev()
-                    .nth(MAX_CLAUSE)
-                    .map_or(0, |(i, _)| i)
-            },
-            |(i, c)| i + c.len_utf8(),
-        );
-    before.get(start..).unwrap_or_default()
+        .nth(MAX_CLAUSE - 1)
+        .map_or(0, |(i, _)| i);
+    let window = before.get(limit..).unwrap_or_default();
+    window.rfind(is_break).map_or(window, |i| {
+        &window[i + window[i..].chars().next().map_or(1, char::len_utf8)..]
+    })
 }
 
 fn is_break(c: char) -> bool {
@@ -203,20 +189,14 @@ fn is_break(c: char) -> bool {
 
 /// What the clause says there was none of: `opening` its words before the negation `word`,
 /// `clause` those after it.
-fn nothing_of(
-    opening: &str,
-    clause: &str,
-    word: Option<&str>,
-    year: Option<i32>,
-) -> Option<Nothing> {
+/// `this_year` is the report's year as printed (`2023年`).
+fn nothing_of(opening: &str, clause: &str, word: &str, this_year: Option<&str>) -> Option<Nothing> {
     for part in [opening, clause] {
         // A figure, or another year than the report's: the clause counts something, or
         // speaks of another time.
-        let this_year = year.map(|y| format!("{y}年")).unwrap_or_default();
-        let rest = if this_year.is_empty() {
-            part.to_string()
-        } else {
-            part.replace(&this_year, "")
+        let rest = match this_year {
+            Some(y) => Cow::Owned(part.replace(y, "")),
+            None => Cow::Borrowed(part),
         };
         if rest.contains(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
             || find_year(&rest).is_some()
@@ -240,8 +220,8 @@ fn nothing_of(
     // Received none, or had none (`全年无政府信息公开申请`).
     let receiving = matches!(
         word,
-        Some("未收到" | "未接到" | "没有收到" | "没有接到" | "未受理")
-    ) || word.is_some_and(|w| NONE_CLOSING.contains(&w));
+        "未收到" | "未接到" | "没有收到" | "没有接到" | "未受理"
+    ) || NONE_CLOSING.contains(&word);
     let (before, after) = clause.split_once("申请")?;
     // `依申请公开事项`: the applications by another name.
     let tail = after.trim().trim_end_matches('.');
@@ -323,8 +303,8 @@ mod tests {
                 nothing_of(
                     clause_before(opening),
                     clause_after(rest),
-                    Some(word),
-                    Some(2023)
+                    word,
+                    Some("2023年")
                 ),
                 want,
                 "{text}"
@@ -333,6 +313,27 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn a_clause_is_its_characters_up_to_a_break_at_most_forty(
+            text in "[未发生复议，。\n;a1]{0,90}"
+        ) {
+            let after: String = text
+                .chars()
+                .take_while(|&c| !is_break(c))
+                .take(MAX_CLAUSE)
+                .collect();
+            proptest::prop_assert_eq!(clause_after(&text), after.as_str());
+            let mut before: Vec<char> = text
+                .chars()
+                .rev()
+                .take_while(|&c| !is_break(c))
+                .take(MAX_CLAUSE)
+                .collect();
+            before.reverse();
+            let before: String = before.into_iter().collect();
+            proptest::prop_assert_eq!(clause_before(&text), before.as_str());
+        }
+
         #[test]
         fn negations_are_found_as_a_search_for_each_word_finds_them(
             text in "[未没有无均全年本度暂发生收到被申请 ，。a]{0,24}"

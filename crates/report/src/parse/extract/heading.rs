@@ -191,7 +191,7 @@ pub fn run_on(para: &str) -> impl Iterator<Item = &str> {
     let split = memchr::memmem::rfind(tail.as_bytes(), "。".as_bytes())
         .map(|i| i + t.len() - tail.len() + '。'.len_utf8())
         .filter(|&i| para.get(i..).is_some_and(|rest| heading(rest).is_some()))
-        .or_else(|| beside_menu(para, tail.len()));
+        .or_else(|| heading_end.then(|| beside_menu(para)).flatten());
     let (text, rest) = para.split_at(split.unwrap_or(para.len()));
     std::iter::once(text).chain((!rest.is_empty()).then_some(rest))
 }
@@ -199,10 +199,7 @@ pub fn run_on(para: &str) -> impl Iterator<Item = &str> {
 /// A heading a PDF's text set on one line with a portal's menu item beside it
 /// (`政府信息公开年报 一、总体情况`): where the heading starts, after the last space, when what
 /// stands before it is a few words and no sentence.
-fn beside_menu(para: &str, tail: usize) -> Option<usize> {
-    if tail == 0 {
-        return None;
-    }
+fn beside_menu(para: &str) -> Option<usize> {
     let t = para.trim_end();
     let space = t.rfind([' ', '\u{3000}'])?;
     let before = t[..space].trim();
