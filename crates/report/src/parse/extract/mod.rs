@@ -375,7 +375,11 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
             .or(info.publisher)
             .or_else(|| title::compiled_by(&preamble))
             .or_else(|| title::speaker(&preamble))
-            .or_else(|| title::whose_work(&preamble)),
+            .or_else(|| title::whose_work(&preamble))
+            .or_else(|| {
+                let overview = section_text.first().map_or(&[][..], Vec::as_slice);
+                title::short_named(preamble.iter().chain(overview).map(|p| p.as_ref()))
+            }),
         year: info.year,
         // The report's own date, or else the one the portal's box of fields gives the page.
         published: published.or(info.page_date),

@@ -362,57 +362,6 @@ fn sentence_title<S: AsRef<str>>(preamble: &[S]) -> Option<String> {
     })
 }
 
-/// Who the preamble says compiled the report (`本年度报告由包头市人民政府外事办公室根据《条例》…
-/// 编制`), where nothing else names the body: a name ending as a body's does, between `报告由`
-/// and `根据`, `编制` or `依据`.
-pub(super) fn compiled_by(preamble: &[Cow<str>]) -> Option<String> {
-    preamble.iter().take(8).find_map(|p| {
-        let at = p.find("报告由")? + "报告由".len();
-        let rest = p.get(at..)?;
-        let end = ["根据", "编制", "依据", "按照"]
-            .iter()
-            .filter_map(|w| rest.find(w))
-            .min()?;
-        let name = squash(rest.get(..end)?);
-        (org_line(&name) && name.chars().count() >= 4).then_some(name)
-    })
-}
-
-/// The body that says in the preamble it compiled the report, as the subject of its clause
-/// (`黄龙县市场监督管理局结合单位实际，编制本单位2022年度…年度报告`), where nothing else names it.
-pub(super) fn speaker(preamble: &[Cow<str>]) -> Option<String> {
-    const VERBS: [&str; 6] = ["结合", "编制", "根据", "按照", "依据", "认真"];
-    preamble.iter().take(8).find_map(|p| {
-        if !(p.contains("年度报告") || p.contains("工作报告")) {
-            return None;
-        }
-        p.split(CLAUSE_ENDS).find_map(|clause| {
-            let at = VERBS.iter().filter_map(|v| clause.find(v)).min()?;
-            body_named(&squash(clause.get(..at)?))
-        })
-    })
-}
-
-/// The body whose year's work the preamble says the report covers (`涵盖了2022年麒麟区自然资源局
-/// 政府信息公开工作`), the last place a body is looked for.
-pub(super) fn whose_work(preamble: &[Cow<str>]) -> Option<String> {
-    preamble.iter().take(8).find_map(|p| {
-        years(p).find_map(|(start, _, end)| {
-            // Inside 《》 the year is a notice's (`《关于做好2022年度某市政府信息公开…的通知》`).
-            let before = p.get(..start)?;
-            if before
-                .rfind('《')
-                .is_some_and(|i| before.rfind('》').is_none_or(|j| j < i))
-            {
-                return None;
-            }
-            let clause = p.get(end..)?.split(CLAUSE_ENDS).next()?;
-            let at = clause.find("政府信息公开")?;
-            body_named(&squash(clause.get(..at)?.trim_start_matches('度')))
-        })
-    })
-}
-
 /// The kind of disclosure report a title or preamble names when it is not a government's: a
 /// university's (`某大学2022-2023学年信息公开工作年度报告`, `根据《高等学校信息公开办法》`).
 pub(super) fn other_regime(preamble: &[Cow<str>], doc_title: Option<&str>) -> Option<&'static str> {
@@ -454,6 +403,10 @@ pub(super) fn year_before(published: Option<&str>, findings: &mut Vec<Finding>) 
     ));
     Some(year)
 }
+
+mod named;
+
+pub(super) use named::{compiled_by, short_named, speaker, whose_work};
 
 #[cfg(test)]
 mod tests;

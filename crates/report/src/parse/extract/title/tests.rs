@@ -191,11 +191,47 @@ fn who_says_they_compiled_the_report() {
             c("官亭镇根据《条例》要求，编制本年度报告。"),
             Some("官亭镇人民政府"),
         ),
+        (
+            c(
+                "根据《条例》要求，国家税务总局珠海市税务局向社会公布本单位2020年政府信息公开工作年度报告。",
+            ),
+            Some("国家税务总局珠海市税务局"),
+        ),
         // The body speaking of itself, and a sentence that names no report.
         (c("我局根据《条例》要求，编制本年度报告。"), None),
         (c("黄龙县市场监督管理局根据要求开展工作。"), None),
     ] {
         assert_eq!(speaker(&preamble).as_deref(), want, "{preamble:?}");
+    }
+}
+
+#[test]
+fn whose_name_the_opening_shortens() {
+    for (paragraph, want) in [
+        (
+            "本报告依据《条例》要求，结合国家税务总局芜湖市镜湖区税务局（以下简称“镜湖区税务局”）政府信息公开工作有关统计数据撰写。",
+            Some("国家税务总局芜湖市镜湖区税务局"),
+        ),
+        (
+            "2022年，某县自然资源和规划局(以下简称县自然资源局)认真贯彻落实《条例》。",
+            Some("某县自然资源和规划局"),
+        ),
+        (
+            "2023年，富民镇（以下简称“我镇”）坚持以公开为常态。",
+            Some("富民镇人民政府"),
+        ),
+        // The law's short name, a superior's, and a name that is no body's.
+        (
+            "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求编制。",
+            None,
+        ),
+        (
+            "在市政务服务数据管理局（以下简称“市数据局”）指导下开展工作。",
+            None,
+        ),
+        ("本年度统计数据（以下简称“数据”）截至12月31日。", None),
+    ] {
+        assert_eq!(short_named([paragraph]).as_deref(), want, "{paragraph}");
     }
 }
 
