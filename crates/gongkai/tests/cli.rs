@@ -62,6 +62,24 @@ fn one_file_json_is_an_object_and_exit_0() {
     );
 }
 
+/// `gongkai check … | head -1`: when the reader has gone, the command stops without a word of
+/// complaint, as other command-line tools do. The pipe's reading end is closed before the
+/// command starts, so its first write fails every time.
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    let (reader, writer) = std::io::pipe().expect("pipe");
+    drop(reader);
+    let seed = fixtures().join("seeds/000_9f1a2ad731567797.txt");
+    let out = Command::new(env!("CARGO_BIN_EXE_gongkai"))
+        .args(["check", seed.to_str().expect("path")])
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .expect("runs");
+    exits_0(&out);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
 #[test]
 fn a_folder_gives_an_array_and_errors_give_exit_1() {
     let out = gongkai(&["check", "--json", fixtures().to_str().expect("path")]);
