@@ -221,12 +221,22 @@ fn python_docx_dump_reads_back_exactly() {
 }
 
 /// pandoc's conversions of our DOCX: Markdown and plain text (tables drawn with dashes and
-/// aligned by spaces), CommonMark (Markdown around HTML tables), GitHub Markdown and HTML.
+/// aligned by spaces), CommonMark (Markdown around HTML tables), GitHub Markdown, HTML,
+/// reStructuredText (grid tables, each cell's text wrapped over several lines, a long figure
+/// broken in its narrow column) and Emacs Org (`|---+---|` rules).
 #[test]
 fn pandoc_conversions_read_back_exactly() {
     let dir = workdir("pandoc");
     for case in docx_files(&dir) {
-        for to in ["markdown", "plain", "commonmark", "gfm", "html"] {
+        for to in [
+            "markdown",
+            "plain",
+            "commonmark",
+            "gfm",
+            "html",
+            "rst",
+            "org",
+        ] {
             let name = format!("r{}.{to}", case.seed);
             let out = Command::new("pandoc")
                 .args([&format!("r{}.docx", case.seed), "-t", to, "-o", &name])

@@ -9,7 +9,8 @@
 //! - **single spaces** (pure-Rust PDF extraction): figures at the end of a line (`spaced.rs`).
 //! - **a cell per line with nothing between rows** (an office suite's "save as text"):
 //!   [`super::cell_lines`].
-//! - **Markdown** pipe tables (what `render` writes).
+//! - **Markdown** pipe tables (what `render` writes), and grid tables (`+---+` between rows:
+//!   reStructuredText, pandoc, Org) (`markdown.rs`).
 
 mod apart;
 mod browser;
@@ -17,6 +18,7 @@ mod doubled;
 mod fullwidth;
 mod grid;
 mod margins;
+mod markdown;
 mod marks;
 mod page_number;
 mod pipes;
@@ -305,7 +307,7 @@ fn read_lines(text: &str, layout: Option<TextLayout>) -> (Doc<'_>, TextLayout) {
         TextLayout::TabRows | TextLayout::Aligned => {
             row_per_line(doc, lines.with_pages(), &marks, layout)
         }
-        TextLayout::Markdown => markdown(doc, lines.iter()),
+        TextLayout::Markdown => markdown::read(doc, lines.iter()),
         TextLayout::Spaced => spaced(doc, lines.with_pages(), &marks),
         TextLayout::CellLines => super::cell_lines::read(doc, &lines.lines, &marks),
     };
@@ -330,25 +332,6 @@ pub(crate) fn trim_end_spaces(line: &str) -> &str {
         Some(b' ' | 0xa0) => line.trim_end_matches([' ', '\u{a0}']),
         _ => line,
     }
-}
-
-fn markdown<'a>(mut doc: Doc<'a>, lines: impl Iterator<Item = &'a str>) -> Doc<'a> {
-    for line in lines {
-        let t = trim(line);
-        if t.starts_with('|') && t.ends_with('|') && t.len() >= 2 {
-            let inner = &t[1..t.len() - 1];
-            // The rule under a header (`|---|:--:|`); a row of blank cells has no dash.
-            if inner.contains('-') && inner.chars().all(|c| matches!(c, '-' | ':' | '|' | ' ')) {
-                continue;
-            }
-            doc.row(split_at(inner, b'|').map(|c| Cow::Borrowed(trim(c))));
-        } else {
-            doc.end_table();
-            doc.para(t.trim_start_matches('#'));
-        }
-    }
-    doc.end_table();
-    doc
 }
 
 #[cfg(test)]
