@@ -22,12 +22,13 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-# The Python libraries whose text of PDF and DOCX files the tests read (pdfminer comes with
-# pdfplumber), and ReportLab, which writes PDFs as many Python programs do.
-if command -v python3 >/dev/null && ! python3 -c 'import pdfplumber, pymupdf, docx, reportlab' 2>/dev/null; then
-  echo "installing: pdfplumber pymupdf python-docx reportlab (PyPI)"
-  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore pdfplumber pymupdf python-docx reportlab \
-    || echo "could not install pdfplumber, pymupdf, python-docx and reportlab: tests that need them will say so and fail" >&2
+# The Python libraries whose text of PDF, DOCX and HTML files the tests read (pdfminer comes
+# with pdfplumber; html2text is the crawlers' HTML-to-Markdown), and ReportLab, which writes
+# PDFs as many Python programs do.
+if command -v python3 >/dev/null && ! python3 -c 'import pdfplumber, pymupdf, docx, reportlab, html2text' 2>/dev/null; then
+  echo "installing: pdfplumber pymupdf python-docx reportlab html2text (PyPI)"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore pdfplumber pymupdf python-docx reportlab html2text \
+    || echo "could not install pdfplumber, pymupdf, python-docx, reportlab and html2text: tests that need them will say so and fail" >&2
 fi
 
 log=$(mktemp)

@@ -261,6 +261,24 @@ fn pandoc_conversions_read_back_exactly() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The report's web page as html2text (Python's HTML-to-Markdown converter, common in
+/// crawlers) saves it: tables as `a| b| c` rows with a `---|---` rule under the first, a cell's
+/// wrapped text on lines of its own.
+#[test]
+fn html2text_markdown_reads_back_exactly() {
+    let dir = workdir("html2text");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/html_to_markdown.py");
+    for case in docx_files(&dir) {
+        let page = format!("r{}.html", case.seed);
+        std::fs::write(dir.join(&page), report::render::html(&case.want)).expect("write");
+        let name = format!("{page} (html2text)");
+        let text = python(&dir, &[script, &page], &name);
+        let parsed = report::parse::parse(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        reads_back_exactly(&text, &case, parsed.layout, &name);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// The Word 97 files LibreOffice saved, as text by `catdoc` and `antiword`, the usual tools for
 /// `.doc` on Linux. Both lose text: `catdoc` garbles a label or drops rows at a broken piece,
 /// `antiword` drops most of table 三. What is read must be right and what is lost must not

@@ -122,7 +122,7 @@ pub fn python(dir: &std::path::Path, args: &[&str], name: &str) -> Vec<u8> {
         .unwrap_or_else(|e| panic!("python3 is needed for this test: {e}"));
     assert!(
         out.status.success(),
-        "{name}: {}; `bash scripts/test.sh` installs pdfplumber, pymupdf, python-docx and reportlab",
+        "{name}: {}; `bash scripts/test.sh` installs pdfplumber, pymupdf, python-docx, reportlab and html2text",
         String::from_utf8_lossy(&out.stderr)
     );
     out.stdout
