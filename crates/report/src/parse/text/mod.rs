@@ -17,6 +17,7 @@ mod browser;
 mod doubled;
 mod fullwidth;
 mod grid;
+mod html2text;
 mod margins;
 mod markdown;
 mod marks;

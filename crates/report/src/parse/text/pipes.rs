@@ -9,10 +9,7 @@
 //!
 //! A line of two pipes or more is padding, and goes.
 //!
-//! html2text (Python's HTML-to-Markdown converter, common in crawlers) writes a table as
-//! `a| b| c` with no outer pipes and a rule `---|---` under its first row: each of its rows
-//! becomes a line of tab-separated cells, and a cell's text it wrapped onto a line of its own
-//! stays such a line, as PDF text's broken labels do ([`inner_pipes`]).
+//! html2text's tables, whose rows have no pipe at either end, are [`super::html2text`]'s.
 
 use super::{TextLayout, trim};
 
@@ -26,7 +23,7 @@ pub(super) fn rewrite(text: &str) -> Option<(String, Option<TextLayout>)> {
     // Most texts have no pipe at all.
     memchr::memchr(b'|', text.as_bytes())?;
     if !ends_cells(text) {
-        return inner_pipes(text).map(|rows| (rows, Some(TextLayout::TabRows)));
+        return super::html2text::rewrite(text).map(|rows| (rows, Some(TextLayout::TabRows)));
     }
     let mut lines: Vec<&str> = super::text_lines(text).collect();
     // Doubled line ends would read as empty cells between the cells.
@@ -61,53 +58,6 @@ pub(super) fn rewrite(text: &str) -> Option<(String, Option<TextLayout>)> {
     }
     let cell_lines = (rows < MIN_PIPE_LINES).then_some(TextLayout::CellLines);
     Some((out, cell_lines))
-}
-
-/// html2text's tables (`信息内容| 本年制发件数`, a rule `---|---` under the first row, the
-/// table ended by an empty line) as lines of tab-separated cells; `None` when the text has no
-/// such rule.
-fn inner_pipes(text: &str) -> Option<String> {
-    let lines: Vec<&str> = super::text_lines(text).collect();
-    if !lines.iter().any(|l| is_inner_rule(l)) {
-        return None;
-    }
-    // Under a first row of one cell the rule is dashes alone (`---`).
-    let rule =
-        |l: &str| is_inner_rule(l) || trim(l).len() >= 3 && trim(l).bytes().all(|b| b == b'-');
-    let mut out = String::with_capacity(text.len());
-    let mut in_table = false;
-    for (i, line) in lines.iter().enumerate() {
-        if rule(line) {
-            in_table = true;
-            continue;
-        }
-        // The row above the rule is the table's first.
-        in_table |= lines.get(i + 1).is_some_and(|next| rule(next));
-        let t = trim(line);
-        in_table &= !t.is_empty();
-        if in_table && t.contains('|') {
-            let cells: Vec<&str> = super::split_at(t, b'|').map(|c| plain(trim(c))).collect();
-            out.push_str(&cells.join("\t"));
-        } else {
-            out.push_str(plain(trim(t.trim_start_matches('#'))));
-        }
-        out.push('\n');
-    }
-    Some(out)
-}
-
-/// Markdown's text without the marks html2text set round a whole line or cell (`**总计**`).
-fn plain(t: &str) -> &str {
-    ["**", "__"]
-        .iter()
-        .find_map(|m| t.strip_prefix(m)?.strip_suffix(m))
-        .map_or(t, trim)
-}
-
-/// html2text's rule under a table's first row: `---|---`, `:---|---:`.
-fn is_inner_rule(line: &str) -> bool {
-    let t = trim(line);
-    !t.starts_with('|') && t.contains("---|") && t.bytes().all(|b| b"-:| ".contains(&b))
 }
 
 /// `Some(n)` for a line of `n` pipes and nothing else.
@@ -154,16 +104,6 @@ mod tests {
             let got = rewrite(&many(input)).map(|(text, _)| text);
             assert_eq!(got, Some(many(want)), "{input:?}");
         }
-    }
-
-    #[test]
-    fn html2text_tables_become_tab_rows() {
-        let text = "## 二、主动公开政府信息情况\n\n**第二十条第（一）项**  \n---  \n信息内容| 本年制发件数| 现行有效件数  \n**规章**| 0| 5  \n\n三、收到和处理政府信息公开申请情况\n\n（本列数据的勾稽关系为：…）| 申请人情况  \n---|---  \n（二）部分公  \n开（区分处理的，只计这一情形，不计其他情形）| 0| 1  \n\n一是加强培训| 二是完善制度。\n";
-        let want = "二、主动公开政府信息情况\n\n第二十条第（一）项\n信息内容\t本年制发件数\t现行有效件数\n规章\t0\t5\n\n三、收到和处理政府信息公开申请情况\n\n（本列数据的勾稽关系为：…）\t申请人情况\n（二）部分公\n开（区分处理的，只计这一情形，不计其他情形）\t0\t1\n\n一是加强培训| 二是完善制度。\n";
-        assert_eq!(
-            rewrite(text),
-            Some((want.to_string(), Some(TextLayout::TabRows)))
-        );
     }
 
     #[test]
