@@ -33,11 +33,14 @@ pub struct TitleInfo {
     pub page_date: Option<String>,
 }
 
+/// A line that is a body's name alone. A year in it makes it a piece of a title wrapped
+/// after 政府 (`…街道办事处2024年度政府` / `信息公开工作年度报告`), not a name.
 pub fn org_line(p: &str) -> bool {
     let s = squash(p);
     s.chars().count() <= 30
         && ORG_SUFFIXES.iter().any(|suf| s.ends_with(suf))
         && !s.contains("年度报告")
+        && find_year(&s).is_none()
 }
 
 /// A title without the tag a portal sets before it (`【图文】`, `[转载]`).

@@ -24,20 +24,24 @@ pub(in crate::parse::extract) fn compiled_by(preamble: &[Cow<str>]) -> Option<St
 
 /// The body that says in the preamble it compiled the report, as the subject of its clause
 /// (`黄龙县市场监督管理局结合单位实际，编制本单位2022年度…年度报告`,
-/// `国家税务总局珠海市税务局向社会公布本单位…年度报告`), where nothing else names it.
+/// `国家税务总局珠海市税务局向社会公布本单位…年度报告`, `…小营街道办事处严格依照…要求，…现将
+/// 本年度工作情况报告如下`), where nothing else names it.
 pub(in crate::parse::extract) fn speaker(preamble: &[Cow<str>]) -> Option<String> {
-    const VERBS: [&str; 8] = [
+    const VERBS: [&str; 10] = [
         "结合",
         "编制",
         "根据",
         "按照",
         "依据",
+        "依照",
         "认真",
+        "严格",
         "向社会",
         "现公布",
     ];
     preamble.iter().take(8).find_map(|p| {
-        if !(p.contains("年度报告") || p.contains("工作报告")) {
+        if !(p.contains("年度报告") || p.contains("工作报告") || p.contains("报告如下"))
+        {
             return None;
         }
         p.split(CLAUSE_ENDS).find_map(|clause| {

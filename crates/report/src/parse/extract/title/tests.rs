@@ -197,6 +197,12 @@ fn who_says_they_compiled_the_report() {
             ),
             Some("国家税务总局珠海市税务局"),
         ),
+        (
+            c(
+                "2024年，在区政府政务公开主管部门的引领下，某街道办事处严格依照区委、区政府的要求，稳步推进政务公开工作，现将本年度工作情况报告如下：",
+            ),
+            Some("某街道办事处"),
+        ),
         // The body speaking of itself, and a sentence that names no report.
         (c("我局根据《条例》要求，编制本年度报告。"), None),
         (c("黄龙县市场监督管理局根据要求开展工作。"), None),
@@ -320,6 +326,18 @@ fn titles() {
     assert_eq!(
         (t.body.as_deref(), t.year),
         (Some("山亭区凫城镇人民政府"), Some(2025))
+    );
+    // Wrapped after 政府, which ends a body's name too.
+    let t = title_info(
+        &[
+            "西咸新区某街道办事处2024年度政府".into(),
+            "信息公开工作年度报告".into(),
+        ],
+        None,
+    );
+    assert_eq!(
+        (t.body.as_deref(), t.year),
+        (Some("西咸新区某街道办事处"), Some(2024))
     );
     let t = title_info(
         &[
