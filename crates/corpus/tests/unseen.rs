@@ -194,9 +194,8 @@ fn trial_2019_reports_are_read_as_far_as_they_go_and_flagged() {
     }
 }
 
-/// A DOCX whose whole body stands in a one-cell table (a frame some templates draw round the
-/// page): the frame is layout, and the tables inside it are read as tables.
-fn framed(docx: &[u8]) -> Vec<u8> {
+/// The DOCX with its `word/document.xml` rewritten by `f`.
+fn with_document(docx: &[u8], f: impl Fn(&str) -> String) -> Vec<u8> {
     use std::io::{Read, Write};
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).expect("our DOCX");
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -206,22 +205,81 @@ fn framed(docx: &[u8]) -> Vec<u8> {
         let mut data = Vec::new();
         file.read_to_end(&mut data).expect("read");
         if name == "word/document.xml" {
-            let xml = String::from_utf8(data).expect("utf-8");
-            let start = xml.find("<w:body>").expect("body") + "<w:body>".len();
-            let end = xml.rfind("<w:sectPr").expect("sectPr");
-            data = format!(
-                "{}<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tr><w:tc>{}<w:p/></w:tc></w:tr></w:tbl>{}",
-                &xml[..start],
-                &xml[start..end],
-                &xml[end..]
-            )
-            .into_bytes();
+            data = f(&String::from_utf8(data).expect("utf-8")).into_bytes();
         }
         out.start_file(name, zip::write::SimpleFileOptions::default())
             .expect("entry");
         out.write_all(&data).expect("write");
     }
     out.finish().expect("zip").into_inner()
+}
+
+/// A DOCX whose whole body stands in a one-cell table (a frame some templates draw round the
+/// page): the frame is layout, and the tables inside it are read as tables.
+fn framed(docx: &[u8]) -> Vec<u8> {
+    with_document(docx, |xml| {
+        let start = xml.find("<w:body>").expect("body") + "<w:body>".len();
+        let end = xml.rfind("<w:sectPr").expect("sectPr");
+        format!(
+            "{}<w:tbl><w:tblPr><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tr><w:tc>{}<w:p/></w:tc></w:tr></w:tbl>{}",
+            &xml[..start],
+            &xml[start..end],
+            &xml[end..]
+        )
+    })
+}
+
+/// A DOCX whose every paragraph that opens with 一、 … 六、 (the section headings) is joined
+/// with the paragraph after it, as a PDF-to-Word converter (pdf2docx) joins a heading and the
+/// line below it: `四、政府信息公开行政复议、行政诉讼情况全年因…`. A table's cell (`四、结转下年度
+/// 继续办理`) is followed by no paragraph and stays as it is.
+fn headings_joined(docx: &[u8]) -> Vec<u8> {
+    with_document(docx, |xml| {
+        let mut out = String::with_capacity(xml.len());
+        let mut rest = xml;
+        while let Some(at) = ["一、", "二、", "三、", "四、", "五、", "六、"]
+            .iter()
+            .filter_map(|h| rest.find(&format!(">{h}")))
+            .min()
+        {
+            let Some(end) = rest[at..].find("</w:p>").map(|i| at + i) else {
+                break;
+            };
+            let after = &rest[end + "</w:p>".len()..];
+            if !(after.starts_with("<w:p ") || after.starts_with("<w:p>")) {
+                out.push_str(&rest[..end + "</w:p>".len()]);
+                rest = after;
+                continue;
+            }
+            // The next paragraph's opening and its properties go; its runs join the heading's.
+            let first_run = after.find("<w:r>").or_else(|| after.find("<w:r "));
+            let skip = match (after.find("</w:pPr>"), first_run) {
+                (Some(p), Some(r)) if p < r => p + "</w:pPr>".len(),
+                _ => after.find('>').expect("tag") + 1,
+            };
+            out.push_str(&rest[..end]);
+            rest = &after[skip..];
+        }
+        out.push_str(rest);
+        out
+    })
+}
+
+#[test]
+fn headings_joined_to_the_paragraph_below_read_back_exactly() {
+    for seed in 0..12u64 {
+        let mut rng = Rng::new(seed);
+        let g = generate(&mut rng, 2020 + (seed % 6) as i32);
+        let bytes = headings_joined(&Layout::Docx.write(&g.report, &mut rng));
+        let what = format!("seed {seed} docx, headings joined");
+        let (parsed, findings) = read(&bytes);
+        same_tables(&g.report, &parsed.report, &bytes, &what);
+        same_narrative(&g.report, &parsed.report, &bytes, &what);
+        assert!(
+            findings.iter().all(|f| f.severity == Severity::Info),
+            "{what}: {findings:#?}"
+        );
+    }
 }
 
 #[test]

@@ -172,6 +172,55 @@ pub fn heading(para: &str) -> Option<Heading> {
 /// A paragraph as one or two: PDF text sorted by height can run a section's heading onto the
 /// last line of the paragraph before it (`…业务能力。二、主动公开政府信息情况`).
 pub fn run_on(para: &str) -> impl Iterator<Item = &str> {
+    if let Some(at) = text_after(para) {
+        let (heading, text) = para.split_at(at);
+        return Either::Two([heading, text].into_iter());
+    }
+    Either::One(run_onto_heading(para))
+}
+
+/// Two kinds of iterator as one.
+enum Either<A, B> {
+    One(A),
+    Two(B),
+}
+
+impl<'a, A: Iterator<Item = &'a str>, B: Iterator<Item = &'a str>> Iterator for Either<A, B> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Either::One(a) => a.next(),
+            Either::Two(b) => b.next(),
+        }
+    }
+}
+
+/// Where a numbered section heading ends when the paragraph's text follows it on the same line
+/// (`四、政府信息公开行政复议、行政诉讼情况全年因政府信息公开工作被申请行政复议0件。`, as a
+/// PDF-to-Word converter joins a heading and the line below it): after the first 情况, 事项 or
+/// 概述 that ends a heading.
+fn text_after(para: &str) -> Option<usize> {
+    let (value, style, _) = heading_mark(para)?;
+    if style != Style::Chinese || !(1..=6).contains(&value) {
+        return None;
+    }
+    let head = para.get(..para.floor_char_boundary(120))?;
+    ["情况", "事项", "概述"]
+        .iter()
+        .filter_map(|end| head.find(end).map(|i| i + end.len()))
+        .min()
+        .filter(|&at| {
+            let rest = para[at..].trim_start();
+            // `（含政务新媒体）` is the heading's own; `（一）…` the section's first item.
+            let own = rest.starts_with(['（', '(', '：', ':', '、', '，'])
+                && crate::parse::numbering::paren_mark(rest).is_none();
+            rest.chars().count() >= 2 && !own && heading(&para[..at]).is_some()
+        })
+}
+
+/// A heading run onto the end of the paragraph before it.
+fn run_onto_heading(para: &str) -> impl Iterator<Item = &str> {
     let t = para.trim_ascii_end();
     // A section's heading ends in one of a few characters (…情况, …事项, 概述, …措施); most
     // paragraphs end in their full stop. A heading is short.
@@ -336,7 +385,7 @@ mod tests {
 
     #[test]
     fn headings_and_signatures_run_onto_a_paragraph() {
-        let cases: [(&str, &[&str]); 8] = [
+        let cases: [(&str, &[&str]); 13] = [
             // A portal's menu item beside the heading on one line of a PDF's text.
             (
                 "政府信息公开年报 一、总体情况",
@@ -362,6 +411,31 @@ mod tests {
             (
                 "全年未发生泄密事件。其他工作正常开展",
                 &["全年未发生泄密事件。其他工作正常开展"],
+            ),
+            // A heading with its section's first sentence after it on the same line.
+            (
+                "四、政府信息公开行政复议、行政诉讼情况全年因政府信息公开工作被申请行政复议0件。",
+                &[
+                    "四、政府信息公开行政复议、行政诉讼情况",
+                    "全年因政府信息公开工作被申请行政复议0件。",
+                ],
+            ),
+            (
+                "一、总体情况 2021年，我单位坚持以公开为常态。",
+                &["一、总体情况", " 2021年，我单位坚持以公开为常态。"],
+            ),
+            (
+                "五、存在的主要问题及改进情况（一）上年问题整改情况",
+                &["五、存在的主要问题及改进情况", "（一）上年问题整改情况"],
+            ),
+            // A heading with words of its own after 情况, and a numbered sentence.
+            (
+                "二、主动公开政府信息情况（含政务新媒体）",
+                &["二、主动公开政府信息情况（含政务新媒体）"],
+            ),
+            (
+                "一、加强组织领导，完善工作情况报告制度。",
+                &["一、加强组织领导，完善工作情况报告制度。"],
             ),
         ];
         for (para, want) in cases {
