@@ -316,108 +316,93 @@ fn a_place_is_completed_to_its_government() {
 
 #[test]
 fn titles() {
-    let t = title_info(
-        &[
-            "山亭区凫城镇2025年政府信息公开".into(),
-            "工作年度报告".into(),
-        ],
-        None,
-    );
-    assert_eq!(
-        (t.body.as_deref(), t.year),
-        (Some("山亭区凫城镇人民政府"), Some(2025))
-    );
-    // Wrapped after 政府, which ends a body's name too.
-    let t = title_info(
-        &[
-            "西咸新区某街道办事处2024年度政府".into(),
-            "信息公开工作年度报告".into(),
-        ],
-        None,
-    );
-    assert_eq!(
-        (t.body.as_deref(), t.year),
-        (Some("西咸新区某街道办事处"), Some(2024))
-    );
-    let t = title_info(
-        &[
-            "巨鹿县官亭镇人民政府".into(),
-            "2025 年政府信息公开工作年度报告".into(),
-        ],
-        None,
-    );
-    assert_eq!(
-        (t.body.as_deref(), t.year),
-        (Some("巨鹿县官亭镇人民政府"), Some(2025))
-    );
-    let t = title_info(
-        &["临城县财政局关于2025年度政府信息公开工作的年度报告".into()],
-        None,
-    );
-    assert_eq!(
-        (t.body.as_deref(), t.year),
-        (Some("临城县财政局"), Some(2025))
-    );
-    let t = title_info(
-        &[],
-        Some("2019年上海市人民政府办公厅政府信息公开工作年度报告"),
-    );
-    assert_eq!(
-        (t.body.as_deref(), t.year),
-        (Some("上海市人民政府办公厅"), Some(2019))
-    );
-    let t = title_info(
-        &["北京市朝阳区教育委员会二〇二四年度政府信息公开工作年度报告".into()],
-        None,
-    );
-    assert_eq!(
-        (t.body.as_deref(), t.year),
-        (Some("北京市朝阳区教育委员会"), Some(2024))
-    );
-    // A report published as an attachment: the mark above the title is no part of it.
-    for mark in ["附件", "附件2", "附件三：", "附件 1"] {
-        let t = title_info(
+    // (the lines before section 一, the page's <title>, the body and year read)
+    let cases: [(&[&str], Option<&str>, &str, i32); 8] = [
+        (
+            &["山亭区凫城镇2025年政府信息公开", "工作年度报告"],
+            None,
+            "山亭区凫城镇人民政府",
+            2025,
+        ),
+        // Wrapped after 政府, which ends a body's name too.
+        (
+            &["西咸新区某街道办事处2024年度政府", "信息公开工作年度报告"],
+            None,
+            "西咸新区某街道办事处",
+            2024,
+        ),
+        (
+            &["巨鹿县官亭镇人民政府", "2025 年政府信息公开工作年度报告"],
+            None,
+            "巨鹿县官亭镇人民政府",
+            2025,
+        ),
+        (
+            &["临城县财政局关于2025年度政府信息公开工作的年度报告"],
+            None,
+            "临城县财政局",
+            2025,
+        ),
+        (
+            &[],
+            Some("2019年上海市人民政府办公厅政府信息公开工作年度报告"),
+            "上海市人民政府办公厅",
+            2019,
+        ),
+        (
+            &["北京市朝阳区教育委员会二〇二四年度政府信息公开工作年度报告"],
+            None,
+            "北京市朝阳区教育委员会",
+            2024,
+        ),
+        // The place on a line of its own above the year is the body.
+        (
+            &["山亭区凫城镇", "2025年政府信息公开工作年度报告"],
+            None,
+            "山亭区凫城镇人民政府",
+            2025,
+        ),
+        // A portal's toolbar above the title is no part of the body's name.
+        (
             &[
-                mark.into(),
-                "巨鹿县教育局2025年政府信息公开工作年度报告".into(),
+                "关怀版 无障碍 无障碍",
+                "信丰县卫生健康委2023年政府信息公开工作",
+                "年度报告",
             ],
             None,
-        );
+            "信丰县卫生健康委",
+            2023,
+        ),
+    ];
+    let read = |lines: &[&str], doc_title: Option<&str>| {
+        let preamble: Vec<Cow<str>> = lines.iter().map(|&l| l.into()).collect();
+        let t = title_info(&preamble, doc_title);
+        (t.body, t.year)
+    };
+    for (lines, doc_title, body, year) in cases {
         assert_eq!(
-            (t.body.as_deref(), t.year),
-            (Some("巨鹿县教育局"), Some(2025)),
+            read(lines, doc_title),
+            (Some(body.to_string()), Some(year)),
+            "{lines:?}"
+        );
+    }
+    // A report published as an attachment: the mark above the title is no part of it.
+    for mark in ["附件", "附件2", "附件三：", "附件 1"] {
+        assert_eq!(
+            read(&[mark, "巨鹿县教育局2025年政府信息公开工作年度报告"], None),
+            (Some("巨鹿县教育局".to_string()), Some(2025)),
             "{mark}"
         );
     }
     assert!(!is_attachment_mark("附件材料已公开"));
-    // A portal's toolbar above the title is no part of the body's name.
-    for above in ["关怀版 无障碍 无障碍", "繁體 | 简体 | English", "访问量："] {
-        let t = title_info(
-            &[
-                above.into(),
-                "信丰县卫生健康委2023年政府信息公开工作".into(),
-                "年度报告".into(),
-            ],
-            None,
-        );
+    for above in ["繁體 | 简体 | English", "访问量："] {
+        let lines = [above, "信丰县卫生健康委2023年政府信息公开工作", "年度报告"];
         assert_eq!(
-            (t.body.as_deref(), t.year),
-            (Some("信丰县卫生健康委"), Some(2023)),
+            read(&lines, None),
+            (Some("信丰县卫生健康委".to_string()), Some(2023)),
             "{above}"
         );
     }
-    // The place on a line of its own above the year is the body.
-    let t = title_info(
-        &[
-            "山亭区凫城镇".into(),
-            "2025年政府信息公开工作年度报告".into(),
-        ],
-        None,
-    );
-    assert_eq!(
-        (t.body.as_deref(), t.year),
-        (Some("山亭区凫城镇人民政府"), Some(2025))
-    );
 }
 
 #[test]
