@@ -201,15 +201,25 @@ impl<'a, A: Iterator<Item = &'a str>, B: Iterator<Item = &'a str>> Iterator for 
 /// PDF-to-Word converter joins a heading and the line below it): after the first 情况, 事项 or
 /// 概述 that ends a heading.
 fn text_after(para: &str) -> Option<usize> {
-    let (value, style, _) = heading_mark(para)?;
-    if style != Style::Chinese || !(1..=6).contains(&value) {
+    // A section's number, 一、 … 六、: most paragraphs do not open with one.
+    let mut opening = para.chars();
+    if !(matches!(
+        opening.next(),
+        Some('一' | '二' | '三' | '四' | '五' | '六')
+    ) && matches!(opening.next(), Some('、' | '.' | '．')))
+    {
         return None;
     }
     let head = para.get(..para.floor_char_boundary(120))?;
-    ["情况", "事项", "概述"]
-        .iter()
-        .filter_map(|end| head.find(end).map(|i| i + end.len()))
-        .min()
+    // The first 情况, 事项 or 概述, read character by character (a search per word costs more
+    // than the few characters before it).
+    let mut before = ' ';
+    head.char_indices()
+        .find_map(|(i, c)| {
+            let ends = matches!((before, c), ('情', '况') | ('事', '项') | ('概', '述'));
+            before = c;
+            ends.then(|| i + c.len_utf8())
+        })
         .filter(|&at| {
             let rest = para[at..].trim_start();
             // `（含政务新媒体）` is the heading's own; `（一）…` the section's first item.

@@ -10,6 +10,8 @@ use super::trim;
 /// table ended by an empty line) as lines of tab-separated cells; `None` when the text has no
 /// such rule.
 pub(super) fn rewrite(text: &str) -> Option<String> {
+    // The rule opens a line with dashes (a Markdown table's opens with a pipe).
+    memchr::memmem::find(text.as_bytes(), b"\n---")?;
     let lines: Vec<&str> = super::text_lines(text).collect();
     if !lines.iter().any(|l| is_inner_rule(l)) {
         return None;
