@@ -172,28 +172,9 @@ pub fn heading(para: &str) -> Option<Heading> {
 /// A paragraph as one or two: PDF text sorted by height can run a section's heading onto the
 /// last line of the paragraph before it (`…业务能力。二、主动公开政府信息情况`).
 pub fn run_on(para: &str) -> impl Iterator<Item = &str> {
-    if let Some(at) = text_after(para) {
-        let (heading, text) = para.split_at(at);
-        return Either::Two([heading, text].into_iter());
-    }
-    Either::One(run_onto_heading(para))
-}
-
-/// Two kinds of iterator as one.
-enum Either<A, B> {
-    One(A),
-    Two(B),
-}
-
-impl<'a, A: Iterator<Item = &'a str>, B: Iterator<Item = &'a str>> Iterator for Either<A, B> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        match self {
-            Either::One(a) => a.next(),
-            Either::Two(b) => b.next(),
-        }
-    }
+    let split = text_after(para).or_else(|| run_onto_heading(para));
+    let (text, rest) = para.split_at(split.unwrap_or(para.len()));
+    std::iter::once(text).chain((!rest.is_empty()).then_some(rest))
 }
 
 /// Where a numbered section heading ends when the paragraph's text follows it on the same line
@@ -229,8 +210,8 @@ fn text_after(para: &str) -> Option<usize> {
         })
 }
 
-/// A heading run onto the end of the paragraph before it.
-fn run_onto_heading(para: &str) -> impl Iterator<Item = &str> {
+/// Where a heading run onto the end of the paragraph before it starts.
+fn run_onto_heading(para: &str) -> Option<usize> {
     let t = para.trim_ascii_end();
     // A section's heading ends in one of a few characters (…情况, …事项, 概述, …措施); most
     // paragraphs end in their full stop. A heading is short.
@@ -247,12 +228,10 @@ fn run_onto_heading(para: &str) -> impl Iterator<Item = &str> {
         t.get(t.floor_char_boundary(t.len().saturating_sub(160))..)
             .unwrap_or_default()
     };
-    let split = memchr::memmem::rfind(tail.as_bytes(), "。".as_bytes())
+    memchr::memmem::rfind(tail.as_bytes(), "。".as_bytes())
         .map(|i| i + t.len() - tail.len() + '。'.len_utf8())
         .filter(|&i| para.get(i..).is_some_and(|rest| heading(rest).is_some()))
-        .or_else(|| heading_end.then(|| beside_menu(para)).flatten());
-    let (text, rest) = para.split_at(split.unwrap_or(para.len()));
-    std::iter::once(text).chain((!rest.is_empty()).then_some(rest))
+        .or_else(|| heading_end.then(|| beside_menu(para)).flatten())
 }
 
 /// A heading a PDF's text set on one line with a portal's menu item beside it

@@ -17,8 +17,10 @@ pub(super) fn rewrite(text: &str) -> Option<String> {
         return None;
     }
     // Under a first row of one cell the rule is dashes alone (`---`).
-    let rule =
-        |l: &str| is_inner_rule(l) || trim(l).len() >= 3 && trim(l).bytes().all(|b| b == b'-');
+    let rule = |l: &str| {
+        let t = trim(l);
+        is_inner_rule(t) || t.len() >= 3 && t.bytes().all(|b| b == b'-')
+    };
     let mut out = String::with_capacity(text.len());
     let mut in_table = false;
     for (i, line) in lines.iter().enumerate() {
@@ -35,12 +37,15 @@ pub(super) fn rewrite(text: &str) -> Option<String> {
         } else {
             vec![plain(trim(t.trim_start_matches('#')))]
         };
-        if cells.iter().any(|c| flattened(c).is_some()) {
+        let articles: Vec<Option<Vec<&str>>> = cells.iter().map(|c| flattened(c)).collect();
+        if articles.iter().any(Option::is_some) {
             // A page laid out in a table: html2text ran the article in its cell together.
-            for cell in cells.into_iter().filter(|c| !c.is_empty()) {
-                for piece in flattened(cell).unwrap_or_else(|| vec![cell]) {
-                    out.push_str(piece);
-                    out.push('\n');
+            for (cell, article) in cells.into_iter().zip(articles) {
+                for piece in article.unwrap_or_else(|| vec![cell]) {
+                    if !piece.is_empty() {
+                        out.push_str(piece);
+                        out.push('\n');
+                    }
                 }
             }
             continue;
