@@ -98,7 +98,12 @@ pub(crate) struct Narrative {
 
 impl Narrative {
     pub(crate) fn of(report: &Report) -> Narrative {
-        let mut text = String::new();
+        // Unwrapping only drops bytes (and adds a full stop between sections): sized once.
+        let size = (0..6)
+            .filter_map(|i| report.sections.get(i))
+            .map(|s| s.len() + '。'.len_utf8())
+            .sum();
+        let mut text = String::with_capacity(size);
         let mut sections: [Option<std::ops::Range<usize>>; 6] = Default::default();
         for (i, range) in sections.iter_mut().enumerate() {
             let Some(section) = report.sections.get(i) else {

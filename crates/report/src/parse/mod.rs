@@ -409,41 +409,47 @@ fn from_json(text: &str) -> Result<Parsed, ParseError> {
 }
 
 /// [`str::trim`], quicker where it matters: most lines and cells begin and end with a character
-/// that cannot be a space (a CJK character or an ASCII letter or digit), which the first and last
-/// bytes tell without decoding. Anything else goes to `str::trim`.
+/// that is no space (a CJK character or punctuation, an ASCII letter or digit), which a look at
+/// the first and last characters' bytes tells without a search. Anything else goes to
+/// `str::trim`.
 pub fn trim(s: &str) -> &str {
     let b = s.as_bytes();
-    let (Some(&first), Some(last_lead)) = (b.first(), last_lead(b)) else {
-        return s;
-    };
-    if may_be_space(first) || may_be_space(last_lead) {
+    if b.is_empty() || !space_first(b) && !space_last(b) {
+        s
+    } else {
         s.trim()
+    }
+}
+
+/// [`str::trim_end`], quicker where the last character is no space ([`trim`]'s test).
+pub fn trim_end(s: &str) -> &str {
+    if space_last(s.as_bytes()) {
+        s.trim_end()
     } else {
         s
     }
 }
 
-/// [`str::trim_end`], quicker where the last character cannot be a space ([`trim`]'s test).
-pub fn trim_end(s: &str) -> &str {
-    match last_lead(s.as_bytes()) {
-        Some(lead) if may_be_space(lead) => s.trim_end(),
-        _ => s,
+/// Whether the character that begins `b` (UTF-8) may be a space. Every non-ASCII Unicode space
+/// begins with one of four lead bytes: U+0085 and U+00A0 (C2), U+1680 (E1), U+2000–U+205F
+/// (E2), U+3000 (E3 80 80); CJK punctuation (U+3001…, E3 80 81…) is none.
+fn space_first(b: &[u8]) -> bool {
+    match b {
+        [lead, ..] if *lead < 0x80 => lead.is_ascii_whitespace() || *lead == 0x0b,
+        [0xE3, 0x80, 0x80, ..] => true,
+        [0xC2 | 0xE1 | 0xE2, ..] => true,
+        _ => false,
     }
 }
 
-/// Lead bytes of every non-ASCII Unicode space: U+0085 and U+00A0 (C2), U+1680 (E1),
-/// U+2000–U+205F (E2), U+3000 (E3); and every ASCII byte that might be one.
-fn may_be_space(lead: u8) -> bool {
-    lead <= b' ' || lead == 0x7f || matches!(lead, 0xC2 | 0xE1 | 0xE2 | 0xE3)
-}
-
-/// The first byte of the last character.
-fn last_lead(b: &[u8]) -> Option<u8> {
-    b.iter()
-        .rev()
-        .take(4)
-        .find(|&&x| !(0x80..0xC0).contains(&x))
-        .copied()
+/// Whether the last character of `b` (UTF-8) may be a space ([`space_first`]'s test).
+fn space_last(b: &[u8]) -> bool {
+    match b {
+        [.., last] if *last < 0x80 => last.is_ascii_whitespace() || *last == 0x0b,
+        [.., 0xE3, 0x80, 0x80] => true,
+        [.., 0xC2, _] | [.., 0xE1 | 0xE2, _, _] => true,
+        _ => false,
+    }
 }
 
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {

@@ -89,7 +89,13 @@ pub fn date(text: &str) -> Option<String> {
     {
         return None;
     }
-    let t = text.trim().trim_start_matches(['（', '(', '【', '[']);
+    let t = text.trim();
+    // A date ends in its day's numeral or 日 (or a time, or a bracket round it): most lines
+    // with a year end in other words (`…年度报告`).
+    if !t.chars().next_back().is_some_and(may_end_date) {
+        return None;
+    }
+    let t = t.trim_start_matches(['（', '(', '【', '[']);
     let t = t.trim_end_matches(['）', ')', '】', ']']);
     let t = LABELS
         .iter()
@@ -98,6 +104,12 @@ pub fn date(text: &str) -> Option<String> {
     let [y, m, d] = ymd(t)?;
     ((2000..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
         .then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// Whether a date [`date`] reads can end in `c`: a numeral, a separator (`日`), a time's
+/// colon, or a closing bracket.
+fn may_end_date(c: char) -> bool {
+    is_numeral(c) || matches!(c, ':' | '）' | ')' | '】' | ']') || "-/.．－／年月日".contains(c)
 }
 
 /// Year, month and day of a date that is all of `t`, and perhaps a time of day after it.
@@ -279,6 +291,11 @@ mod tests {
             ("二零二二年十月二十日", Some("2022-10-20")),
             ("２０２２年１月２４日", Some("2022-01-24")),
             ("2022.1.24", Some("2022-01-24")),
+            // Every way a date can end: a bracket, a time, a day without 日.
+            ("【2022年1月24日】 ", Some("2022-01-24")),
+            ("(2022-01-24)", Some("2022-01-24")),
+            ("2022-01-24 10:30", Some("2022-01-24")),
+            ("二〇二二年一月二十四", Some("2022-01-24")),
             ("日期：2022/1/24", Some("2022-01-24")),
             ("2025年，我镇在区委领导下", None),
             ("2022年1月", None),

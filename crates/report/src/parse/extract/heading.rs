@@ -118,6 +118,11 @@ pub fn heading(para: &str) -> Option<Heading> {
     if text.len() > 160 {
         return None;
     }
+    // A paragraph under a parenthesised number (`（一）…`) is no section's heading, numbered or
+    // not (below): the marks of sections are 一、, 第一部分 and 一 followed by a space.
+    if text.starts_with(['（', '(']) && crate::parse::numbering::paren_mark(text).is_some() {
+        return None;
+    }
     // A heading begins (after what squash drops) with its number, 第 of 第三部分, or the first
     // word of an unnumbered heading: other paragraphs need no search.
     let first = text.chars().find(|&c| !squash_drops(c));
