@@ -149,14 +149,13 @@ fn balance(t: &Table3, ctx: &Context, out: &mut Vec<Finding>) {
 
 fn outcome_sum(t: &Table3, format: Format, ctx: &Context, out: &mut Vec<Finding>) {
     for col in Column::ALL {
-        let mut keys: Vec<RowKey> = RowKey::outcomes().collect();
-        keys.push(RowKey::TotalProcessed);
+        let mut keys = RowKey::outcomes().chain([RowKey::TotalProcessed]);
         // A row the source does not have (the `sections` warning names it) could hold anything;
         // the 2019 format has no rows for the three kinds of （六）.
         let absent = |k: RowKey| {
             t.row(k).is_none() && !(format == Format::Trial2019 && k.group() == Some(Group::Other))
         };
-        if keys.iter().any(|&k| ctx.is_lost(k, col) || absent(k)) {
+        if keys.any(|k| ctx.is_lost(k, col) || absent(k)) {
             continue;
         }
         let mut sum: f64 = RowKey::outcomes().map(|k| v(t.cell(k, col))).sum();

@@ -14,14 +14,27 @@ pub struct Mark<'a> {
     pub printed: &'a str,
 }
 
+/// The value of a Chinese digit, 〇 to 九.
+pub fn chinese_digit(c: char) -> Option<u32> {
+    let d = match c {
+        '〇' => 0,
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    };
+    Some(d)
+}
+
 /// Reads a Chinese numeral from 一 to 九十九 (also 〇/零 digits as in 二〇二五).
 pub fn chinese_value(s: &str) -> Option<u32> {
-    let digit = |c: char| {
-        "〇一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u32)
-    };
+    let digit = chinese_digit;
     // The first four characters are enough to tell (a fourth means too long).
     let mut chars = s.chars();
     match [chars.next(), chars.next(), chars.next(), chars.next()] {
@@ -38,11 +51,8 @@ pub fn chinese_value(s: &str) -> Option<u32> {
 pub fn chinese_digits(s: &str) -> Option<u32> {
     let mut v: u32 = 0;
     for c in s.chars() {
-        let d = "〇一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .or_else(|| (c == '零').then_some(0))?;
-        v = v.checked_mul(10)?.checked_add(d as u32)?;
+        let d = chinese_digit(c).or_else(|| (c == '零').then_some(0))?;
+        v = v.checked_mul(10)?.checked_add(d)?;
     }
     (!s.is_empty()).then_some(v)
 }

@@ -11,10 +11,7 @@ fn digit(c: char) -> Option<u32> {
         '0'..='9' => Some(c as u32 - '0' as u32),
         '０'..='９' => Some(c as u32 - '０' as u32),
         '〇' | '○' | '◯' | '零' | 'O' | 'Ｏ' => Some(0),
-        _ => "一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u32 + 1),
+        _ => crate::parse::numbering::chinese_digit(c).filter(|&d| d > 0),
     }
 }
 
@@ -109,12 +106,16 @@ pub fn date(text: &str) -> Option<String> {
 /// Whether a date [`date`] reads can end in `c`: a numeral, a separator (`日`), a time's
 /// colon, or a closing bracket.
 fn may_end_date(c: char) -> bool {
-    is_numeral(c) || matches!(c, ':' | '）' | ')' | '】' | ']') || "-/.．－／年月日".contains(c)
+    is_numeral(c) || matches!(c, ':' | '）' | ')' | '】' | ']') || is_separator(c)
+}
+
+/// What stands between a date's year, month and day.
+fn is_separator(c: char) -> bool {
+    matches!(c, '-' | '/' | '.' | '．' | '－' | '／' | '年' | '月' | '日')
 }
 
 /// Year, month and day of a date that is all of `t`, and perhaps a time of day after it.
 fn ymd(t: &str) -> Option<[u32; 3]> {
-    let is_separator = |c: char| "-/.．－／年月日".contains(c);
     let mut parts = [0u32; 3];
     let mut found = 0;
     let mut rest = t.trim_start();

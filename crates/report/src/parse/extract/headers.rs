@@ -24,23 +24,93 @@ pub(super) fn is_header_fragment(line: &str) -> bool {
 /// 尚未审 总结果维`): nothing but the characters of the header's terms (结果维持 结果纠正 其他结果
 /// 尚未审结 总计 行政复议 行政诉讼 未经复议直接起诉 复议后起诉). A sentence always has others.
 pub(super) fn is_table4_header(line: &str) -> bool {
-    const CHARS: &str = "结果维持纠正其他尚未审总计行政复议诉讼经直接起后";
     let mut chars = line.chars().filter(|c| !c.is_whitespace()).peekable();
-    chars.peek().is_some() && chars.all(|c| CHARS.contains(c))
+    chars.peek().is_some() && chars.all(table4_char)
 }
+
+/// The characters of table 四's header terms, [`TABLE4_CHARS`], as one `match` (a search of
+/// the string per character cost more than the rest of the test).
+fn table4_char(c: char) -> bool {
+    matches!(
+        c,
+        '结' | '果'
+            | '维'
+            | '持'
+            | '纠'
+            | '正'
+            | '其'
+            | '他'
+            | '尚'
+            | '未'
+            | '审'
+            | '总'
+            | '计'
+            | '行'
+            | '政'
+            | '复'
+            | '议'
+            | '诉'
+            | '讼'
+            | '经'
+            | '直'
+            | '接'
+            | '起'
+            | '后'
+    )
+}
+
+#[cfg(test)]
+const TABLE4_CHARS: &str = "结果维持纠正其他尚未审总计行政复议诉讼经直接起后";
 
 /// A line of table 三's header, its terms broken and run together as a narrow header cell
 /// wraps them (`商业 科研 社会公益组织 法律服务机构 其他`): nothing but the characters of the
 /// header's terms (申请人情况 自然人 法人或其他组织 商业企业 科研机构 社会公益组织 法律服务机构
 /// 其他 总计), four at least. A sentence always has others.
 pub(super) fn is_table3_header(line: &str) -> bool {
-    const CHARS: &str = "申请人情况自然法或其他组织商业企科研机构社会公益律服务总计";
     let mut n = 0;
     line.chars().filter(|c| !c.is_whitespace()).all(|c| {
         n += 1;
-        CHARS.contains(c)
+        table3_char(c)
     }) && n >= 4
 }
+
+/// The characters of table 三's header terms, [`TABLE3_CHARS`], as one `match`.
+fn table3_char(c: char) -> bool {
+    matches!(
+        c,
+        '申' | '请'
+            | '人'
+            | '情'
+            | '况'
+            | '自'
+            | '然'
+            | '法'
+            | '或'
+            | '其'
+            | '他'
+            | '组'
+            | '织'
+            | '商'
+            | '业'
+            | '企'
+            | '科'
+            | '研'
+            | '机'
+            | '构'
+            | '社'
+            | '会'
+            | '公'
+            | '益'
+            | '律'
+            | '服'
+            | '务'
+            | '总'
+            | '计'
+    )
+}
+
+#[cfg(test)]
+const TABLE3_CHARS: &str = "申请人情况自然法或其他组织商业企科研机构社会公益律服务总计";
 
 /// The terms of the headers of tables 二 and 三 (2021 and 2019 formats), squashed.
 const TERMS: [&str; 25] = [
@@ -96,6 +166,16 @@ pub(super) fn is_table_header(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The `match`es hold exactly the characters of the header terms, over every CJK ideograph
+    /// and the characters round them.
+    #[test]
+    fn header_chars_are_the_terms_chars() {
+        for c in ('\u{2000}'..='\u{9fff}').chain(['a', '1', ' ', '（']) {
+            assert_eq!(table4_char(c), TABLE4_CHARS.contains(c), "{c}");
+            assert_eq!(table3_char(c), TABLE3_CHARS.contains(c), "{c}");
+        }
+    }
 
     #[test]
     fn table3_header_lines() {
