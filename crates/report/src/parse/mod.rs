@@ -430,6 +430,15 @@ pub fn trim_end(s: &str) -> &str {
     }
 }
 
+/// [`str::trim_start`], quicker where the first character is no space ([`trim`]'s test).
+pub fn trim_start(s: &str) -> &str {
+    if space_first(s.as_bytes()) {
+        s.trim_start()
+    } else {
+        s
+    }
+}
+
 /// Whether the character that begins `b` (UTF-8) may be a space. Every non-ASCII Unicode space
 /// begins with one of four lead bytes: U+0085 and U+00A0 (C2), U+1680 (E1), U+2000–U+205F
 /// (E2), U+3000 (E3 80 80); CJK punctuation (U+3001…, E3 80 81…) is none.

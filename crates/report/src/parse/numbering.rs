@@ -60,7 +60,7 @@ pub fn chinese_digits(s: &str) -> Option<u32> {
 pub fn paren_mark(line: &str) -> Option<Mark<'_>> {
     let rest = line.strip_prefix(['（', '('])?;
     let close = rest.find(['）', ')'])?;
-    let inner = rest.get(..close)?.trim();
+    let inner = crate::parse::trim(rest.get(..close)?);
     let printed_len = line.len() - rest.len() + close + rest[close..].chars().next()?.len_utf8();
     let printed = line.get(..printed_len)?;
     if let Ok(v) = inner.parse::<u32>() {
@@ -91,11 +91,15 @@ pub fn starts_mark(c: char) -> bool {
 pub fn heading_mark(line: &str) -> Option<(u32, Style, &str)> {
     // A mark starts with a digit (or the sign u32 accepts) or a Chinese numeral: most lines
     // of prose do not, and need not be searched for a separator.
-    if !line.trim_start().chars().next().is_some_and(starts_mark) {
+    if !crate::parse::trim_start(line)
+        .chars()
+        .next()
+        .is_some_and(starts_mark)
+    {
         return None;
     }
     let end = line.find(['、', '.', '．', '，'])?;
-    let head = line.get(..end)?.trim();
+    let head = crate::parse::trim(line.get(..end)?);
     let sep_len = line[end..].chars().next()?.len_utf8();
     let rest = line.get(end + sep_len..)?;
     if let Ok(v) = head.parse::<u32>() {

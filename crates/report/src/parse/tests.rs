@@ -15,6 +15,7 @@ proptest::proptest! {
     fn trim_is_str_trim(s in "[ \\t\\n\\u{0b}\\u{0c}\\u{85}\\u{a0}\\u{1680}\\u{2000}-\\u{200b}\\u{2028}\\u{202f}\\u{205f}\\u{3000}\\u{feff}a1公开（）、。\\u{3002}\\u{1c}]{0,8}") {
         proptest::prop_assert_eq!(trim(&s), s.trim());
         proptest::prop_assert_eq!(trim_end(&s), s.trim_end());
+        proptest::prop_assert_eq!(trim_start(&s), s.trim_start());
     }
 }
 

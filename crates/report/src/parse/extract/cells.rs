@@ -220,7 +220,7 @@ fn after_figures(values: &[CellText]) -> bool {
 
 /// A table-二 caption, `第二十条第（五）项`.
 fn is_caption(cell: &str) -> bool {
-    let t = cell.trim();
+    let t = crate::parse::trim(cell);
     t.starts_with("第二十条") && t.ends_with('项')
 }
 

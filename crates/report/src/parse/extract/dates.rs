@@ -86,7 +86,7 @@ pub fn date(text: &str) -> Option<String> {
     {
         return None;
     }
-    let t = text.trim();
+    let t = crate::parse::trim(text);
     // A date ends in its day's numeral or 日 (or a time, or a bracket round it): most lines
     // with a year end in other words (`…年度报告`).
     if !t.chars().next_back().is_some_and(may_end_date) {

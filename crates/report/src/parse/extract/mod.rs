@@ -71,7 +71,7 @@ fn starts_table2(split: &cells::Split) -> bool {
 fn joined<S: AsRef<str>>(cells: &[S]) -> String {
     cells
         .iter()
-        .map(|c| c.as_ref().trim())
+        .map(|c| crate::parse::trim(c.as_ref()))
         .filter(|c| !c.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
@@ -319,7 +319,11 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                     if !used && sec.is_none() {
                         // Before the sections a row is a page's layout (a menu beside the title,
                         // as a browser copies it): each cell is a line of its own.
-                        for cell in cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+                        for cell in cells
+                            .iter()
+                            .map(|c| crate::parse::trim(c))
+                            .filter(|c| !c.is_empty())
+                        {
                             let cell = print::stamp_rest(cell).unwrap_or(cell);
                             if cell.is_empty() || print::is_footer(cell) {
                                 continue;
@@ -440,7 +444,7 @@ fn split_heading<S: AsRef<str>>(split: &cells::Split, cells: &[S]) -> Option<hea
     }
     let mut words = cells
         .iter()
-        .map(|c| c.as_ref().trim())
+        .map(|c| crate::parse::trim(c.as_ref()))
         .filter(|c| !c.is_empty());
     let (number, _, None) = (words.next()?, words.next()?, words.next()) else {
         return None;

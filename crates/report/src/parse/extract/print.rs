@@ -10,13 +10,17 @@
 /// and Firefox print them in English and Chinese: `12/1/26, 9:24 AM`, `2026/12/1 09:24`,
 /// `2026/12/1 上午9:24`.
 pub fn stamp_rest(line: &str) -> Option<&str> {
+    // A stamp opens with a digit: most lines need no closer look.
+    let t = crate::parse::trim_start(line);
+    if !t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
     // Text extraction can set every figure of a stamp apart (`1 2 /1 /2 6 ,   9 :2 4   AM`):
     // then a comma must end the date, which alone tells it from the time.
-    stamp_with(line, false).or_else(|| stamp_with(line, true))
+    stamp_with(t, false).or_else(|| stamp_with(t, true))
 }
 
-fn stamp_with(line: &str, spaced: bool) -> Option<&str> {
-    let t = line.trim_start();
+fn stamp_with(t: &str, spaced: bool) -> Option<&str> {
     let rest = date_part(t, spaced)?;
     let rest = rest.strip_prefix(',').unwrap_or(rest).trim_start();
     let rest = rest
@@ -79,7 +83,7 @@ fn digits(t: &str, min: usize, max: usize, spaced: bool) -> Option<&str> {
 /// The text after a flipbook's page caption (`Page 8 - …年度报告`, as a flipbook's text-only
 /// pages start), or None when `line` starts with none.
 pub fn caption_rest(line: &str) -> Option<&str> {
-    let rest = line.trim_start().strip_prefix("Page ")?;
+    let rest = crate::parse::trim_start(line).strip_prefix("Page ")?;
     let figures = rest.bytes().take_while(u8::is_ascii_digit).count();
     if !(1..=4).contains(&figures) {
         return None;
@@ -102,7 +106,7 @@ pub fn starts_with_address(t: &str) -> bool {
 
 /// The bottom margin: a web address, then the page's number and the count (`… 1/3`).
 pub fn is_footer(line: &str) -> bool {
-    let t = line.trim();
+    let t = crate::parse::trim(line);
     // Most lines are no address: the search for the page count's slash is spared them.
     if !starts_with_address(t) {
         return false;

@@ -179,7 +179,10 @@ impl Table2Reader {
                 && row_of(&split.label).is_some();
             self.repeats_merged |= cells.windows(2).any(|w| match w {
                 [a, b] => {
-                    let (a, b) = (a.as_ref().trim(), b.as_ref().trim());
+                    let (a, b) = (
+                        crate::parse::trim(a.as_ref()),
+                        crate::parse::trim(b.as_ref()),
+                    );
                     !a.is_empty() && a == b
                 }
                 _ => false,
