@@ -136,6 +136,16 @@ pub fn heading(para: &str) -> Option<Heading> {
     if !first.is_some_and(begins) {
         return None;
     }
+    // Figures that a separator or a space does not end (`2025年，…`) are no heading's mark,
+    // and no unnumbered heading's name begins with a figure (below).
+    let after_figures = text.trim_start_matches(|c: char| c.is_ascii_digit());
+    if after_figures.len() < text.len()
+        && !after_figures.starts_with(|c: char| {
+            c.is_whitespace() || matches!(c, '、' | '.' | '．' | '，')
+        })
+    {
+        return None;
+    }
     if !HINTS.any_in(text) {
         return None;
     }
@@ -371,6 +381,8 @@ mod tests {
             ("六、其他事项", Some(5)),
             ("（三）其他事项", None),
             ("五、存在的不足及改进措施", Some(4)),
+            ("1、总体情况", Some(0)),
+            ("2025年主动公开政府信息情况", None),
         ];
         for (p, want) in cases {
             assert_eq!(heading(p).map(|h| h.section), want, "{p}");
