@@ -140,9 +140,8 @@ pub fn heading(para: &str) -> Option<Heading> {
     // and no unnumbered heading's name begins with a figure (below).
     let after_figures = text.trim_start_matches(|c: char| c.is_ascii_digit());
     if after_figures.len() < text.len()
-        && !after_figures.starts_with(|c: char| {
-            c.is_whitespace() || matches!(c, '、' | '.' | '．' | '，')
-        })
+        && !after_figures
+            .starts_with(|c: char| c.is_whitespace() || matches!(c, '、' | '.' | '．' | '，'))
     {
         return None;
     }

@@ -157,7 +157,9 @@ impl Table2Reader {
         if is_trial_header(&split.label) {
             self.trial = true;
         }
-        let met = row_of(&split.label).or_else(|| {
+        // The row the label names alone, looked up once for every use below.
+        let own = row_of(&split.label);
+        let met = own.or_else(|| {
             (!self.carry.is_empty())
                 .then(|| row_of(&format!("{}{}", self.carry, split.label)))
                 .flatten()
@@ -167,7 +169,7 @@ impl Table2Reader {
         }
         // Not `split.numbers()`: 政府集中采购 | 6 | 251000元 ends in words, yet has figures.
         if !split.any_number {
-            if let Some((r, named)) = self.label_rest(&split.label) {
+            if let Some((r, named)) = self.label_rest(&split.label, own) {
                 // Its figures were counted as no row's: they are this one's.
                 self.stray = self.stray.saturating_sub(1);
                 self.labels_met |= 1 << r as u8;
@@ -176,7 +178,7 @@ impl Table2Reader {
             }
             self.blank_row |= !split.values.is_empty()
                 && split.values.iter().all(|v| *v == CellText::Blank)
-                && row_of(&split.label).is_some();
+                && own.is_some();
             self.repeats_merged |= cells.windows(2).any(|w| match w {
                 [a, b] => {
                     let (a, b) = (
@@ -191,7 +193,7 @@ impl Table2Reader {
                 self.carry.push_str(&split.label);
             }
             if split.values.is_empty()
-                && let Some(r) = row_of(&split.label).or_else(|| row_of(&self.carry))
+                && let Some(r) = own.or_else(|| row_of(&self.carry))
             {
                 self.label_rows |= 1 << r as u8;
             }
@@ -226,8 +228,8 @@ impl Table2Reader {
     /// A label-only line that ends the label of the row with figures just before it, which
     /// named no row (`行政 0` / `许可`): that row, now named. The line must name no row itself
     /// (the next row's label would), nor may the row be taken already.
-    fn label_rest(&mut self, label: &str) -> Option<(Row2, Split)> {
-        if !self.carry.is_empty() || label.is_empty() || row_of(label).is_some() {
+    fn label_rest(&mut self, label: &str, own: Option<Row2>) -> Option<(Row2, Split)> {
+        if !self.carry.is_empty() || label.is_empty() || own.is_some() {
             return None;
         }
         let mut split = self.unnamed.take()?;
