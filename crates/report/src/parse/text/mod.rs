@@ -82,13 +82,14 @@ struct Shapes {
     pipes: usize,
 }
 
-fn shapes(lines: &[&str]) -> Shapes {
-    static THREE_SPACES: LazyLock<memmem::Finder<'static>> =
-        LazyLock::new(|| memmem::Finder::new(b"   "));
+/// `lines` are the lines of a text with a tab somewhere when `tabs`, and with a run of three
+/// spaces somewhere when `three_spaces`: a text without (most texts lack one or the other) is
+/// spared the search in each line.
+fn shapes(lines: &[&str], tabs: bool, three_spaces: bool) -> Shapes {
     let mut s = Shapes::default();
     for line in lines.iter().map(|l| l.as_bytes()) {
         let line = line.trim_ascii_end();
-        let has_tab = |b: &[u8]| memchr::memchr(b'\t', b).is_some();
+        let has_tab = |b: &[u8]| tabs && memchr::memchr(b'\t', b).is_some();
         if let Some(rest) = line.strip_prefix(b"\t") {
             if has_tab(rest) {
                 s.inner += 1
@@ -102,7 +103,7 @@ fn shapes(lines: &[&str]) -> Shapes {
             s.inner += 1;
         } else if t.first() == Some(&b'|') && t.last() == Some(&b'|') {
             s.pipes += 1;
-        } else if THREE_SPACES.find(t).is_some() {
+        } else if three_spaces && THREE_SPACES.find(t).is_some() {
             s.aligned += 1;
         }
     }
@@ -138,6 +139,9 @@ fn text_lines(text: &str) -> impl Iterator<Item = &str> {
     split_at(body, b'\n').take(count)
 }
 
+static THREE_SPACES: LazyLock<memmem::Finder<'static>> =
+    LazyLock::new(|| memmem::Finder::new(b"   "));
+
 /// The line [`Lines::with_pages`] gives where a page begins.
 pub(super) const PAGE_BREAK: &str = "\u{c}";
 
@@ -146,6 +150,10 @@ struct Lines<'t> {
     lines: Vec<&'t str>,
     /// True when the text holds a form feed (a page break of PDF text).
     pages: bool,
+    /// True when the text holds a tab.
+    tabs: bool,
+    /// True when the text holds a run of three spaces.
+    three_spaces: bool,
 }
 
 impl<'t> Lines<'t> {
@@ -162,6 +170,8 @@ impl<'t> Lines<'t> {
         Lines {
             lines,
             pages: memchr::memchr(0x0c, text.as_bytes()).is_some(),
+            tabs: memchr::memchr(b'\t', text.as_bytes()).is_some(),
+            three_spaces: THREE_SPACES.find(text.as_bytes()).is_some(),
         }
     }
 
@@ -194,7 +204,7 @@ pub fn detect(text: &str) -> TextLayout {
 }
 
 fn detect_lines(lines: &Lines<'_>) -> TextLayout {
-    let s = shapes(&lines.lines);
+    let s = shapes(&lines.lines, lines.tabs, lines.three_spaces);
     if s.pipes >= 5 {
         return TextLayout::Markdown;
     }
