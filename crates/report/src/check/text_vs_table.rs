@@ -219,23 +219,33 @@ impl<'t> Near<'t> {
         }
     }
 
-    /// Where `phrase` occurs inside the windows, in order.
-    fn find<'a>(&'a self, phrase: &'a str) -> Box<dyn Iterator<Item = usize> + 'a> {
-        match PHRASES.iter().position(|p| *p == phrase) {
-            Some(id) if PHRASE_FINDER.is_some() => Box::new(
-                self.found
-                    .iter()
-                    .filter(move |(p, _)| *p == id)
-                    .map(|&(_, at)| at),
-            ),
-            _ => Box::new(self.windows.iter().flat_map(move |w| {
+    /// Where `phrase` occurs inside the windows, in order: read from what the automaton
+    /// found, or (a phrase it does not know) searched for. One of the two iterators is empty,
+    /// which saves boxing whichever is taken.
+    fn find<'a>(&'a self, phrase: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let known = PHRASES
+            .iter()
+            .position(|p| *p == phrase)
+            .filter(|_| PHRASE_FINDER.is_some());
+        let found = known.map(|id| {
+            self.found
+                .iter()
+                .filter(move |(p, _)| *p == id)
+                .map(|&(_, at)| at)
+        });
+        let searched = known.is_none().then(|| {
+            self.windows.iter().flat_map(move |w| {
                 self.text
                     .get(w.clone())
                     .unwrap_or_default()
                     .match_indices(phrase)
                     .map(move |(i, _)| w.start + i)
-            })),
-        }
+            })
+        });
+        found
+            .into_iter()
+            .flatten()
+            .chain(searched.into_iter().flatten())
     }
 }
 
@@ -261,13 +271,17 @@ fn row_total(t: &Table3, key: RowKey) -> Option<f64> {
     if let Some(total) = row[6] {
         return Some(total.value());
     }
-    let parts: Vec<f64> = row.iter().take(6).flatten().map(|n| n.value()).collect();
-    (!parts.is_empty()).then(|| parts.iter().sum())
+    sum_of(row.iter().take(6).flatten().map(|n| n.value()))
+}
+
+/// The sum of `values` as `Iterator::sum` adds them (from -0.0, which adds nothing), None
+/// when there are none; without collecting them first.
+fn sum_of(values: impl Iterator<Item = f64>) -> Option<f64> {
+    values.fold(None, |sum, v| Some(sum.unwrap_or(-0.0) + v))
 }
 
 fn rows_total(t: &Table3, rows: &[RowKey]) -> Option<f64> {
-    let vals: Vec<f64> = rows.iter().filter_map(|&k| row_total(t, k)).collect();
-    (!vals.is_empty()).then(|| vals.iter().sum())
+    sum_of(rows.iter().filter_map(|&k| row_total(t, k)))
 }
 
 fn show(x: f64) -> String {
