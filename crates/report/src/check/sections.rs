@@ -4,6 +4,7 @@
 use super::{Context, Finding};
 use crate::model::{Format, Report, SECTION_HEADINGS, SECTION_NUMERALS};
 use crate::parse::numbering::{self, Style};
+use crate::parse::words::WordSet;
 
 pub(super) fn check(
     report: &Report,
@@ -95,21 +96,26 @@ fn any_sentence(text: &str, says: impl Fn(&str) -> bool) -> bool {
 }
 
 fn mentions_prior_rectification(text: &str, year: Option<i32>) -> bool {
-    const PRIOR: [&str; 7] = ["上年", "上一年", "去年", "上年度", "以往", "往年", "前一年"];
-    const FIXED: [&str; 7] = ["整改", "改进", "解决", "落实", "完善", "已", "健全"];
+    // Each list looked for in one pass over a sentence, not a search per word.
+    static PRIOR: WordSet<7> =
+        WordSet::new(["上年", "上一年", "去年", "上年度", "以往", "往年", "前一年"]);
+    static FIXED: WordSet<7> = WordSet::new(["整改", "改进", "解决", "落实", "完善", "已", "健全"]);
     let last_year = year.map(|y| [format!("{}年", y - 1), format!("{} 年", y - 1)]);
     any_sentence(text, |s| {
-        (PRIOR.iter().any(|p| s.contains(p))
-            || last_year
-                .as_ref()
-                .is_some_and(|ys| ys.iter().any(|y| s.contains(y.as_str()))))
-            && FIXED.iter().any(|f| s.contains(f))
+        FIXED.any_in(s)
+            && (PRIOR.any_in(s)
+                || last_year
+                    .as_ref()
+                    .is_some_and(|ys| ys.iter().any(|y| s.contains(y.as_str()))))
     })
 }
 
 fn states_fee(text: &str) -> bool {
     any_sentence(text, |s| {
-        s.contains("处理费") || (s.contains("收取") || s.contains("收费")) && s.contains("费")
+        // Every way of saying it names 费: a sentence without one needs no search.
+        s.contains('费')
+            && (s.contains("处理费")
+                || (s.contains("收取") || s.contains("收费")) && s.contains("费"))
     })
 }
 

@@ -23,7 +23,7 @@ mod reflow;
 mod shield;
 pub mod text;
 pub mod traditional;
-mod words;
+pub(crate) mod words;
 
 use std::borrow::Cow;
 
