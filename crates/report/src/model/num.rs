@@ -29,10 +29,11 @@ impl Num {
 
     /// A non-negative integer. (Tested without `fract`, a call to libm's `trunc` on the
     /// baseline x86-64 that the checker made for every cell: every finite value from 2^52 up
-    /// is an integer, and below it the cast back tells.)
+    /// is an integer, and below it the cast to i64 and back tells — to i64, one instruction,
+    /// where the cast to u64 takes several.)
     pub fn is_count(self) -> bool {
         const INTEGERS_ONLY: f64 = 4_503_599_627_370_496.0;
-        self.0 >= 0.0 && (self.0 >= INTEGERS_ONLY || self.0 == (self.0 as u64) as f64)
+        self.0 >= 0.0 && (self.0 >= INTEGERS_ONLY || self.0 == (self.0 as i64) as f64)
     }
 
     /// The value as an integer when it is one (and small enough to be exact).
