@@ -113,9 +113,7 @@ fn mentions_prior_rectification(text: &str, year: Option<i32>) -> bool {
 fn states_fee(text: &str) -> bool {
     any_sentence(text, |s| {
         // Every way of saying it names 费: a sentence without one needs no search.
-        s.contains('费')
-            && (s.contains("处理费")
-                || (s.contains("收取") || s.contains("收费")) && s.contains("费"))
+        s.contains('费') && (s.contains("处理费") || s.contains("收取") || s.contains("收费"))
     })
 }
 

@@ -11,7 +11,7 @@ fn digit(c: char) -> Option<u32> {
         '0'..='9' => Some(c as u32 - '0' as u32),
         '０'..='９' => Some(c as u32 - '０' as u32),
         '〇' | '○' | '◯' | '零' | 'O' | 'Ｏ' => Some(0),
-        _ => crate::parse::numbering::chinese_digit(c).filter(|&d| d > 0),
+        _ => crate::parse::numbering::chinese_digit(c),
     }
 }
 

@@ -82,12 +82,12 @@ struct Shapes {
     pipes: usize,
 }
 
-/// `lines` are the lines of a text with a tab somewhere when `tabs`, and with a run of three
-/// spaces somewhere when `three_spaces`: a text without (most texts lack one or the other) is
-/// spared the search in each line.
-fn shapes(lines: &[&str], tabs: bool, three_spaces: bool) -> Shapes {
+/// A text without a tab or a run of three spaces anywhere (most texts lack one or the other)
+/// is spared the search for it in each line.
+fn shapes(lines: &Lines<'_>) -> Shapes {
+    let (tabs, three_spaces) = (lines.tabs, lines.three_spaces);
     let mut s = Shapes::default();
-    for line in lines.iter().map(|l| l.as_bytes()) {
+    for line in lines.iter().map(str::as_bytes) {
         let line = line.trim_ascii_end();
         let has_tab = |b: &[u8]| tabs && memchr::memchr(b'\t', b).is_some();
         if let Some(rest) = line.strip_prefix(b"\t") {
@@ -204,7 +204,7 @@ pub fn detect(text: &str) -> TextLayout {
 }
 
 fn detect_lines(lines: &Lines<'_>) -> TextLayout {
-    let s = shapes(&lines.lines, lines.tabs, lines.three_spaces);
+    let s = shapes(lines);
     if s.pipes >= 5 {
         return TextLayout::Markdown;
     }
