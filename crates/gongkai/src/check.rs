@@ -193,7 +193,7 @@ fn summary(out: &mut impl Write, outcomes: &[Outcome]) -> std::io::Result<()> {
                     r.body.as_deref().unwrap_or("（未识别发布机关）"),
                     r.year.map_or_else(|| "?".into(), |y| y.to_string()),
                     format,
-                    p.layout.name()
+                    p.layout.label()
                 )?;
                 for f in findings {
                     writeln!(

@@ -37,6 +37,9 @@ pub use shield::quiet_shielded_panics;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Layout {
     Text(text::TextLayout),
+    /// A web page's text, as a browser copies it or a crawler saves it (cells ended by `|`,
+    /// html2text's tables), read in the layout its tables were rewritten to.
+    WebText(text::TextLayout),
     Html,
     Docx,
     /// A Word 97–2003 document (`.doc`).
@@ -53,18 +56,39 @@ impl Layout {
     /// The narrative's lines are the page's (`pdftotext -layout`, and OFD text laid out from
     /// its glyphs): paragraphs are joined again ([`reflow`]).
     fn wraps_lines(self) -> bool {
-        matches!(self, Layout::Text(text::TextLayout::Aligned) | Layout::Ofd)
+        matches!(
+            self,
+            Layout::Text(text::TextLayout::Aligned)
+                | Layout::WebText(text::TextLayout::Aligned)
+                | Layout::Ofd
+        )
     }
 
     pub fn name(self) -> &'static str {
         match self {
             Layout::Text(t) => t.name(),
+            Layout::WebText(_) => "text (web page copy)",
             Layout::Html => "html",
             Layout::Docx => "docx",
             Layout::Doc => "doc",
             Layout::Pdf => "pdf",
             Layout::Ofd => "ofd",
             Layout::Json => "json",
+        }
+    }
+
+    /// The form in words a clerk reads (the summary of `gongkai check`); [`Layout::name`] is
+    /// the stable name that `--json` gives.
+    pub fn label(self) -> &'static str {
+        match self {
+            Layout::Text(t) => t.label(),
+            Layout::WebText(_) => "网页文本（浏览器复制或网页另存）",
+            Layout::Html => "网页（HTML）",
+            Layout::Docx => "DOCX 文件",
+            Layout::Doc => "DOC 文件（Word 97–2003）",
+            Layout::Pdf => "PDF 文件",
+            Layout::Ofd => "OFD 文件",
+            Layout::Json => "交换格式 JSON",
         }
     }
 }
@@ -198,7 +222,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, ParseError> {
             _ => e,
         });
     }
-    text::read_with(&text, |doc, layout| from_doc(doc, Layout::Text(layout)))
+    text::read_with(&text, from_doc)
 }
 
 /// Where the first `<iframe>` of a page loads its content from: portals that show an article

@@ -67,6 +67,18 @@ impl TextLayout {
             TextLayout::CellLines => "text (office export, cell per line)",
         }
     }
+
+    /// The layout in words a clerk reads (the summary of `gongkai check`).
+    pub fn label(self) -> &'static str {
+        match self {
+            TextLayout::CellPerLine => "DOCX 导出的文本（每格一行）",
+            TextLayout::TabRows => "制表符分列的文本（PDF 提取或浏览器复制）",
+            TextLayout::Aligned => "pdftotext -layout 版式文本",
+            TextLayout::Markdown => "Markdown 文本",
+            TextLayout::Spaced => "PDF 提取的文本（空格分列）",
+            TextLayout::CellLines => "办公软件另存的文本（每格一行）",
+        }
+    }
 }
 
 /// Line shapes counted in one pass over the bytes.
@@ -275,15 +287,17 @@ fn is_text_run(line: &str) -> bool {
 
 /// Reads `text` into a document it owns (for callers that keep the document; [`read_with`]
 /// is quicker where the document is only looked at).
-pub fn read(text: &str) -> (Doc<'static>, TextLayout) {
+pub fn read(text: &str) -> (Doc<'static>, super::Layout) {
     read_with(text, |doc, layout| (doc.clone().into_owned(), layout))
 }
 
 /// Reads `text` and hands the document to `f`. Text that must be rewritten before its lines
 /// can be read (Windows line ends, cells a browser put on lines of their own, Markdown) is
 /// read from the rewrite, which lives only as long as this call: the document borrows from it
-/// instead of copying every paragraph and cell out of it.
-pub fn read_with<R>(text: &str, f: impl FnOnce(&Doc<'_>, TextLayout) -> R) -> R {
+/// instead of copying every paragraph and cell out of it. The layout handed over says whether
+/// the text was a web page's: a browser's copy or a crawler's save, whose tables are rewritten
+/// into a layout the readers know.
+pub fn read_with<R>(text: &str, f: impl FnOnce(&Doc<'_>, super::Layout) -> R) -> R {
     let mut rewritten = None;
     if memchr::memchr(b'\r', text.as_bytes()).is_some() {
         // CR CR LF is one line end that went through two conversions to Windows line ends.
@@ -297,13 +311,21 @@ pub fn read_with<R>(text: &str, f: impl FnOnce(&Doc<'_>, TextLayout) -> R) -> R 
         rewritten = Some(joined);
     }
     let mut layout = None;
+    let mut web_page = true;
     if let Some(joined) = browser::join_cells(rewritten.as_deref().unwrap_or(text)) {
         rewritten = Some(joined);
     } else if let Some((cells, known)) = pipes::rewrite(rewritten.as_deref().unwrap_or(text)) {
         rewritten = Some(cells);
         layout = known;
+    } else {
+        web_page = false;
     }
     let (doc, layout) = read_lines(rewritten.as_deref().unwrap_or(text), layout);
+    let layout = if web_page {
+        super::Layout::WebText(layout)
+    } else {
+        super::Layout::Text(layout)
+    };
     f(&doc, layout)
 }
 
@@ -348,6 +370,7 @@ pub(crate) fn trim_end_spaces(line: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::Layout;
 
     proptest::proptest! {
         #[test]
@@ -385,11 +408,30 @@ mod tests {
             unix.push_str("\n1\n\n0\n0\n0\n0\n1\n");
         }
         let unix = unix.as_str();
-        assert_eq!(read(unix).1, TextLayout::CellLines);
+        assert_eq!(read(unix).1, Layout::Text(TextLayout::CellLines));
         for ends in ["\r\n", "\r", "\r\r\n"] {
             let text = unix.replace('\n', ends);
             assert_eq!(read(&text), read(unix), "{ends:?}");
         }
+    }
+
+    /// A web page's text is named as such, whatever layout its tables were rewritten to; a
+    /// PDF's tab-separated text is not.
+    #[test]
+    fn web_pages_are_told_from_documents() {
+        let pipes = "二、主动公开政府信息情况\n".to_string() + &"规章 | 0 | 0 | 0 |\n".repeat(12);
+        let html2text = "信息内容| 本年制发件数\n---|---\n规章| 0\n行政许可| 1\n\n正文。\n";
+        // A browser's copy: each cell a paragraph, a line holding only a tab between cells.
+        let browser = "正文。\n\n".to_string() + &"规章\n\n\t\n\n0\n\n\n".repeat(12);
+        for text in [pipes.as_str(), html2text, browser.as_str()] {
+            assert!(
+                matches!(read(text).1, Layout::WebText(_)),
+                "{text:?}: {:?}",
+                read(text).1
+            );
+        }
+        let pdf = "规章\t0\t0\t0\n".repeat(12);
+        assert_eq!(read(&pdf).1, Layout::Text(TextLayout::TabRows));
     }
 
     #[test]

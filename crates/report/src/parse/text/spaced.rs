@@ -214,7 +214,7 @@ mod tests {
             "1.属于国家秘密 0 0 0 0 0 0 0\n".repeat(6)
         );
         let (doc, layout) = read(&text);
-        assert_eq!(layout, TextLayout::Spaced);
+        assert_eq!(layout, crate::parse::Layout::Text(TextLayout::Spaced));
         let rows: Vec<Vec<&str>> = doc
             .blocks()
             .filter_map(|b| match b {
@@ -238,7 +238,7 @@ mod tests {
             "1.属于国家秘密 0 0 0 0 0 0 0\n".repeat(6)
         );
         let (doc, layout) = read(&text);
-        assert_eq!(layout, TextLayout::Spaced);
+        assert_eq!(layout, crate::parse::Layout::Text(TextLayout::Spaced));
         let paras = paragraphs(&doc);
         assert_eq!(
             paras.get(..3),
@@ -261,7 +261,7 @@ mod tests {
             "1.属于国家秘密 0 0 0 0 0 0 0\n".repeat(6)
         );
         let (doc, layout) = read(&text);
-        assert_eq!(layout, TextLayout::Spaced);
+        assert_eq!(layout, crate::parse::Layout::Text(TextLayout::Spaced));
         let paras = paragraphs(&doc);
         assert_eq!(
             paras,
@@ -286,7 +286,7 @@ mod tests {
             "1.属于国家秘密 0 0 0 0 0 0 0\n".repeat(6)
         );
         let (doc, layout) = read(&text);
-        assert_eq!(layout, TextLayout::Spaced);
+        assert_eq!(layout, crate::parse::Layout::Text(TextLayout::Spaced));
         let paras = paragraphs(&doc);
         assert_eq!(
             paras.get(1..4),
