@@ -59,6 +59,10 @@ struct Builder {
     /// Tables opened past [`MAX_NESTING`], not yet closed.
     ignored: usize,
     in_text: bool,
+    /// Inside a run (`w:r`), and that run is hidden text (`w:vanish`), which Word neither shows
+    /// nor prints.
+    in_run: bool,
+    hidden: bool,
 }
 
 impl Builder {
@@ -112,12 +116,28 @@ impl Builder {
     }
 }
 
+/// Elements whose content the page does not show: Word writes a text box or shape twice, as
+/// DrawingML (`mc:Choice`) and again as VML for older readers (`mc:Fallback`), whose copy is
+/// skipped; a tracked change keeps deleted runs (`w:del`) and the place text was moved from
+/// (`w:moveFrom`) beside the text that stands.
+fn is_skipped(name: &[u8]) -> bool {
+    matches!(name, b"Fallback" | b"del" | b"moveFrom")
+}
+
+/// A toggle property (`<w:vanish/>`) is on unless its value turns it off.
+fn is_on(e: &quick_xml::events::BytesStart<'_>) -> bool {
+    !e.attributes().flatten().any(|a| {
+        a.key.local_name().as_ref() == b"val"
+            && matches!(a.value.as_ref(), b"0" | b"false" | b"off")
+    })
+}
+
 /// Reads `word/document.xml` into a document: data tables as rows, layout tables as what they
 /// hold.
 pub(super) fn parse_xml(xml: &str) -> Result<Doc<'static>, ParseError> {
     let mut reader = Reader::from_str(xml);
     let mut b = Builder::default();
-    let mut fallback = 0usize;
+    let mut skipped = 0usize;
     loop {
         let event = reader.read_event().map_err(|e| {
             ParseError::Docx(format!(
@@ -125,23 +145,25 @@ pub(super) fn parse_xml(xml: &str) -> Result<Doc<'static>, ParseError> {
                 reader.buffer_position()
             ))
         })?;
-        // Word writes a text box or shape twice: as DrawingML (`mc:Choice`) and again as VML
-        // for older readers (`mc:Fallback`). The fallback's copy is skipped.
         match &event {
-            Event::Start(e) if e.local_name().as_ref() == b"Fallback" => {
-                fallback += 1;
+            Event::Start(e) if is_skipped(e.local_name().as_ref()) => {
+                skipped += 1;
                 continue;
             }
-            Event::End(e) if e.local_name().as_ref() == b"Fallback" => {
-                fallback = fallback.saturating_sub(1);
+            Event::End(e) if is_skipped(e.local_name().as_ref()) => {
+                skipped = skipped.saturating_sub(1);
                 continue;
             }
             Event::Eof => {}
-            _ if fallback > 0 => continue,
+            _ if skipped > 0 => continue,
             _ => {}
         }
         match event {
             Event::Start(e) => match e.local_name().as_ref() {
+                b"r" => {
+                    b.in_run = true;
+                    b.hidden = false;
+                }
                 b"tbl" => b.start_table(),
                 b"tr" => {
                     if let Some(t) = b.table() {
@@ -153,10 +175,12 @@ pub(super) fn parse_xml(xml: &str) -> Result<Doc<'static>, ParseError> {
                         t.cell = Some(Cell::default());
                     }
                 }
-                b"t" => b.in_text = true,
+                b"t" => b.in_text = !b.hidden,
                 _ => {}
             },
             Event::Empty(e) => match e.local_name().as_ref() {
+                // A paragraph mark's properties (`w:pPr/w:rPr`) hide no run's text.
+                b"vanish" if b.in_run => b.hidden = is_on(&e),
                 b"tab" => b.push_text(if b.in_table() { " " } else { "\t" }),
                 // A cell's paragraphs run together anyway; a frame's are paragraphs.
                 b"br" | b"cr" => {
@@ -172,6 +196,10 @@ pub(super) fn parse_xml(xml: &str) -> Result<Doc<'static>, ParseError> {
                 _ => {}
             },
             Event::End(e) => match e.local_name().as_ref() {
+                b"r" => {
+                    b.in_run = false;
+                    b.hidden = false;
+                }
                 b"t" => b.in_text = false,
                 b"p" => {
                     if let Some(c) = b.container() {
@@ -289,6 +317,39 @@ mod tests {
 
     fn p(text: &str) -> String {
         format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")
+    }
+
+    /// A document saved with tracked changes shows the text that stands: what was deleted or
+    /// moved away is not read, what was inserted or moved here is; hidden text is not read.
+    #[test]
+    fn only_the_text_that_stands_is_read() {
+        let run = |text: &str| format!("<w:r><w:t>{text}</w:t></w:r>");
+        let deleted = "<w:r><w:delText>3</w:delText></w:r>";
+        let xml = format!(
+            "<w:body><w:p>{}</w:p><w:tbl><w:tr><w:tc><w:p>{}</w:p></w:tc><w:tc><w:p><w:del>{deleted}</w:del><w:del>{}</w:del><w:ins>{}</w:ins></w:p></w:tc></w:tr></w:tbl>\
+             <w:p><w:moveFrom>{}</w:moveFrom>{}</w:p><w:p><w:moveTo>{}</w:moveTo></w:p>\
+             <w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>{}<w:r><w:rPr><w:vanish/></w:rPr><w:t>说明</w:t></w:r><w:r><w:rPr><w:vanish w:val=\"0\"/></w:rPr><w:t>。</w:t></w:r></w:p></w:body>",
+            run("一、总体情况"),
+            run("规章"),
+            // A writer that keeps a deleted run's text in `w:t`.
+            run("5"),
+            run("4"),
+            run("移走的段落"),
+            run("留下的"),
+            run("移来的段落"),
+            run("正文"),
+        );
+        assert_eq!(
+            blocks(&xml),
+            [
+                "P 一、总体情况",
+                "R 规章|4",
+                "E",
+                "P 留下的",
+                "P 移来的段落",
+                "P 正文。"
+            ]
+        );
     }
 
     #[test]
