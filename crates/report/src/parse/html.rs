@@ -94,8 +94,10 @@ fn walk(el: ElementRef, doc: &mut Doc<'static>, para: &mut String) {
                 if e.name() == "div" && matches!(e.attr("title"), Some("header" | "footer")) {
                     continue;
                 }
+                if unseen(e) {
+                    continue;
+                }
                 match e.name() {
-                    "script" | "style" | "head" | "noscript" => {}
                     "br" => flush(doc, para),
                     "table" => {
                         flush(doc, para);
@@ -139,12 +141,48 @@ fn table(el: ElementRef, doc: &mut Doc<'static>) {
             .filter(|c| matches!(c.value().name(), "td" | "th"))
             .map(|c| {
                 // A cell's paragraphs and line breaks are one label broken over lines.
-                normalise(&c.text().collect::<String>())
-                    .replace(' ', "")
-                    .into()
+                let mut text = String::new();
+                seen_text(c, &mut text);
+                normalise(&text).replace(' ', "").into()
             })
             .collect();
         doc.row(cells);
+    }
+}
+
+/// An element whose content a reader of the page never sees: scripts and styles, and what the
+/// page hides (the `hidden` attribute, an inline `display: none` or `visibility: hidden`), as
+/// portals hide a second copy of an article for printing or sharing.
+fn unseen(e: &scraper::node::Element) -> bool {
+    if matches!(
+        e.name(),
+        "script" | "style" | "head" | "noscript" | "template"
+    ) || e.attr("hidden").is_some()
+    {
+        return true;
+    }
+    e.attr("style").is_some_and(|style| {
+        let style: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        style.contains("display:none") || style.contains("visibility:hidden")
+    })
+}
+
+/// The text of an element that a reader of the page sees.
+fn seen_text(el: ElementRef, out: &mut String) {
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) if !unseen(e) => {
+                if let Some(child_el) = ElementRef::wrap(child) {
+                    seen_text(child_el, out);
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -187,6 +225,27 @@ mod tests {
                 "3".into()
             ])),
             "{blocks:?}"
+        );
+    }
+
+    /// What the page hides is not read: a hidden second copy of the article, a hidden figure
+    /// inside a cell.
+    #[test]
+    fn hidden_content_is_not_read() {
+        let html = r#"<html><body><p>一、总体情况</p>
+            <div style="DISPLAY: none"><p>隐藏的副本</p><table><tr><td>规章</td><td>9</td></tr></table></div>
+            <div hidden><p>另一副本</p></div><p style="visibility:hidden">看不见</p>
+            <table><tr><td>规章<script>var x = 1;</script></td><td><span style="display:none">7</span>1</td></tr></table>
+            </body></html>"#;
+        let doc = read(html);
+        let blocks: Vec<Block> = doc.blocks().collect();
+        assert_eq!(
+            blocks,
+            vec![
+                Block::Para("一、总体情况"),
+                Block::Row(&["规章".into(), "1".into()]),
+                Block::TableEnd
+            ]
         );
     }
 
