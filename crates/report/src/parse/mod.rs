@@ -40,6 +40,9 @@ pub enum Layout {
     /// A web page's text, as a browser copies it or a crawler saves it (cells ended by `|`,
     /// html2text's tables), read in the layout its tables were rewritten to.
     WebText(text::TextLayout),
+    /// Text of no table layout (not one tab, no figures set in columns): a paragraph per line,
+    /// read as tab-separated rows are.
+    PlainText,
     Html,
     Docx,
     /// A Word 97–2003 document (`.doc`).
@@ -68,6 +71,7 @@ impl Layout {
         match self {
             Layout::Text(t) => t.name(),
             Layout::WebText(_) => "text (web page copy)",
+            Layout::PlainText => "text (plain)",
             Layout::Html => "html",
             Layout::Docx => "docx",
             Layout::Doc => "doc",
@@ -83,6 +87,7 @@ impl Layout {
         match self {
             Layout::Text(t) => t.label(),
             Layout::WebText(_) => "网页文本（浏览器复制或网页另存）",
+            Layout::PlainText => "纯文本（每段一行）",
             Layout::Html => "网页（HTML）",
             Layout::Docx => "DOCX 文件",
             Layout::Doc => "DOC 文件（Word 97–2003）",

@@ -320,17 +320,21 @@ pub fn read_with<R>(text: &str, f: impl FnOnce(&Doc<'_>, super::Layout) -> R) ->
     } else {
         web_page = false;
     }
-    let (doc, layout) = read_lines(rewritten.as_deref().unwrap_or(text), layout);
+    let (doc, layout, tabs) = read_lines(rewritten.as_deref().unwrap_or(text), layout);
     let layout = if web_page {
         super::Layout::WebText(layout)
+    } else if layout == TextLayout::TabRows && !tabs {
+        // Read a row per line, as tab-separated text is, but no tab parts any cells.
+        super::Layout::PlainText
     } else {
         super::Layout::Text(layout)
     };
     f(&doc, layout)
 }
 
-/// Reads the lines of `text` in `layout`, or the layout they show.
-fn read_lines(text: &str, layout: Option<TextLayout>) -> (Doc<'_>, TextLayout) {
+/// Reads the lines of `text` in `layout`, or the layout they show; says too whether the text
+/// holds a tab.
+fn read_lines(text: &str, layout: Option<TextLayout>) -> (Doc<'_>, TextLayout, bool) {
     let lines = Lines::of(text);
     let layout = layout.unwrap_or_else(|| detect_lines(&lines));
     let marks = Marks::of(text);
@@ -344,7 +348,7 @@ fn read_lines(text: &str, layout: Option<TextLayout>) -> (Doc<'_>, TextLayout) {
         TextLayout::Spaced => spaced(doc, lines.with_pages(), &marks),
         TextLayout::CellLines => super::cell_lines::read(doc, &lines.lines, &marks),
     };
-    (doc, layout)
+    (doc, layout, lines.tabs)
 }
 
 /// `part` (a slice of `line`) with the lifetime of the input when `line` borrows it.
@@ -432,6 +436,8 @@ mod tests {
         }
         let pdf = "规章\t0\t0\t0\n".repeat(12);
         assert_eq!(read(&pdf).1, Layout::Text(TextLayout::TabRows));
+        // Text of no layout at all (not one tab, no figures set in columns) is plain text.
+        assert_eq!(read("一、总体情况\n正文。\n").1, Layout::PlainText);
     }
 
     #[test]
