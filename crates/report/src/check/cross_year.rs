@@ -39,15 +39,50 @@ pub fn check_series(reports: &[&Report]) -> Vec<Vec<Finding>> {
     reports
         .iter()
         .map(|this| {
-            let prior = reports.iter().find(|r| {
-                r.body.is_some()
-                    && r.body == this.body
-                    && r.year.is_some()
-                    && r.year.map(|y| y + 1) == this.year
-            });
-            prior.map(|last| compare(this, last)).unwrap_or_default()
+            prior(this, reports)
+                .map(|last| compare(this, last))
+                .unwrap_or_default()
         })
         .collect()
+}
+
+/// The same body's report of the year before: named alike, or else the one report of that year
+/// whose name ends with this one's or which this one's ends with (a title that names
+/// 凫城镇人民政府 one year and 山亭区凫城镇人民政府 the next; never 教育局 where two districts'
+/// 教育局 could be meant).
+fn prior<'r>(this: &Report, reports: &[&'r Report]) -> Option<&'r Report> {
+    let key = body_key(this.body.as_deref()?);
+    let year = this.year? - 1;
+    let last_year: Vec<(&Report, String)> = reports
+        .iter()
+        .filter(|r| r.year == Some(year))
+        .filter_map(|r| Some((*r, body_key(r.body.as_deref()?))))
+        .collect();
+    if let Some((r, _)) = last_year.iter().find(|(_, k)| *k == key) {
+        return Some(r);
+    }
+    let mut within = last_year.iter().filter(|(_, k)| {
+        let (short, long) = if k.len() < key.len() {
+            (k, &key)
+        } else {
+            (&key, k)
+        };
+        short.chars().count() >= 3 && long.ends_with(short.as_str())
+    });
+    match (within.next(), within.next()) {
+        (Some((r, _)), None) => Some(r),
+        _ => None,
+    }
+}
+
+/// A body's name with what its reports write differently from year to year taken out: spaces,
+/// and the 人民政府 that a township's or district's name may or may not end with.
+fn body_key(body: &str) -> String {
+    let name: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+    match name.strip_suffix("人民政府") {
+        Some(place) if !place.is_empty() => place.to_string(),
+        _ => name,
+    }
 }
 
 fn compare(this: &Report, last: &Report) -> Vec<Finding> {
@@ -125,6 +160,49 @@ fn compare(this: &Report, last: &Report) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn report(body: &str, year: i32) -> Report {
+        Report {
+            body: Some(body.to_string()),
+            year: Some(year),
+            ..Report::default()
+        }
+    }
+
+    /// Which of last year's reports each of this year's is compared with.
+    #[test]
+    fn a_body_is_matched_across_years_however_its_name_is_written() {
+        let cases: [(&str, &[&str], Option<usize>); 7] = [
+            ("凫城镇人民政府", &["凫城镇人民政府"], Some(0)),
+            (
+                "山亭区凫城镇人民政府",
+                &["凫城镇", "山亭区西集镇人民政府"],
+                Some(0),
+            ),
+            ("凫城镇", &["山亭区 凫城镇人民政府"], Some(0)),
+            (
+                "枣庄市山亭区人民政府",
+                &["山亭区人民政府", "山亭区凫城镇人民政府"],
+                Some(0),
+            ),
+            // Two districts' bureaus: which is meant cannot be told.
+            ("教育局", &["甲区教育局", "乙区教育局"], None),
+            // The exact name wins over a name it ends with.
+            ("甲区教育局", &["教育局", "甲区教育局"], Some(1)),
+            ("山亭区人民政府办公室", &["山亭区人民政府"], None),
+        ];
+        for (now, before, want) in cases {
+            let this = report(now, 2025);
+            let last: Vec<Report> = before.iter().map(|b| report(b, 2024)).collect();
+            let mut all: Vec<&Report> = last.iter().collect();
+            all.push(&this);
+            let got = prior(&this, &all).and_then(|p| last.iter().position(|l| std::ptr::eq(l, p)));
+            assert_eq!(got, want, "{now} among {before:?}");
+        }
+        // Another year is never the year before.
+        let (this, other) = (report("凫城镇", 2025), report("凫城镇", 2023));
+        assert!(prior(&this, &[&other, &this]).is_none());
+    }
 
     #[test]
     fn identical_text_is_fully_copied_and_years_do_not_hide_it() {
