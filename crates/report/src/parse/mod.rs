@@ -389,6 +389,13 @@ pub fn from_word97_text(text: &str) -> Result<Parsed, ParseError> {
 /// Reads a report from an already-built [`Doc`].
 pub fn from_doc(doc: &Doc<'_>, layout: Layout) -> Result<Parsed, ParseError> {
     let ex = extract::extract(doc);
+    // A notice or reply about annual reports names them in its title and is dated like one;
+    // it is not one, whatever year its date gives.
+    if ex.tables_found == 0 && ex.about_reports {
+        return Err(ParseError::NotAReport(
+            "这是关于年度报告的公文（通知、函、解释等），不是年度报告本身".into(),
+        ));
+    }
     // Reports before 2019 are titled and dated like ours but set out otherwise (概述, 依申请公开
     // 政府信息情况, 复议、诉讼和申诉情况, tables of other rows): say which, rather than call them
     // no report, or read their headings as a report whose every table is missing.

@@ -112,3 +112,29 @@ fn a_report_before_the_2019_formats_is_named_as_such() {
         ParseError::BeforeFormat(2014)
     );
 }
+
+/// A notice or reply about annual reports is named as such, not read as an old report of the
+/// year its date gives; a report whose title names its sender and 关于 is still a report.
+#[test]
+fn a_notice_about_annual_reports_is_not_one() {
+    let reply = "国务院办公厅政府信息与政务公开办公室关于政府信息公开年度报告有关项目填报问题的解释\n\
+        国办公开办函〔2016〕201号\n深圳市人民政府办公厅：\n\
+        来函收悉。经研究，现答复如下：行政复议机关作为共同被告的行政诉讼案件，只计算原行为主体的案件数量。\n\
+        国务院办公厅政府信息与政务公开办公室\n2016年9月1日\n";
+    // Its title wrapped over two lines.
+    let notice = "某市人民政府办公室关于做好2009年度政府信息公开\n工作年度报告有关事项的通知\n\
+        各县（区）人民政府，市直各部门：\n请于2010年1月31日前公布年度报告。\n\
+        一、受理依申请公开的数量\n二、政府信息公开的收费及减免情况\n某市人民政府办公室\n2009年12月20日\n";
+    for text in [reply, notice] {
+        match parse(text.as_bytes()).map(|p| p.layout) {
+            Err(ParseError::NotAReport(m)) => assert!(m.contains("公文"), "{m}"),
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+    let report =
+        "某县人民政府关于2017年政府信息公开工作年度报告\n一、概述\n2017年，工作稳步推进。\n";
+    assert_eq!(
+        parse(report.as_bytes()).map(|p| p.layout).unwrap_err(),
+        ParseError::BeforeFormat(2017)
+    );
+}

@@ -51,6 +51,9 @@ pub struct Extracted {
     /// The report of another law that the title names (a university's, which sets out other
     /// sections and no such tables): [`title::other_regime`].
     pub other_regime: Option<&'static str>,
+    /// The title is an official document's about annual reports (a notice, a reply):
+    /// [`title::about_reports`].
+    pub about_reports: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -372,6 +375,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
     }
     let info = title::title_info(&preamble, doc.title.as_deref().or(print_title.as_deref()));
     let other_regime = title::other_regime(&preamble, doc.title.as_deref());
+    let about_reports = title::about_reports(&preamble, doc.title.as_deref());
     let mut report = Report {
         body: info
             .body
@@ -433,6 +437,7 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
         tables_found,
         tables_seen,
         other_regime,
+        about_reports,
     }
 }
 

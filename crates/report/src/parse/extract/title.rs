@@ -381,6 +381,31 @@ pub(super) fn other_regime(preamble: &[Cow<str>], doc_title: Option<&str>) -> Op
         .find_map(says)
 }
 
+/// A document about annual reports rather than one: an official notice, letter or reply whose
+/// title says 关于 … and ends as such documents do (`关于做好2024年度政府信息公开工作年度报告
+/// 有关事项的通知`, `关于政府信息公开年度报告有关项目填报问题的解释`). A title wrapped over
+/// lines is read whole.
+pub(super) fn about_reports(preamble: &[Cow<str>], doc_title: Option<&str>) -> bool {
+    const ENDS: [&str; 9] = [
+        "通知", "解释", "函", "意见", "批复", "答复", "办法", "规定", "要点",
+    ];
+    let official = |title: &str| {
+        let t = squash(title);
+        t.contains("关于") && t.contains("报告") && ENDS.iter().any(|e| t.ends_with(e))
+    };
+    let mut joined = String::new();
+    let lines = preamble
+        .iter()
+        .map(|p| p.as_ref())
+        .take_while(|p| p.chars().count() <= 60 && !p.contains(['。', '，', '：', ':']))
+        .take(3);
+    doc_title.is_some_and(official)
+        || lines.into_iter().any(|p| {
+            joined.push_str(p);
+            official(&joined)
+        })
+}
+
 /// Every year of `text` written before 年: where it starts, the year, and where its 年 ends.
 fn years(text: &str) -> impl Iterator<Item = (usize, i32, usize)> {
     let mut from = 0;
