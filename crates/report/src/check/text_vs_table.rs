@@ -313,6 +313,7 @@ pub(super) fn check(report: &Report, narrative: &super::Narrative, out: &mut Vec
                 if ["公开", "不予", "无法", "处理", "结转", "其他"]
                     .iter()
                     .any(|w| between.contains(w))
+                    || when::of_another_year(text, at, &between, report.year)
                 {
                     continue;
                 }
@@ -391,7 +392,10 @@ fn received(near: &Near<'_>, report: &Report, out: &mut Vec<Finding>) {
                 continue;
             };
             let between = skipped_text(text, at + phrase.len(), skipped);
-            if !between.contains("申请") || between.contains("结转") {
+            if !between.contains("申请")
+                || between.contains("结转")
+                || when::of_another_year(text, at, &between, report.year)
+            {
                 continue;
             }
             let Some(new) = new else { continue };
@@ -413,9 +417,13 @@ fn received(near: &Near<'_>, report: &Report, out: &mut Vec<Finding>) {
             continue;
         };
         for at in near.find(phrase) {
-            let Some((q, _)) = count_after(text, at + phrase.len()) else {
+            let Some((q, skipped)) = count_after(text, at + phrase.len()) else {
                 continue;
             };
+            let between = skipped_text(text, at + phrase.len(), skipped);
+            if when::of_another_year(text, at, &between, report.year) {
+                continue;
+            }
             if (q.count - table).abs() > 1e-9 {
                 out.push(Finding::error(
                     "text_vs_table",
@@ -445,7 +453,8 @@ fn appeals(near: &Near<'_>, report: &Report, out: &mut Vec<Finding>) {
                 let Some((q, skipped)) = count_after(text, at + phrase.len()) else {
                     continue;
                 };
-                if skipped > 4 {
+                let between = skipped_text(text, at + phrase.len(), skipped);
+                if skipped > 4 || when::of_another_year(text, at, &between, report.year) {
                     continue;
                 }
                 if (q.count - table).abs() > 1e-9 {
@@ -492,6 +501,7 @@ fn all_upheld(text: &str, report: &Report, out: &mut Vec<Finding>) {
 }
 
 mod none_said;
+mod when;
 
 #[cfg(test)]
 mod tests;

@@ -58,6 +58,37 @@ fn a_claim_wrapped_across_lines_or_in_full_width_digits_is_read() {
     }
 }
 
+/// Last year's figure set beside this year's is no claim about these tables; this year's is.
+#[test]
+fn counts_of_another_year_are_not_claims() {
+    let mut r = Report {
+        year: Some(2024),
+        ..Report::default()
+    };
+    let row = |v: f64| Some([Num::new(v), None, None, None, None, None, Num::new(v)]);
+    r.table3.set_row(RowKey::New, row(171.0));
+    r.table3.set_row(RowKey::Granted, row(150.0));
+    r.table3.set_row(RowKey::CarriedOver, row(2.0));
+    for (text, errors) in [
+        (
+            "2023年共收到政府信息公开申请153件，2024年共收到政府信息公开申请171件。",
+            0,
+        ),
+        ("本年度收到申请171件，上年收到申请153件，予以公开150件。", 0),
+        ("与上年相比，收到申请数量由153件增加到171件。", 0),
+        ("上年同期予以公开120件。", 0),
+        ("上年结转政府信息公开申请2件。", 0),
+        ("2024年共收到政府信息公开申请170件。", 1),
+        ("上年结转政府信息公开申请3件。", 1),
+        ("本年度收到申请171件，较上年增加18件，予以公开149件。", 1),
+    ] {
+        r.sections.overview = Some(text.into());
+        let mut out = Vec::new();
+        check(&r, &super::super::Narrative::of(&r), &mut out);
+        assert_eq!(out.len(), errors, "{text}: {out:?}");
+    }
+}
+
 #[test]
 fn stops_at_a_clause_break() {
     let text = "予以公开，其余12件";
