@@ -314,6 +314,7 @@ pub(super) fn check(report: &Report, narrative: &super::Narrative, out: &mut Vec
                     .iter()
                     .any(|w| between.contains(w))
                     || when::of_another_year(text, at, &between, report.year)
+                    || when::a_part(when::clause_before(text, at))
                 {
                     continue;
                 }
@@ -454,7 +455,10 @@ fn appeals(near: &Near<'_>, report: &Report, out: &mut Vec<Finding>) {
                     continue;
                 };
                 let between = skipped_text(text, at + phrase.len(), skipped);
-                if skipped > 4 || when::of_another_year(text, at, &between, report.year) {
+                if skipped > 4
+                    || when::of_another_year(text, at, &between, report.year)
+                    || when::not_the_group(when::clause_before(text, at), phrase, &between)
+                {
                     continue;
                 }
                 if (q.count - table).abs() > 1e-9 {

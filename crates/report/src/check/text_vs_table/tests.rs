@@ -81,6 +81,9 @@ fn counts_of_another_year_are_not_claims() {
         ("2024年共收到政府信息公开申请170件。", 1),
         ("上年结转政府信息公开申请3件。", 1),
         ("本年度收到申请171件，较上年增加18件，予以公开149件。", 1),
+        // A part of a row's cases is no claim about the row.
+        ("办结162件，其中予以公开150件，当场予以公开30件。", 0),
+        ("其中予以公开140件。", 1),
     ] {
         r.sections.overview = Some(text.into());
         let mut out = Vec::new();
@@ -120,4 +123,27 @@ proptest::proptest! {
 #[test]
 fn column_index_is_total() {
     assert_eq!(Column::Total.index(), 6);
+}
+
+/// A result of the reviews or lawsuits, or the two counted together, is no claim about a
+/// group's total; the total is.
+#[test]
+fn appeal_results_and_sums_are_not_totals() {
+    let mut r = Report::default();
+    // Three reviews pending; a lawsuit upheld, and two after review (one upheld, one pending).
+    let cells = [0, 0, 0, 3, 3, 1, 0, 0, 0, 1, 1, 0, 0, 1, 2];
+    r.table4.0 = cells.map(|v| Num::new(f64::from(v)));
+    for (text, errors) in [
+        ("行政复议结果维持0件，纠正0件。", 0),
+        ("行政诉讼被纠错0件。", 0),
+        ("行政复议和行政诉讼案件共6件。", 0),
+        ("行政复议3件，行政诉讼3件。", 0),
+        ("行政复议2件。", 1),
+        ("行政诉讼4件。", 1),
+    ] {
+        r.sections.overview = Some(text.into());
+        let mut out = Vec::new();
+        check(&r, &super::super::Narrative::of(&r), &mut out);
+        assert_eq!(out.len(), errors, "{text}: {out:?}");
+    }
 }

@@ -1,6 +1,7 @@
-//! Whether a quoted count is of the report's year: a report often sets this year's figure
-//! beside last year's (`上年收到申请153件`, `2023年收到153件，2024年收到171件`, `收到申请由153件
-//! 增加到171件`), and last year's is no claim about these tables.
+//! Whether a quoted count is the whole that a row of the tables holds: a report often sets
+//! this year's figure beside last year's (`上年收到申请153件`, `2023年收到153件，2024年收到171件`,
+//! `收到申请由153件增加到171件`), or quotes a part (`当场予以公开30件`, `行政复议被纠错0件`) or
+//! two rows together (`行政复议和行政诉讼案件共6件`); none of these is a claim about one row.
 
 use crate::parse::extract::dates::find_year;
 
@@ -12,13 +13,7 @@ const OTHER_TIME: [&str; 6] = ["上年", "上一年", "去年", "同期", "往�
 /// not of `year`: its clause names another year or last year, or the count is where a change
 /// started from (`由153件`).
 pub(super) fn of_another_year(text: &str, at: usize, between: &str, year: Option<i32>) -> bool {
-    let before = text.get(..at).unwrap_or_default();
-    let start = before
-        .rfind(|c: char| super::STOPS.contains(&c) || c == '\n')
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
-    let clause = format!("{}{between}", &before[start..]);
+    let clause = format!("{}{between}", clause_before(text, at));
     if between.trim_end().ends_with(['由', '从']) {
         return true;
     }
@@ -34,6 +29,44 @@ pub(super) fn of_another_year(text: &str, at: usize, between: &str, year: Option
         rest = rest.get(end..).unwrap_or_default();
     }
     false
+}
+
+/// The clause's words before `at`: back to the last clause break.
+pub(super) fn clause_before(text: &str, at: usize) -> &str {
+    let before = text.get(..at).unwrap_or_default();
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| super::STOPS.contains(&c) || c == '\n')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    before.get(start..).unwrap_or_default()
+}
+
+/// Words before an outcome that quote a part of its cases: those answered on the spot, in a
+/// certain form, or on a certain matter.
+const PART_OF: [&str; 7] = ["当场", "网上", "线上", "书面", "邮寄", "通过", "涉及"];
+
+/// True when the outcome quoted after `lead` (the clause's words before it) is a part of the
+/// row's cases.
+pub(super) fn a_part(lead: &str) -> bool {
+    PART_OF.iter().any(|w| lead.contains(w))
+}
+
+/// Words between 行政复议 or 行政诉讼 and a count that name a result (a part of table 四's
+/// cases, not their total).
+const RESULTS: [&str; 10] = [
+    "维持", "纠正", "纠错", "其他", "审结", "败诉", "胜诉", "撤诉", "驳回", "结果",
+];
+
+/// True when the count after `phrase` (行政复议 or 诉讼) is not the total of its group: a result
+/// (`行政复议被纠错0件`), or reviews and lawsuits together (`行政复议和行政诉讼案件共6件`).
+pub(super) fn not_the_group(lead: &str, phrase: &str, between: &str) -> bool {
+    let other = if phrase.contains("复议") {
+        "诉讼"
+    } else {
+        "复议"
+    };
+    RESULTS.iter().any(|w| between.contains(w)) || lead.contains(other) || between.contains(other)
 }
 
 #[cfg(test)]
