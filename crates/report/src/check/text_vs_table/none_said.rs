@@ -55,7 +55,9 @@ fn negations(text: &str) -> Vec<(usize, usize, &'static str)> {
 }
 
 /// Words after the negation that make it say less than none at all.
-const NARROWING: [&str; 21] = [
+const NARROWING: [&str; 22] = [
+    // Of one matter only (`未收到涉及商业秘密的申请`).
+    "涉及",
     "纠错",
     "纠正",
     "败诉",
@@ -234,10 +236,22 @@ fn nothing_of(opening: &str, clause: &str, word: &str, this_year: Option<&str>) 
     ]
     .iter()
     .any(|w| before.contains(w));
+    // Applications of some applicants only (`未收到商业企业的政府信息公开申请`); those of
+    // everyone (`公民、法人和其他组织的`) are all.
+    let (some_only, what) = match before.rsplit_once('的') {
+        Some((whose, what)) if !whose.is_empty() => {
+            let everyone = ["公民", "任何", "公众", "群众", "信息公开", "依申请公开"]
+                .iter()
+                .any(|w| whose.contains(w));
+            (!everyone, what)
+        }
+        _ => (false, before),
+    };
     (receiving
         && disclosure
         && !other_kind
-        && before.chars().count() <= 14
+        && !some_only
+        && what.chars().count() <= 14
         && ["", "事项", "件", "情况", "事件"].contains(&tail))
     .then_some(Nothing::Applications)
 }
@@ -293,6 +307,18 @@ mod tests {
             ("全年未接到信息公开申请", Some(Nothing::Applications)),
             ("2023年，未收到依申请公开事项.", Some(Nothing::Applications)),
             ("暂无需要报告的事项", None),
+            // Of some matter or some applicants only.
+            ("本年度未收到涉及商业秘密的政府信息公开申请", None),
+            ("本年度未收到商业企业的政府信息公开申请", None),
+            ("本年度未收到法人或其他组织的政府信息公开申请", None),
+            (
+                "本年度未收到公民、法人和其他组织的政府信息公开申请",
+                Some(Nothing::Applications),
+            ),
+            (
+                "本年度未收到任何的政府信息公开申请",
+                Some(Nothing::Applications),
+            ),
         ] {
             let (word, opening, rest) = NONE_OPENING
                 .iter()
