@@ -4,7 +4,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
     let (doc, layout) = report::parse::text::read(text);
-    if let Ok(parsed) = report::parse::from_doc(&doc, report::parse::Layout::Text(layout)) {
+    if let Ok(parsed) = report::parse::from_doc(&doc, layout) {
         let _ = report::check::check(&parsed.report);
     }
 });
