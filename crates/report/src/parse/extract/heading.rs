@@ -180,6 +180,14 @@ pub fn heading(para: &str) -> Option<Heading> {
                 && words.ends_with("事项"))
             .then_some(5)
         });
+    // `1.主动公开情况` under 一、总体情况: a figure that is not its section's number marks a
+    // paragraph's heading inside another section (a misnumbered section keeps its Chinese
+    // numeral: 三、主动公开政府信息情况).
+    if let Some((value, Style::Arabic)) = mark
+        && section.is_some_and(|s| value as usize != s + 1)
+    {
+        return None;
+    }
     section.map(|section| Heading { section, mark })
 }
 
@@ -382,6 +390,12 @@ mod tests {
             ("五、存在的不足及改进措施", Some(4)),
             ("1、总体情况", Some(0)),
             ("2025年主动公开政府信息情况", None),
+            // A figure not its section's number: a paragraph's heading in section 一.
+            ("1.主动公开情况", None),
+            ("1.主动公开政府信息情况", None),
+            ("2.主动公开政府信息情况", Some(1)),
+            // A Chinese numeral out of place is a misnumbered section, for the checker to name.
+            ("三、主动公开政府信息情况", Some(1)),
         ];
         for (p, want) in cases {
             assert_eq!(heading(p).map(|h| h.section), want, "{p}");
