@@ -433,8 +433,10 @@ pub(super) fn year_before(published: Option<&str>, findings: &mut Vec<Finding>) 
 }
 
 mod named;
+mod printed;
 
 pub(super) use named::{compiled_by, short_named, speaker, whose_work};
+pub(super) use printed::as_printed;
 
 #[cfg(test)]
 mod tests;
