@@ -310,11 +310,12 @@ pub(super) fn check(report: &Report, narrative: &super::Narrative, out: &mut Vec
                 consumed.push((at, end));
                 // "予以公开或部分公开10件" quotes two rows together: not this claim.
                 let between = skipped_text(text, end, skipped);
+                let lead = when::clause_before(text, at);
                 if ["公开", "不予", "无法", "处理", "结转", "其他"]
                     .iter()
                     .any(|w| between.contains(w))
-                    || when::of_another_year(text, at, &between, report.year)
-                    || when::a_part(when::clause_before(text, at))
+                    || when::of_another_year(lead, &between, report.year)
+                    || when::a_part(lead)
                 {
                     continue;
                 }
@@ -395,7 +396,7 @@ fn received(near: &Near<'_>, report: &Report, out: &mut Vec<Finding>) {
             let between = skipped_text(text, at + phrase.len(), skipped);
             if !between.contains("申请")
                 || between.contains("结转")
-                || when::of_another_year(text, at, &between, report.year)
+                || when::of_another_year(when::clause_before(text, at), &between, report.year)
             {
                 continue;
             }
@@ -422,7 +423,7 @@ fn received(near: &Near<'_>, report: &Report, out: &mut Vec<Finding>) {
                 continue;
             };
             let between = skipped_text(text, at + phrase.len(), skipped);
-            if when::of_another_year(text, at, &between, report.year) {
+            if when::of_another_year(when::clause_before(text, at), &between, report.year) {
                 continue;
             }
             if (q.count - table).abs() > 1e-9 {
@@ -455,9 +456,10 @@ fn appeals(near: &Near<'_>, report: &Report, out: &mut Vec<Finding>) {
                     continue;
                 };
                 let between = skipped_text(text, at + phrase.len(), skipped);
+                let lead = when::clause_before(text, at);
                 if skipped > 4
-                    || when::of_another_year(text, at, &between, report.year)
-                    || when::not_the_group(when::clause_before(text, at), phrase, &between)
+                    || when::of_another_year(lead, &between, report.year)
+                    || when::not_the_group(lead, phrase, &between)
                 {
                     continue;
                 }

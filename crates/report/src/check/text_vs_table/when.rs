@@ -9,26 +9,31 @@ use crate::parse::extract::dates::find_year;
 /// out first.
 const OTHER_TIME: [&str; 6] = ["上年", "上一年", "去年", "同期", "往年", "前年"];
 
-/// True when the count quoted after `text[..at]` and the `between` words that lead to it is
-/// not of `year`: its clause names another year or last year, or the count is where a change
-/// started from (`由153件`).
-pub(super) fn of_another_year(text: &str, at: usize, between: &str, year: Option<i32>) -> bool {
-    let clause = format!("{}{between}", clause_before(text, at));
+/// True when the count quoted after `lead` (the clause's words before the phrase) and the
+/// `between` words that lead from the phrase to it is not of `year`: its clause names another
+/// year or last year, or the count is where a change started from (`由153件`).
+pub(super) fn of_another_year(lead: &str, between: &str, year: Option<i32>) -> bool {
     if between.trim_end().ends_with(['由', '从']) {
         return true;
     }
-    let clause = clause.replace("上年结转", "");
-    if OTHER_TIME.iter().any(|w| clause.contains(w)) {
-        return true;
-    }
-    let mut rest = clause.as_str();
-    while let Some((_, end, y)) = find_year(rest) {
-        if year.is_some_and(|year| year != y) {
-            return true;
+    [lead, between].iter().any(|part| {
+        // One pass, comparing words only where one can begin.
+        let last_year = part.char_indices().any(|(i, c)| {
+            matches!(c, '上' | '去' | '同' | '往' | '前')
+                && part.get(i..).is_some_and(|r| {
+                    !r.starts_with("上年结转") && OTHER_TIME.iter().any(|w| r.starts_with(w))
+                })
+        });
+        last_year || {
+            let mut rest = *part;
+            let mut other = false;
+            while let Some((_, end, y)) = find_year(rest) {
+                other |= year.is_some_and(|year| year != y);
+                rest = rest.get(end..).unwrap_or_default();
+            }
+            other
         }
-        rest = rest.get(end..).unwrap_or_default();
-    }
-    false
+    })
 }
 
 /// The clause's words before `at`: back to the last clause break.
@@ -118,11 +123,8 @@ mod tests {
             ("截至2022年12月31日，共收到申请171件", "收到", "申请", false),
         ] {
             let at = text.rfind(phrase).unwrap_or_default();
-            assert_eq!(
-                of_another_year(text, at, between, Some(2022)),
-                other,
-                "{text}"
-            );
+            let lead = clause_before(text, at);
+            assert_eq!(of_another_year(lead, between, Some(2022)), other, "{text}");
         }
     }
 }

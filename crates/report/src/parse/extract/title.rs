@@ -390,9 +390,19 @@ pub(super) fn about_reports(preamble: &[Cow<str>], doc_title: Option<&str>) -> b
         "通知", "解释", "函", "意见", "批复", "答复", "办法", "规定", "要点",
     ];
     let official = |title: &str| {
+        // Most titles say no 关于 (squashing drops no character of it).
+        if !title.contains("关于") {
+            return false;
+        }
         let t = squash(title);
         t.contains("关于") && t.contains("报告") && ENDS.iter().any(|e| t.ends_with(e))
     };
+    // Most reports' opening lines say no 关于: nothing to join and squash.
+    if !preamble.iter().take(3).any(|p| p.contains("关于"))
+        && !doc_title.is_some_and(|t| t.contains("关于"))
+    {
+        return false;
+    }
     let mut joined = String::new();
     let lines = preamble
         .iter()

@@ -23,6 +23,10 @@ fn is_bracket(c: char) -> bool {
 /// `body` as `line` prints it, when the print holds a bracket and nothing else that squashing
 /// drops but spaces.
 fn printed_in(body: &str, line: &str) -> Option<String> {
+    // Most lines hold no bracket.
+    if !line.contains(is_bracket) {
+        return None;
+    }
     let want: Vec<char> = body.chars().collect();
     let kept: Vec<(usize, char)> = line
         .char_indices()
