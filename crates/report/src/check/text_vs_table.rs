@@ -394,7 +394,7 @@ fn received(near: &Near<'_>, report: &Report, out: &mut Vec<Finding>) {
                 continue;
             };
             let between = skipped_text(text, at + phrase.len(), skipped);
-            if !between.contains("申请")
+            if when::not_all_applications(&between)
                 || between.contains("结转")
                 || when::of_another_year(when::clause_before(text, at), &between, report.year)
             {

@@ -74,6 +74,44 @@ pub(super) fn not_the_group(lead: &str, phrase: &str, between: &str) -> bool {
     RESULTS.iter().any(|w| between.contains(w)) || lead.contains(other) || between.contains(other)
 }
 
+/// Words before 申请 that make them applications of another kind (for a licence, a review),
+/// or a part of the disclosure applications (those made online, by some applicants, on some
+/// matter).
+const NOT_ALL: [&str; 23] = [
+    "许可",
+    "复议",
+    "诉讼",
+    "投诉",
+    "举报",
+    "建议",
+    "提案",
+    "补正",
+    "网上",
+    "线上",
+    "网络",
+    "当面",
+    "现场",
+    "信函",
+    "邮寄",
+    "传真",
+    "电子",
+    "涉及",
+    "自然人",
+    "法人",
+    "企业",
+    "机构",
+    "组织",
+];
+
+/// True when the `between` words from 收到 (新收, 受理) to a count do not name every disclosure
+/// application received: `行政复议申请`, `网上申请`, `涉及土地征收的申请`, `申请人补正材料`.
+pub(super) fn not_all_applications(between: &str) -> bool {
+    let Some((words, after)) = between.split_once("申请") else {
+        return true;
+    };
+    after.starts_with('人') || words.contains('的') || NOT_ALL.iter().any(|w| words.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -125,6 +163,26 @@ mod tests {
             let at = text.rfind(phrase).unwrap_or_default();
             let lead = clause_before(text, at);
             assert_eq!(of_another_year(lead, between, Some(2022)), other, "{text}");
+        }
+    }
+
+    #[test]
+    fn applications_of_a_kind_or_a_part_are_told() {
+        for (between, part) in [
+            ("政府信息公开申请", false),
+            ("信息公开申请", false),
+            ("依申请公开", false),
+            ("各类申请", false),
+            ("申请", false),
+            ("行政复议申请", true),
+            ("行政许可申请", true),
+            ("网上申请", true),
+            ("涉及土地征收的申请", true),
+            ("申请人补正材料", true),
+            ("商业企业申请", true),
+            ("材料", true),
+        ] {
+            assert_eq!(not_all_applications(between), part, "{between}");
         }
     }
 }
