@@ -53,6 +53,22 @@ fn section_of(words: &str) -> Option<usize> {
     }
 }
 
+/// A section's heading in words of the body's own (`三、依申请公开情况`, `五、工作中存在的问题和
+/// 改进措施`, `六、需要报告的其他事项`), read only under its own Chinese numeral: the words
+/// that must stand in the heading numbered `value`.
+fn reworded(value: u32, words: &str) -> Option<usize> {
+    let has = |w: &str| words.contains(w);
+    let section = match value {
+        2 => has("主动公开"),
+        3 => has("申请") && (words.ends_with("情况") || has("处理")),
+        4 => has("复议") || has("诉讼"),
+        5 => has("问题") || has("不足"),
+        6 => (has("其他") || has("其它")) && (has("事项") || has("报告")),
+        _ => false,
+    };
+    section.then(|| value as usize - 1)
+}
+
 /// Headings as printed without a number (2021 and 2019 wordings), squashed.
 const UNNUMBERED: [&str; 10] = [
     "总体情况",
@@ -99,7 +115,7 @@ fn part_mark(text: &str) -> Option<(u32, Style, &str)> {
 pub fn heading(para: &str) -> Option<Heading> {
     let text = crate::parse::trim(para);
     // Headings are short and name their section; most paragraphs need not be looked at closely.
-    static HINTS: WordSet<13> = WordSet::new([
+    static HINTS: WordSet<14> = WordSet::new([
         "总体情况",
         "概述",
         "概况",
@@ -114,6 +130,7 @@ pub fn heading(para: &str) -> Option<Heading> {
         // `六、其他事项` alone; 事项 by itself is in much prose.
         "其他事项",
         "其它事项",
+        "需报告",
     ]);
     if text.len() > 160 {
         return None;
@@ -179,6 +196,10 @@ pub fn heading(para: &str) -> Option<Heading> {
                 && words.starts_with('其')
                 && words.ends_with("事项"))
             .then_some(5)
+        })
+        .or_else(|| match mark {
+            Some((value, Style::Chinese)) => reworded(value, &words),
+            _ => None,
         });
     // `1.主动公开情况` under 一、总体情况: a figure that is not its section's number marks a
     // paragraph's heading inside another section (a misnumbered section keeps its Chinese
@@ -396,6 +417,14 @@ mod tests {
             ("2.主动公开政府信息情况", Some(1)),
             // A Chinese numeral out of place is a misnumbered section, for the checker to name.
             ("三、主动公开政府信息情况", Some(1)),
+            // A body's own words, under the section's own numeral only.
+            ("三、依申请公开情况", Some(2)),
+            ("五、工作中存在的问题和改进措施", Some(4)),
+            ("五、存在问题和改进措施", Some(4)),
+            ("六、需要报告的其他事项", Some(5)),
+            ("六、其他需报告的事项", Some(5)),
+            ("二、依申请公开情况", None),
+            ("（三）依申请公开情况", None),
         ];
         for (p, want) in cases {
             assert_eq!(heading(p).map(|h| h.section), want, "{p}");
