@@ -1,6 +1,14 @@
 use super::*;
 use crate::model::Column;
 
+/// The rule's findings on `report` whose narrative is `text`.
+fn findings(report: &mut Report, text: &str) -> Vec<Finding> {
+    report.sections.overview = Some(text.into());
+    let mut out = Vec::new();
+    check(report, &super::super::Narrative::of(report), &mut out);
+    out
+}
+
 #[test]
 fn reads_a_count_after_a_phrase() {
     let text = "全年共收到政府信息公开申请1,234件，占12.5%。";
@@ -27,9 +35,7 @@ fn two_rows_quoted_together_are_not_read_as_one() {
         ("予以公开及部分公开9件。", 1),
         ("予以公开的申请7件。", 1),
     ] {
-        r.sections.overview = Some(text.into());
-        let mut out = Vec::new();
-        check(&r, &super::super::Narrative::of(&r), &mut out);
+        let out = findings(&mut r, text);
         assert_eq!(out.len(), errors, "{text}: {out:?}");
     }
 }
@@ -51,9 +57,7 @@ fn a_claim_wrapped_across_lines_or_in_full_width_digits_is_read() {
         ("全年共收到政府信息公开申请１件。", 1),
         ("全年共收到政府信息公开申请２件。", 0),
     ] {
-        r.sections.overview = Some(text.into());
-        let mut out = Vec::new();
-        check(&r, &super::super::Narrative::of(&r), &mut out);
+        let out = findings(&mut r, text);
         assert_eq!(out.len(), errors, "{text:?}: {out:?}");
     }
 }
@@ -85,9 +89,7 @@ fn counts_of_another_year_are_not_claims() {
         ("办结162件，其中予以公开150件，当场予以公开30件。", 0),
         ("其中予以公开140件。", 1),
     ] {
-        r.sections.overview = Some(text.into());
-        let mut out = Vec::new();
-        check(&r, &super::super::Narrative::of(&r), &mut out);
+        let out = findings(&mut r, text);
         assert_eq!(out.len(), errors, "{text}: {out:?}");
     }
 }
@@ -141,9 +143,7 @@ fn appeal_results_and_sums_are_not_totals() {
         ("行政复议2件。", 1),
         ("行政诉讼4件。", 1),
     ] {
-        r.sections.overview = Some(text.into());
-        let mut out = Vec::new();
-        check(&r, &super::super::Narrative::of(&r), &mut out);
+        let out = findings(&mut r, text);
         assert_eq!(out.len(), errors, "{text}: {out:?}");
     }
 }
