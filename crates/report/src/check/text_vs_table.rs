@@ -74,7 +74,7 @@ const OUTCOME_CLAIMS: &[Claim] = &[
 #[derive(Debug, PartialEq)]
 pub(crate) struct Quoted {
     pub count: f64,
-    pub percent: Option<f64>,
+    pub percent: Option<percent::Percent>,
 }
 
 const STOPS: [char; 7] = ['。', '；', '，', ',', ';', '：', '、'];
@@ -97,7 +97,7 @@ pub(crate) fn count_after(text: &str, at: usize) -> Option<(Quoted, usize)> {
                 return None;
             }
             let count: f64 = digits.replace(',', "").parse().ok()?;
-            let percent = percent_after(after.get('件'.len_utf8()..).unwrap_or(""));
+            let percent = percent::percent_after(after.get('件'.len_utf8()..).unwrap_or(""));
             return Some((Quoted { count, percent }, skipped));
         }
         if STOPS.contains(&c) || skipped > 14 {
@@ -249,23 +249,6 @@ impl<'t> Near<'t> {
     }
 }
 
-fn percent_after(s: &str) -> Option<f64> {
-    let s = s.trim_start_matches(['，', ',', '（', '(', ' ']);
-    let s = s.strip_prefix('占')?;
-    let s = s
-        .trim_start_matches(|c: char| !c.is_ascii_digit() && c != '.')
-        .get(0..)?;
-    let num: String = s
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    let rest = &s[num.len()..];
-    if !rest.starts_with('%') && !rest.starts_with('％') {
-        return None;
-    }
-    num.parse().ok()
-}
-
 fn row_total(t: &Table3, key: RowKey) -> Option<f64> {
     let row = t.row(key)?;
     if let Some(total) = row[6] {
@@ -291,7 +274,11 @@ fn show(x: f64) -> String {
 pub(super) fn check(report: &Report, narrative: &super::Narrative, out: &mut Vec<Finding>) {
     let text = narrative.all();
     let t = &report.table3;
-    let processed = row_total(t, TotalProcessed);
+    let bases = percent::Bases {
+        processed: row_total(t, TotalProcessed),
+        new: row_total(t, New),
+        carried: row_total(t, CarriedOver),
+    };
     let near = Near::new(text);
     let mut consumed: Vec<(usize, usize)> = Vec::new();
     for claim in OUTCOME_CLAIMS {
@@ -332,22 +319,8 @@ pub(super) fn check(report: &Report, narrative: &super::Narrative, out: &mut Vec
                         ),
                     ));
                 }
-                if let (Some(p), Some(total)) = (q.percent, processed.filter(|&p| p > 0.0)) {
-                    let share = q.count / total * 100.0;
-                    if (share - p).abs() > 0.1 {
-                        out.push(Finding::error(
-                            "text_vs_table",
-                            "sections",
-                            format!(
-                                "正文称{}{}件占{p}%，但{}÷办理总数{}={:.2}%",
-                                claim.what,
-                                show(q.count),
-                                show(q.count),
-                                show(total),
-                                share
-                            ),
-                        ));
-                    }
+                if let Some(p) = &q.percent {
+                    percent::check(claim.what, q.count, p, &bases, out);
                 }
             }
         }
@@ -507,6 +480,7 @@ fn all_upheld(text: &str, report: &Report, out: &mut Vec<Finding>) {
 }
 
 mod none_said;
+mod percent;
 mod when;
 
 #[cfg(test)]

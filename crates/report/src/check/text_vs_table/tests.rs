@@ -18,7 +18,10 @@ fn reads_a_count_after_a_phrase() {
         q,
         Quoted {
             count: 1234.0,
-            percent: Some(12.5)
+            percent: Some(percent::Percent {
+                value: 12.5,
+                places: 1
+            })
         }
     );
 }
