@@ -36,38 +36,46 @@ pub const COPIED_THRESHOLD: f64 = 0.7;
 /// Checks each report against the same body's report of the year before, where the slice holds
 /// one. Returns the findings in the order of `reports`.
 pub fn check_series(reports: &[&Report]) -> Vec<Vec<Finding>> {
-    reports
+    // Each name made a key once, not once for every report it is weighed against.
+    let keyed: Vec<Keyed> = reports
+        .iter()
+        .map(|r| (*r, r.body.as_deref().map(body_key)))
+        .collect();
+    keyed
         .iter()
         .map(|this| {
-            prior(this, reports)
-                .map(|last| compare(this, last))
+            prior(this, &keyed)
+                .map(|last| compare(this.0, last))
                 .unwrap_or_default()
         })
         .collect()
 }
 
+/// A report and its body's [`body_key`].
+type Keyed<'r> = (&'r Report, Option<String>);
+
 /// The same body's report of the year before: named alike, or else the one report of that year
 /// whose name ends with this one's or which this one's ends with (a title that names
 /// 凫城镇人民政府 one year and 山亭区凫城镇人民政府 the next; never 教育局 where two districts'
 /// 教育局 could be meant).
-fn prior<'r>(this: &Report, reports: &[&'r Report]) -> Option<&'r Report> {
-    let key = body_key(this.body.as_deref()?);
-    let year = this.year? - 1;
-    let last_year: Vec<(&Report, String)> = reports
+fn prior<'r>(this: &Keyed<'_>, reports: &[Keyed<'r>]) -> Option<&'r Report> {
+    let key = this.1.as_deref()?;
+    let year = this.0.year? - 1;
+    let last_year: Vec<(&Report, &str)> = reports
         .iter()
-        .filter(|r| r.year == Some(year))
-        .filter_map(|r| Some((*r, body_key(r.body.as_deref()?))))
+        .filter(|(r, _)| r.year == Some(year))
+        .filter_map(|(r, k)| Some((*r, k.as_deref()?)))
         .collect();
     if let Some((r, _)) = last_year.iter().find(|(_, k)| *k == key) {
         return Some(r);
     }
     let mut within = last_year.iter().filter(|(_, k)| {
         let (short, long) = if k.len() < key.len() {
-            (k, &key)
+            (*k, key)
         } else {
-            (&key, k)
+            (key, *k)
         };
-        short.chars().count() >= 3 && long.ends_with(short.as_str())
+        short.chars().count() >= 3 && long.ends_with(short)
     });
     match (within.next(), within.next()) {
         (Some((r, _)), None) => Some(r),
@@ -191,17 +199,25 @@ mod tests {
             ("甲区教育局", &["教育局", "甲区教育局"], Some(1)),
             ("山亭区人民政府办公室", &["山亭区人民政府"], None),
         ];
+        // Where in `all` the report compared with `this` stands.
+        let prior_of = |this: &Report, all: &[&Report]| {
+            let keyed: Vec<Keyed> = all
+                .iter()
+                .map(|r| (*r, r.body.as_deref().map(body_key)))
+                .collect();
+            let this = (this, this.body.as_deref().map(body_key));
+            prior(&this, &keyed).and_then(|p| all.iter().position(|r| std::ptr::eq(*r, p)))
+        };
         for (now, before, want) in cases {
             let this = report(now, 2025);
             let last: Vec<Report> = before.iter().map(|b| report(b, 2024)).collect();
             let mut all: Vec<&Report> = last.iter().collect();
             all.push(&this);
-            let got = prior(&this, &all).and_then(|p| last.iter().position(|l| std::ptr::eq(l, p)));
-            assert_eq!(got, want, "{now} among {before:?}");
+            assert_eq!(prior_of(&this, &all), want, "{now} among {before:?}");
         }
         // Another year is never the year before.
         let (this, other) = (report("凫城镇", 2025), report("凫城镇", 2023));
-        assert!(prior(&this, &[&other, &this]).is_none());
+        assert!(prior_of(&this, &[&other, &this]).is_none());
     }
 
     #[test]

@@ -161,13 +161,18 @@ fn unseen(e: &scraper::node::Element) -> bool {
     {
         return true;
     }
-    e.attr("style").is_some_and(|style| {
-        let style: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        style.contains("display:none") || style.contains("visibility:hidden")
+    e.attr("style").is_some_and(hides)
+}
+
+/// An inline style that hides its element, in any case and spacing (`DISPLAY: none`): read
+/// without a copy, as most elements of a portal's page carry a style.
+fn hides(style: &str) -> bool {
+    const NEEDLES: [&[u8]; 2] = [b"display:none", b"visibility:hidden"];
+    let mut last = [0u8; 17];
+    style.bytes().filter(|b| !b.is_ascii_whitespace()).any(|b| {
+        last.copy_within(1.., 0);
+        last[16] = b.to_ascii_lowercase();
+        NEEDLES.iter().any(|n| last.ends_with(n))
     })
 }
 
@@ -226,6 +231,20 @@ mod tests {
             ])),
             "{blocks:?}"
         );
+    }
+
+    proptest::proptest! {
+        /// The copy-free test of a style says what squeezing and lowercasing it first says.
+        #[test]
+        fn hides_as_a_squeezed_lowercase_copy_says(style in "(dis|play|DISPLAY|visi|bility|hidden|HIDDEN|none|NONE| |:|;|\\t|x){0,10}") {
+            let squeezed: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let want = squeezed.contains("display:none") || squeezed.contains("visibility:hidden");
+            proptest::prop_assert_eq!(hides(&style), want);
+        }
     }
 
     /// What the page hides is not read: a hidden second copy of the article, a hidden figure

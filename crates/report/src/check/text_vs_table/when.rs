@@ -4,6 +4,7 @@
 //! two rows together (`行政复议和行政诉讼案件共6件`); none of these is a claim about one row.
 
 use crate::parse::extract::dates::find_year;
+use crate::parse::words::WordSet;
 
 /// Words that put a clause in another year. 上年结转 (this year's carried-over cases) is taken
 /// out first.
@@ -49,19 +50,19 @@ pub(super) fn clause_before(text: &str, at: usize) -> &str {
 
 /// Words before an outcome that quote a part of its cases: those answered on the spot, in a
 /// certain form, or on a certain matter.
-const PART_OF: [&str; 7] = ["当场", "网上", "线上", "书面", "邮寄", "通过", "涉及"];
+static PART_OF: WordSet<7> = WordSet::new(["当场", "网上", "线上", "书面", "邮寄", "通过", "涉及"]);
 
 /// True when the outcome quoted after `lead` (the clause's words before it) is a part of the
 /// row's cases.
 pub(super) fn a_part(lead: &str) -> bool {
-    PART_OF.iter().any(|w| lead.contains(w))
+    PART_OF.any_in(lead)
 }
 
 /// Words between 行政复议 or 行政诉讼 and a count that name a result (a part of table 四's
 /// cases, not their total).
-const RESULTS: [&str; 10] = [
+static RESULTS: WordSet<10> = WordSet::new([
     "维持", "纠正", "纠错", "其他", "审结", "败诉", "胜诉", "撤诉", "驳回", "结果",
-];
+]);
 
 /// True when the count after `phrase` (行政复议 or 诉讼) is not the total of its group: a result
 /// (`行政复议被纠错0件`), or reviews and lawsuits together (`行政复议和行政诉讼案件共6件`).
@@ -71,13 +72,13 @@ pub(super) fn not_the_group(lead: &str, phrase: &str, between: &str) -> bool {
     } else {
         "复议"
     };
-    RESULTS.iter().any(|w| between.contains(w)) || lead.contains(other) || between.contains(other)
+    RESULTS.any_in(between) || lead.contains(other) || between.contains(other)
 }
 
 /// Words before 申请 that make them applications of another kind (for a licence, a review),
 /// or a part of the disclosure applications (those made online, by some applicants, on some
-/// matter).
-const NOT_ALL: [&str; 23] = [
+/// matter). One pass over the words, as they are read for every count after 收到.
+static NOT_ALL: WordSet<23> = WordSet::new([
     "许可",
     "复议",
     "诉讼",
@@ -101,7 +102,7 @@ const NOT_ALL: [&str; 23] = [
     "企业",
     "机构",
     "组织",
-];
+]);
 
 /// True when the `between` words from 收到 (新收, 受理) to a count do not name every disclosure
 /// application received: `行政复议申请`, `网上申请`, `涉及土地征收的申请`, `申请人补正材料`.
@@ -109,7 +110,7 @@ pub(super) fn not_all_applications(between: &str) -> bool {
     let Some((words, after)) = between.split_once("申请") else {
         return true;
     };
-    after.starts_with('人') || words.contains('的') || NOT_ALL.iter().any(|w| words.contains(w))
+    after.starts_with('人') || words.contains('的') || NOT_ALL.any_in(words)
 }
 
 #[cfg(test)]

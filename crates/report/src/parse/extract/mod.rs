@@ -376,11 +376,6 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
     let info = title::title_info(&preamble, doc.title.as_deref().or(print_title.as_deref()));
     let other_regime = title::other_regime(&preamble, doc.title.as_deref());
     let about_reports = title::about_reports(&preamble, doc.title.as_deref());
-    // Where the body's name is printed with brackets, it keeps them.
-    let printed: Vec<&str> = (doc.title.iter().map(String::as_str))
-        .chain(preamble.iter().take(10).map(|p| p.as_ref()))
-        .chain(signature.as_deref())
-        .collect();
     let mut report = Report {
         body: info
             .body
@@ -393,7 +388,13 @@ pub fn extract(doc: &Doc<'_>) -> Extracted {
                 let overview = section_text.first().map_or(&[][..], Vec::as_slice);
                 title::short_named(preamble.iter().chain(overview).map(|p| p.as_ref()))
             })
-            .map(|body| title::as_printed(body, printed.iter().copied())),
+            // Where the body's name is printed with brackets, it keeps them.
+            .map(|body| {
+                let printed = (doc.title.iter().map(String::as_str))
+                    .chain(preamble.iter().take(10).map(|p| p.as_ref()))
+                    .chain(signature.as_deref());
+                title::as_printed(body, printed)
+            }),
         year: info.year,
         // The report's own date, or else the one the portal's box of fields gives the page.
         published: published.or(info.page_date),

@@ -390,10 +390,6 @@ pub(super) fn about_reports(preamble: &[Cow<str>], doc_title: Option<&str>) -> b
         "通知", "解释", "函", "意见", "批复", "答复", "办法", "规定", "要点",
     ];
     let official = |title: &str| {
-        // Most titles say no 关于 (squashing drops no character of it).
-        if !title.contains("关于") {
-            return false;
-        }
         let t = squash(title);
         t.contains("关于") && t.contains("报告") && ENDS.iter().any(|e| t.ends_with(e))
     };
